@@ -1,0 +1,16 @@
+"""neuronlab: the shared code of the course on activation functions.
+
+Each module holds one idea of the course, written to be read:
+
+* ``neuron``: net input ``z = w · x + b``, a neuron's output, the perceptron
+* ``activations``: every activation with its derivative, and the ``ACTIVATIONS`` registry
+* ``gradcheck``: centred finite differences and relative error
+* ``datasets``: logic gates, XOR and 2-D point clouds
+* ``plotting`` and ``widgets``: the course's figures and sliders (they import matplotlib)
+* ``exercises``: the self-checks of every exercise
+
+``import neuronlab`` stays light: matplotlib, ipywidgets and scikit-learn are imported only by
+the modules that use them.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,229 @@
+"""How an exercise answers back.
+
+A learner writes a function in the exercise notebook and passes it to the check that follows:
+``exercises.ex3_2.check(sigmoid_prime)``. The check calls the function on a grid of inputs and
+compares what comes back with a reference. There are three outcomes:
+
+* **not attempted**: the function is still the stub, which raises ``NotImplementedError``;
+  the check raises it again, so that "Run All" stops at the first open exercise;
+* **incorrect**: a message saying which input, what was expected and what came back, with a
+  targeted hint when the answer matches a mistake learners often make;
+* **correct**.
+
+``hint()`` prints the next hint. The check only sees what it is given, never notebook globals.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+LOG_VARIABLE = "NEURONLAB_CHECK_LOG"  # set by `python -m neuronlab check` to collect results
+
+CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not attempted"
+
+
+class Incorrect(Exception):
+    """Raised inside a test when the learner's answer is wrong; its text is shown to them."""
+
+
+class NotAttempted(Exception):
+    """Raised inside a test when the learner's function is still the stub."""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of checking one answer."""
+
+    exercise_id: str
+    status: str
+    message: str = ""
+
+    @property
+    def correct(self) -> bool:
+        return self.status == CORRECT
+
+    def line(self) -> str:
+        """One line for the command line: ``1.2 correct`` or ``1.2 incorrect: ...``."""
+        text = f"Exercise {self.exercise_id}: {self.status}"
+        return f"{text}: {self.message}" if self.status == INCORRECT else text
+
+
+def call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Call the learner's function; a stub becomes NotAttempted, any other error Incorrect."""
+    arguments = ", ".join([describe(a) for a in args] + [f"{k}={describe(v)}" for k, v in kwargs.items()])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)
+            return function(*args, **kwargs)
+    except NotImplementedError as error:
+        raise NotAttempted(str(error)) from error
+    except RuntimeWarning as warning:
+        raise Incorrect(f"calling it with {arguments} gave a warning: {warning}.") from None
+    except Exception as error:  # the learner's code may raise anything: report it, don't crash
+        raise Incorrect(f"calling it with {arguments} raised {type(error).__name__}: {error}") from None
+
+
+def describe(value: Any, limit: int = 70) -> str:
+    """A short, readable description of an input or output for a message."""
+    if isinstance(value, np.ndarray):
+        with np.printoptions(precision=4, threshold=8, edgeitems=2, linewidth=limit):
+            body = np.array2string(value, separator=", ")
+        text = body if value.size <= 8 else f"array of shape {value.shape}"
+        if value.dtype == np.float32:
+            text += " (float32)"
+        return text
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def expect_array(
+    got: Any,
+    expected: np.ndarray,
+    given: str,
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+    check_dtype: bool = False,
+) -> np.ndarray:
+    """Compare an array the learner returned with the expected one; raise Incorrect if not close.
+
+    ``given`` describes the input in the message (``"z = [-1, 0, 1]"``).
+    """
+    expected = np.asarray(expected)
+    if got is None:
+        raise Incorrect(f"for {given} your function returned None. Did you forget `return`?")
+    try:
+        got_array = np.asarray(got, dtype=float) if not isinstance(got, np.ndarray) else got
+    except (TypeError, ValueError):
+        raise Incorrect(f"for {given} it returned {describe(got)}, which is not a number or array.") from None
+    if got_array.shape != expected.shape:
+        raise Incorrect(
+            f"for {given} expected an array of shape {expected.shape}, but got shape {got_array.shape}."
+        )
+    if check_dtype and got_array.dtype != expected.dtype:
+        raise Incorrect(
+            f"for {given} expected dtype {expected.dtype}, but got {got_array.dtype}: "
+            "keep the input's precision (avoid np.float64(...) and dtype=float)."
+        )
+    if not np.allclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=True):
+        bad = np.unravel_index(np.argmax(~np.isclose(got_array, expected, rtol=rtol, atol=atol,
+                                                     equal_nan=True)), expected.shape)
+        where = f" (at index {tuple(int(i) for i in bad)})" if expected.ndim else ""
+        raise Incorrect(
+            f"for {given} expected {describe(expected[bad])}{where}, but got {describe(got_array[bad])}."
+        )
+    return got_array
+
+
+@dataclass
+class Exercise:
+    """One exercise: its id ("3.2"), title, a test that raises Incorrect, and hints."""
+
+    exercise_id: str
+    title: str
+    test: Callable[[Any], None]
+    hints: Sequence[str] = ()
+    _hints_shown: int = field(default=0, repr=False)
+
+    def evaluate(self, answer: Any) -> CheckResult:
+        """Check an answer without printing: the result, for tools and tests."""
+        if answer is Ellipsis or answer is None:
+            return CheckResult(self.exercise_id, NOT_ATTEMPTED, "no answer given yet")
+        try:
+            self.test(answer)
+        except NotAttempted as stub:
+            return CheckResult(self.exercise_id, NOT_ATTEMPTED, str(stub))
+        except Incorrect as mistake:
+            return CheckResult(self.exercise_id, INCORRECT, str(mistake))
+        return CheckResult(self.exercise_id, CORRECT)
+
+    def check(self, answer: Any) -> None:
+        """Check an answer in the notebook and say how it went.
+
+        A stub raises NotImplementedError again, so that running all cells stops here.
+        """
+        result = self.evaluate(answer)
+        _record(result)
+        if result.status == NOT_ATTEMPTED:
+            raise NotImplementedError(
+                f"Exercise {self.exercise_id} ({self.title}) is not attempted yet: replace the `...` "
+                "and the `raise` line in the cell above with your answer, run that cell, then this one."
+            )
+        if result.correct:
+            print(f"✅ Exercise {self.exercise_id} ({self.title}): correct. Well done!")
+        else:
+            print(f"❌ Exercise {self.exercise_id} ({self.title}): not yet. {result.message}")
+            print(f"   Need a nudge? Run exercises.ex{self.exercise_id.replace('.', '_')}.hint()")
+
+    def hint(self) -> None:
+        """Print the next hint (each call reveals one more)."""
+        if not self.hints:
+            print(f"Exercise {self.exercise_id} has no hints: re-read the lesson's section on it.")
+            return
+        index = min(self._hints_shown, len(self.hints) - 1)
+        self._hints_shown += 1
+        print(f"Hint {index + 1} of {len(self.hints)} for exercise {self.exercise_id}: {self.hints[index]}")
+
+
+def _record(result: CheckResult) -> None:
+    """Append the result to the file `python -m neuronlab check` asked for, if it asked."""
+    path = os.environ.get(LOG_VARIABLE)
+    if path:
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"id": result.exercise_id, "status": result.status,
+                                  "message": result.message}) + "\n")
+
+
+def function_exercise(
+    exercise_id: str,
+    title: str,
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
+    hints: Sequence[str] = (),
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+    check_dtype: bool = False,
+) -> Exercise:
+    """An exercise whose answer is a function compared with ``reference`` on every case.
+
+    ``cases`` are argument tuples. ``mistakes`` pairs a known wrong function with the hint to
+    show when the learner's answer behaves like it on the failing case.
+    """
+
+    def test(answer: Any) -> None:
+        if not callable(answer):
+            raise Incorrect(f"pass your function itself, e.g. check(my_function) without (), "
+                            f"not {describe(answer)}.")
+        for args in cases:
+            given = ", ".join(describe(a) for a in args)
+            expected = reference(*args)
+            got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
+            try:
+                expect_array(got, expected, given, rtol=rtol, atol=atol, check_dtype=check_dtype)
+            except Incorrect as error:
+                raise Incorrect(f"{error}{_diagnose(got, args, mistakes)}") from None
+
+    return Exercise(exercise_id, title, test, hints)
+
+
+def _diagnose(got: Any, args: tuple[Any, ...], mistakes: Sequence[tuple[Callable[..., Any], str]]) -> str:
+    """The hint of the first known mistake that reproduces the learner's output, if any."""
+    for wrong, message in mistakes:
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                wrong_value = np.asarray(wrong(*args), dtype=float)
+                got_value = np.asarray(got, dtype=float)
+            if wrong_value.shape == got_value.shape and np.allclose(got_value, wrong_value,
+                                                                    rtol=1e-6, equal_nan=True):
+                return f" Hint: {message}"
+        except Exception:  # a mistake that does not even run on this case is not the one
+            continue
+    return ""
