@@ -47,8 +47,11 @@ def _progress(folder: Path) -> int:
 
     notebooks = course_notebooks(folder) if folder.is_dir() else []
     if not notebooks:
-        print(f"error: no exercise notebooks in {folder}/. Run this from the course folder, "
-              "or pass --dir with the folder that holds them.", file=sys.stderr)
+        print(
+            f"error: no exercise notebooks in {folder}/. Run this from the course folder, "
+            "or pass --dir with the folder that holds them.",
+            file=sys.stderr,
+        )
         return EXIT_UNUSABLE
     print(f"{'lesson':<40} {'correct':>8} {'to do':>6}")
     done = total = 0
@@ -59,8 +62,10 @@ def _progress(folder: Path) -> int:
             print(f"{path.stem:<40} {'cannot run':>8}   ({error})")
             continue
         correct = report.count(CORRECT)
-        marks = "".join("✓" if r.status == CORRECT else ("·" if r.status == NOT_ATTEMPTED else "✗")
-                        for r in report.results)
+        marks = "".join(
+            "✓" if r.status == CORRECT else ("·" if r.status == NOT_ATTEMPTED else "✗")
+            for r in report.results
+        )
         print(f"{path.stem:<40} {correct:>4}/{len(report.results):<3} {marks}")
         done += correct
         total += len(report.results)
@@ -78,8 +83,11 @@ def _reset(paths: list[Path]) -> int:
     for path in paths:
         solution = _solution_for(path)
         if not NOTEBOOK_NAME.fullmatch(path.name) or not solution.exists():
-            print(f"error: {path} is not one of the course's exercise notebooks (expected a file "
-                  f"like exercises/03_sigmoid.ipynb with its twin in solutions/).", file=sys.stderr)
+            print(
+                f"error: {path} is not one of the course's exercise notebooks (expected a file "
+                f"like exercises/03_sigmoid.ipynb with its twin in solutions/).",
+                file=sys.stderr,
+            )
             return EXIT_UNUSABLE
         fresh = exercise_text(solution)
         if path.exists():
@@ -109,9 +117,12 @@ def _exercises(root: Path, force: bool) -> int:
         if outcome == "refused":
             refused.append(target)
     if refused:
-        print(f"\n{len(refused)} exercise notebook(s) hold a learner's changes and were left as they "
-              "are. To replace them anyway (each is first backed up beside itself), run "
-              "`make exercises FORCE=1` or `python -m neuronlab exercises --force`.", file=sys.stderr)
+        print(
+            f"\n{len(refused)} exercise notebook(s) hold a learner's changes and were left as they "
+            "are. To replace them anyway (each is first backed up beside itself), run "
+            "`make exercises FORCE=1` or `python -m neuronlab exercises --force`.",
+            file=sys.stderr,
+        )
         return EXIT_NOT_ALL_CORRECT
     return EXIT_OK
 
@@ -133,8 +144,11 @@ def _execute(paths: list[Path], timeout: int) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m neuronlab", description=__doc__.split("\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m neuronlab",
+        description=__doc__.split("\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check the exercises of one or more notebooks")
     check.add_argument("notebooks", nargs="+", type=Path)
@@ -142,10 +156,15 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--dir", type=Path, default=Path("exercises"))
     reset = commands.add_parser("reset", help="a fresh exercise notebook; yours is backed up")
     reset.add_argument("notebooks", nargs="+", type=Path)
-    exercises = commands.add_parser("exercises", help="(authors) regenerate exercises/ from solutions/")
+    exercises = commands.add_parser(
+        "exercises", help="(authors) regenerate exercises/ from solutions/"
+    )
     exercises.add_argument("--root", type=Path, default=Path("."))
-    exercises.add_argument("--force", action="store_true",
-                           help="replace notebooks a learner changed (each is backed up first)")
+    exercises.add_argument(
+        "--force",
+        action="store_true",
+        help="replace notebooks a learner changed (each is backed up first)",
+    )
     execute = commands.add_parser("execute", help="(authors) run notebooks and save their outputs")
     execute.add_argument("notebooks", nargs="+", type=Path)
     execute.add_argument("--timeout", type=int, default=60, help="seconds per cell")

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import nbformat
+import nbformat.v4
 
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 SOLUTIONS_ONLY = "<!-- solutions only -->"
@@ -34,8 +35,10 @@ def stub_cell_source(source: str, where: str) -> str:
     """Replace each marked solution part of one cell's code by a stub naming the exercise."""
     match = EXERCISE_LINE.search(source)
     if match is None:
-        raise AuthoringError(f"{where}: a cell with {BEGIN!r} must name its exercise in a comment "
-                             "like '# Exercise 3.2: the sigmoid's derivative'.")
+        raise AuthoringError(
+            f"{where}: a cell with {BEGIN!r} must name its exercise in a comment "
+            "like '# Exercise 3.2: the sigmoid's derivative'."
+        )
     exercise_id, title = match.group(1), match.group(2).strip()
     out: list[str] = []
     inside = False
@@ -46,9 +49,11 @@ def stub_cell_source(source: str, where: str) -> str:
                 raise AuthoringError(f"{where}: {BEGIN!r} twice without {END!r} between.")
             inside = True
             indent = line[: len(line) - len(line.lstrip())]
-            out += [f"{indent}# Your code here: replace the next two lines.",
-                    f"{indent}...",
-                    f'{indent}raise NotImplementedError("Exercise {exercise_id}: {title}")']
+            out += [
+                f"{indent}# Your code here: replace the next two lines.",
+                f"{indent}...",
+                f'{indent}raise NotImplementedError("Exercise {exercise_id}: {title}")',
+            ]
         elif marker == END:
             if not inside:
                 raise AuthoringError(f"{where}: {END!r} without {BEGIN!r} before it.")
@@ -66,7 +71,9 @@ def cells_fingerprint(notebook: nbformat.NotebookNode) -> str:
     return hashlib.sha256(json.dumps(content).encode()).hexdigest()
 
 
-def make_exercise_notebook(solution: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
+def make_exercise_notebook(
+    solution: nbformat.NotebookNode, name: str = "notebook"
+) -> nbformat.NotebookNode:
     """The exercise notebook generated from a solution notebook (which is left unchanged)."""
     exercise = copy.deepcopy(solution)
     cells = []
@@ -82,8 +89,10 @@ def make_exercise_notebook(solution: nbformat.NotebookNode, name: str = "noteboo
         cells.append(cell)
     exercise.cells = cells
     exercise.metadata.pop("widgets", None)
-    exercise.metadata["neuronlab"] = {"generated_from": f"solutions/{name}",
-                                      "cells_sha256": cells_fingerprint(exercise)}
+    exercise.metadata["neuronlab"] = {
+        "generated_from": f"solutions/{name}",
+        "cells_sha256": cells_fingerprint(exercise),
+    }
     return exercise
 
 
@@ -148,10 +157,42 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
         if cell.cell_type == "code":
             cell.metadata.pop("execution", None)
     notebook.metadata.pop("widgets", None)
-    notebook.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)",
-                                       "language": "python", "name": "python3"}
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}},
-                            record_timing=False, store_widget_state=False)
+    notebook.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+    )
     client.execute()
+    notebook.metadata.pop("widgets", None)  # sliders' saved state: large, and not needed
     nbformat.write(notebook, path)
+
+
+def markdown_cell(text: str) -> nbformat.NotebookNode:
+    """A markdown cell for :func:`write_notebook`."""
+    return nbformat.v4.new_markdown_cell(text.strip("\n"))
+
+
+def code_cell(text: str) -> nbformat.NotebookNode:
+    """A code cell for :func:`write_notebook`."""
+    return nbformat.v4.new_code_cell(text.strip("\n"))
+
+
+def write_notebook(path: Path | str, cells: list[nbformat.NotebookNode]) -> None:
+    """Draft a notebook from cells, with stable cell ids; ``make notebooks`` adds its outputs."""
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{index:02d}"
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, str(path))

@@ -56,15 +56,19 @@ def check_cells(notebook: nbformat.NotebookNode) -> dict[int, str]:
 def read_notebook(path: Path) -> nbformat.NotebookNode:
     """Read a notebook, or raise UnusableNotebook saying what is wrong with the file."""
     if not path.exists():
-        raise UnusableNotebook(f"{path}: no such file. Give the path of an exercise notebook, "
-                               "e.g. exercises/01_artificial_neuron.ipynb.")
+        raise UnusableNotebook(
+            f"{path}: no such file. Give the path of an exercise notebook, "
+            "e.g. exercises/01_artificial_neuron.ipynb."
+        )
     if path.is_dir() or path.suffix != ".ipynb":
         raise UnusableNotebook(f"{path}: not a notebook (.ipynb file).")
     try:
         return nbformat.read(path, as_version=4)
     except Exception as error:
-        raise UnusableNotebook(f"{path}: cannot be read as a notebook ({error}). If it is "
-                               "damaged, `python -m neuronlab reset` gives a fresh copy.") from None
+        raise UnusableNotebook(
+            f"{path}: cannot be read as a notebook ({error}). If it is "
+            "damaged, `python -m neuronlab reset` gives a fresh copy."
+        ) from None
 
 
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
@@ -74,15 +78,22 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     notebook = read_notebook(path)
     checks = check_cells(notebook)
     if not checks:
-        raise UnusableNotebook(f"{path}: has no exercise checks (cells calling exercises.exN_M.check).")
+        raise UnusableNotebook(
+            f"{path}: has no exercise checks (cells calling exercises.exN_M.check)."
+        )
     with tempfile.TemporaryDirectory(prefix="neuronlab-check-") as scratch:
         shutil.copy2(path, Path(scratch) / path.name)
         log = Path(scratch) / "results.jsonl"
         previous = os.environ.get(LOG_VARIABLE)
         os.environ[LOG_VARIABLE] = str(log)
         try:
-            client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                                    allow_errors=True, resources={"metadata": {"path": scratch}})
+            client = NotebookClient(
+                notebook,
+                timeout=timeout,
+                kernel_name="python3",
+                allow_errors=True,
+                resources={"metadata": {"path": scratch}},
+            )
             client.execute()
         finally:
             if previous is None:
@@ -102,8 +113,9 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     return NotebookReport(path, results)
 
 
-def _refuse_failures_outside_checks(path: Path, notebook: nbformat.NotebookNode,
-                                    checks: dict[int, str]) -> None:
+def _refuse_failures_outside_checks(
+    path: Path, notebook: nbformat.NotebookNode, checks: dict[int, str]
+) -> None:
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code" or index in checks:
             continue
@@ -112,7 +124,8 @@ def _refuse_failures_outside_checks(path: Path, notebook: nbformat.NotebookNode,
                 raise UnusableNotebook(
                     f"{path}: cell {index + 1} fails with {output['ename']}: {output['evalue']}. "
                     "Fix that cell (the checks need it), or start again with "
-                    f"`python -m neuronlab reset {path}` (your copy is kept as a backup).")
+                    f"`python -m neuronlab reset {path}` (your copy is kept as a backup)."
+                )
 
 
 def format_report(report: NotebookReport) -> str:
@@ -121,6 +134,8 @@ def format_report(report: NotebookReport) -> str:
     for result in report.results:
         lines.append(f"  {result.line()}")
     total = len(report.results)
-    lines.append(f"  {report.count(CORRECT)} of {total} correct, "
-                 f"{report.count(NOT_ATTEMPTED)} not attempted.")
+    lines.append(
+        f"  {report.count(CORRECT)} of {total} correct, "
+        f"{report.count(NOT_ATTEMPTED)} not attempted."
+    )
     return "\n".join(lines)

@@ -56,8 +56,10 @@ def relative_error(a: ArrayLike, b: ArrayLike) -> float:
     a = as_float_array(a, name="a").astype(np.float64)
     b = as_float_array(b, name="b").astype(np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"a and b must have the same shape, but a has {shape_text(a.shape)} "
-                         f"and b has {shape_text(b.shape)}.")
+        raise ValueError(
+            f"a and b must have the same shape, but a has {shape_text(a.shape)} "
+            f"and b has {shape_text(b.shape)}."
+        )
     scale = np.maximum(np.abs(a), np.abs(b))
     difference = np.abs(a - b)
     ratios = np.divide(difference, scale, out=np.zeros_like(scale), where=scale > 0)

@@ -71,8 +71,10 @@ def perceptron_update(
     """
     x, w = _weights_and_inputs(x, w)
     if x.ndim != 1:
-        raise ValueError(f"perceptron_update takes one sample x of shape ({w.shape[0]},), "
-                         f"but x has shape {shape_text(x.shape)}.")
+        raise ValueError(
+            f"perceptron_update takes one sample x of shape ({w.shape[0]},), "
+            f"but x has shape {shape_text(x.shape)}."
+        )
     if y not in (0, 1):
         raise ValueError(f"the target y must be 0 or 1, but got {y!r}.")
     learning_rate = as_real_number(learning_rate, "learning_rate")
@@ -113,8 +115,10 @@ def train_perceptron(
     X = as_float_array(X, name="X")
     y = as_float_array(y, name="y")
     if X.ndim != 2 or y.shape != (X.shape[0],):
-        raise ValueError(f"X must have shape (n_samples, n_features) and y shape (n_samples,), "
-                         f"but X has shape {shape_text(X.shape)} and y {shape_text(y.shape)}.")
+        raise ValueError(
+            f"X must have shape (n_samples, n_features) and y shape (n_samples,), "
+            f"but X has shape {shape_text(X.shape)} and y {shape_text(y.shape)}."
+        )
     if not np.all((y == 0) | (y == 1)):
         raise ValueError(f"the targets y must be 0 or 1, but y holds {np.unique(y)}.")
     if not isinstance(max_epochs, int) or max_epochs < 1:

@@ -82,8 +82,16 @@ def plot_points(X: ArrayLike, y: ArrayLike, ax: Axes | None = None) -> Axes:
     ax = _axes(ax)
     for label in (0, 1):
         chosen = y == label
-        ax.scatter(X[chosen, 0], X[chosen, 1], s=60, c=CLASS_COLORS[label],
-                   marker=CLASS_MARKERS[label], edgecolors="black", label=f"class {label}", zorder=3)
+        ax.scatter(
+            X[chosen, 0],
+            X[chosen, 1],
+            s=60,
+            c=CLASS_COLORS[label],
+            marker=CLASS_MARKERS[label],
+            edgecolors="black",
+            label=f"class {label}",
+            zorder=3,
+        )
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     return ax
@@ -104,8 +112,14 @@ def plot_decision_line(
     grid = np.linspace(*limits, 201)
     g1, g2 = np.meshgrid(grid, grid)
     z = w[0] * g1 + w[1] * g2 + b
-    ax.contourf(g1, g2, z >= 0, levels=[-0.5, 0.5, 1.5],
-                colors=[CLASS_COLORS[0], CLASS_COLORS[1]], alpha=0.15)
+    ax.contourf(
+        g1,
+        g2,
+        z >= 0,
+        levels=[-0.5, 0.5, 1.5],
+        colors=[CLASS_COLORS[0], CLASS_COLORS[1]],
+        alpha=0.15,
+    )
     if np.any(w != 0):
         ax.contour(g1, g2, z, levels=[0.0], colors=[COLORS["black"]], linewidths=2)
     if X is not None and y is not None:
@@ -132,8 +146,9 @@ def plot_decision_regions(
     X = np.asarray(X, dtype=float)
     ax = _axes(ax)
     (x1_min, x2_min), (x1_max, x2_max) = X.min(axis=0) - padding, X.max(axis=0) + padding
-    g1, g2 = np.meshgrid(np.linspace(x1_min, x1_max, resolution),
-                         np.linspace(x2_min, x2_max, resolution))
+    g1, g2 = np.meshgrid(
+        np.linspace(x1_min, x1_max, resolution), np.linspace(x2_min, x2_max, resolution)
+    )
     scores = np.asarray(predict(np.column_stack([g1.ravel(), g2.ravel()]))).reshape(g1.shape)
     cmap = ListedColormap([CLASS_COLORS[0], CLASS_COLORS[1]])
     ax.contourf(g1, g2, scores >= 0.5, levels=[-0.5, 0.5, 1.5], cmap=cmap, alpha=0.2)
@@ -143,8 +158,9 @@ def plot_decision_regions(
     return ax
 
 
-def plot_loss_curve(losses: ArrayLike, ax: Axes | None = None, label: str | None = None,
-                    log_scale: bool = False) -> Axes:
+def plot_loss_curve(
+    losses: ArrayLike, ax: Axes | None = None, label: str | None = None, log_scale: bool = False
+) -> Axes:
     """Plot a training loss against the epoch."""
     ax = _axes(ax)
     ax.plot(np.arange(1, len(losses) + 1), losses, label=label)

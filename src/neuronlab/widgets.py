@@ -38,9 +38,12 @@ def neuron_explorer(gate: str = "AND"):
         plt.show()
 
     slider = dict(min=-3.0, max=3.0, step=0.1, continuous_update=False)
-    return interact(show, w1=FloatSlider(value=1.0, description="w₁", **slider),
-                    w2=FloatSlider(value=1.0, description="w₂", **slider),
-                    b=FloatSlider(value=-0.5, description="bias b", **slider))
+    return interact(
+        show,
+        w1=FloatSlider(value=1.0, description="w₁", **slider),
+        w2=FloatSlider(value=1.0, description="w₂", **slider),
+        b=FloatSlider(value=-0.5, description="bias b", **slider),
+    )
 
 
 def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8, 1.4)) -> Figure:
@@ -49,11 +52,19 @@ def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8,
     s = np.linspace(-1.0, 3.0, 801)
     fig, ax = plt.subplots(figsize=(6.0, 3.6))
     ax.plot(s, step(s - threshold), color=COLORS["blue"], label="output")
-    ax.axvline(threshold, color=COLORS["vermillion"], ls="--", label=f"threshold θ = {threshold:.2f}")
+    ax.axvline(
+        threshold, color=COLORS["vermillion"], ls="--", label=f"threshold θ = {threshold:.2f}"
+    )
     for value in inputs:
         fired = float(step(value - threshold))
-        ax.plot(value, fired, "o", ms=9, color=COLORS["orange"] if fired else COLORS["sky"],
-                markeredgecolor="black")
+        ax.plot(
+            value,
+            fired,
+            "o",
+            ms=9,
+            color=COLORS["orange"] if fired else COLORS["sky"],
+            markeredgecolor="black",
+        )
     ax.set_xlabel("weighted sum  $w \\cdot x$")
     ax.set_ylabel("output (fires = 1)")
     ax.set_title(f"bias b = -θ = {-threshold:.2f}")
@@ -71,5 +82,9 @@ def step_threshold_explorer():
         draw_step_threshold(threshold)
         plt.show()
 
-    return interact(show, threshold=FloatSlider(value=1.0, min=-0.5, max=2.5, step=0.05,
-                                                description="θ", continuous_update=False))
+    return interact(
+        show,
+        threshold=FloatSlider(
+            value=1.0, min=-0.5, max=2.5, step=0.05, description="θ", continuous_update=False
+        ),
+    )

@@ -15,6 +15,7 @@ compares what comes back with a reference. There are three outcomes:
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import warnings
@@ -57,7 +58,9 @@ class CheckResult:
 
 def call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Call the learner's function; a stub becomes NotAttempted, any other error Incorrect."""
-    arguments = ", ".join([describe(a) for a in args] + [f"{k}={describe(v)}" for k, v in kwargs.items()])
+    arguments = ", ".join(
+        [describe(a) for a in args] + [f"{k}={describe(v)}" for k, v in kwargs.items()]
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", RuntimeWarning)
@@ -65,20 +68,25 @@ def call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     except NotImplementedError as error:
         raise NotAttempted(str(error)) from error
     except RuntimeWarning as warning:
-        raise Incorrect(f"calling it with {arguments} gave a warning: {warning}.") from None
+        raise Incorrect(f"Calling it with {arguments} gave a warning: {warning}.") from None
     except Exception as error:  # the learner's code may raise anything: report it, don't crash
-        raise Incorrect(f"calling it with {arguments} raised {type(error).__name__}: {error}") from None
+        raise Incorrect(
+            f"Calling it with {arguments} raised {type(error).__name__}: {error}"
+        ) from None
 
 
 def describe(value: Any, limit: int = 70) -> str:
-    """A short, readable description of an input or output for a message."""
+    """A short, one-line description of an input or output for a message."""
+    if isinstance(value, np.generic) and value.dtype.kind in "fiub":
+        return f"{value.item():.6g}" if value.dtype.kind == "f" else str(value.item())
+    if isinstance(value, float):
+        return f"{value:.6g}"
     if isinstance(value, np.ndarray):
-        with np.printoptions(precision=4, threshold=8, edgeitems=2, linewidth=limit):
-            body = np.array2string(value, separator=", ")
-        text = body if value.size <= 8 else f"array of shape {value.shape}"
-        if value.dtype == np.float32:
-            text += " (float32)"
-        return text
+        if value.size > 8:
+            return f"an array of shape {value.shape}"
+        with np.printoptions(precision=4, linewidth=10**6):
+            text = np.array2string(value, separator=", ").replace("\n", "")
+        return text + (" (float32)" if value.dtype == np.float32 else "")
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -97,26 +105,30 @@ def expect_array(
     """
     expected = np.asarray(expected)
     if got is None:
-        raise Incorrect(f"for {given} your function returned None. Did you forget `return`?")
+        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
     try:
         got_array = np.asarray(got, dtype=float) if not isinstance(got, np.ndarray) else got
     except (TypeError, ValueError):
-        raise Incorrect(f"for {given} it returned {describe(got)}, which is not a number or array.") from None
+        raise Incorrect(
+            f"For {given} it returned {describe(got)}, which is not a number or array."
+        ) from None
     if got_array.shape != expected.shape:
         raise Incorrect(
-            f"for {given} expected an array of shape {expected.shape}, but got shape {got_array.shape}."
+            f"For {given} expected an array of shape {expected.shape}, but got shape {got_array.shape}."
         )
     if check_dtype and got_array.dtype != expected.dtype:
         raise Incorrect(
-            f"for {given} expected dtype {expected.dtype}, but got {got_array.dtype}: "
+            f"For {given} expected dtype {expected.dtype}, but got {got_array.dtype}: "
             "keep the input's precision (avoid np.float64(...) and dtype=float)."
         )
     if not np.allclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=True):
-        bad = np.unravel_index(np.argmax(~np.isclose(got_array, expected, rtol=rtol, atol=atol,
-                                                     equal_nan=True)), expected.shape)
+        bad = np.unravel_index(
+            np.argmax(~np.isclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=True)),
+            expected.shape,
+        )
         where = f" (at index {tuple(int(i) for i in bad)})" if expected.ndim else ""
         raise Incorrect(
-            f"for {given} expected {describe(expected[bad])}{where}, but got {describe(got_array[bad])}."
+            f"For {given} expected {describe(expected[bad])}{where}, but got {describe(got_array[bad])}."
         )
     return got_array
 
@@ -168,7 +180,9 @@ class Exercise:
             return
         index = min(self._hints_shown, len(self.hints) - 1)
         self._hints_shown += 1
-        print(f"Hint {index + 1} of {len(self.hints)} for exercise {self.exercise_id}: {self.hints[index]}")
+        print(
+            f"Hint {index + 1} of {len(self.hints)} for exercise {self.exercise_id}: {self.hints[index]}"
+        )
 
 
 def _record(result: CheckResult) -> None:
@@ -176,8 +190,12 @@ def _record(result: CheckResult) -> None:
     path = os.environ.get(LOG_VARIABLE)
     if path:
         with open(path, "a", encoding="utf-8") as log:
-            log.write(json.dumps({"id": result.exercise_id, "status": result.status,
-                                  "message": result.message}) + "\n")
+            log.write(
+                json.dumps(
+                    {"id": result.exercise_id, "status": result.status, "message": result.message}
+                )
+                + "\n"
+            )
 
 
 def function_exercise(
@@ -199,10 +217,15 @@ def function_exercise(
 
     def test(answer: Any) -> None:
         if not callable(answer):
-            raise Incorrect(f"pass your function itself, e.g. check(my_function) without (), "
-                            f"not {describe(answer)}.")
+            raise Incorrect(
+                f"pass your function itself, e.g. check(my_function) without (), "
+                f"not {describe(answer)}."
+            )
+        names = list(inspect.signature(reference).parameters)
         for args in cases:
-            given = ", ".join(describe(a) for a in args)
+            given = ", ".join(
+                f"{name} = {describe(a)}" for name, a in zip(names, args, strict=False)
+            )
             expected = reference(*args)
             got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
             try:
@@ -213,7 +236,9 @@ def function_exercise(
     return Exercise(exercise_id, title, test, hints)
 
 
-def _diagnose(got: Any, args: tuple[Any, ...], mistakes: Sequence[tuple[Callable[..., Any], str]]) -> str:
+def _diagnose(
+    got: Any, args: tuple[Any, ...], mistakes: Sequence[tuple[Callable[..., Any], str]]
+) -> str:
     """The hint of the first known mistake that reproduces the learner's output, if any."""
     for wrong, message in mistakes:
         try:
@@ -221,8 +246,9 @@ def _diagnose(got: Any, args: tuple[Any, ...], mistakes: Sequence[tuple[Callable
                 warnings.simplefilter("ignore")
                 wrong_value = np.asarray(wrong(*args), dtype=float)
                 got_value = np.asarray(got, dtype=float)
-            if wrong_value.shape == got_value.shape and np.allclose(got_value, wrong_value,
-                                                                    rtol=1e-6, equal_nan=True):
+            if wrong_value.shape == got_value.shape and np.allclose(
+                got_value, wrong_value, rtol=1e-6, equal_nan=True
+            ):
                 return f" Hint: {message}"
         except Exception:  # a mistake that does not even run on this case is not the one
             continue

@@ -1,0 +1,27 @@
+"""Lesson 00, start here: a warm-up that shows how checks answer back."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from neuronlab.exercises._core import function_exercise
+
+ex0_1 = function_exercise(
+    "0.1",
+    "square a number or an array",
+    reference=lambda x: np.asarray(x, dtype=float) ** 2,
+    cases=[(3.0,), (-2.0,), (0.0,), (np.array([-1.5, 0.0, 2.0, 10.0]),)],
+    mistakes=[
+        (
+            lambda x: 2 * np.asarray(x, dtype=float),
+            "that is x times 2; squaring is x times x (x ** 2).",
+        ),
+        (
+            lambda x: np.abs(np.asarray(x, dtype=float)),
+            "that is the absolute value; square with x ** 2.",
+        ),
+    ],
+    hints=[
+        "In Python, x ** 2 raises x to the power 2. It works on numpy arrays too, element by element."
+    ],
+)

@@ -1,0 +1,157 @@
+"""Lesson 01, the artificial neuron: net input, batches, firing, the decision line."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from neuronlab.exercises._core import (
+    Exercise,
+    Incorrect,
+    call,
+    describe,
+    function_exercise,
+)
+
+_rng = np.random.default_rng(101)
+_W3 = np.array([0.8, 0.1, -0.4])
+
+
+def _net_input(x, w, b):
+    return np.dot(np.asarray(x, dtype=float), np.asarray(w, dtype=float)) + b
+
+
+ex1_1 = function_exercise(
+    "1.1",
+    "the net input of one neuron",
+    reference=_net_input,
+    cases=[
+        (np.array([0.5, -1.2, 2.0]), _W3, 0.3),
+        (np.array([0.0, 0.0, 0.0]), _W3, -2.0),
+        (np.array([1.0, 1.0]), np.array([1.0, 1.0]), -1.5),
+        (np.array([3.0, -1.0, 2.0, 0.5]), np.array([-0.5, 2.0, 0.25, 4.0]), 0.0),
+        (_rng.normal(size=6), _rng.normal(size=6), 1e3),
+    ],
+    mistakes=[
+        (lambda x, w, b: np.dot(x, w), "the bias b is missing: z = w · x + b."),
+        (lambda x, w, b: np.dot(x, w) - b, "the bias is added, not subtracted: z = w · x + b."),
+        (lambda x, w, b: np.sum(x) + b, "each input must be multiplied by its own weight first."),
+        (
+            lambda x, w, b: x * w + b,
+            "multiply input by weight, then *sum* the products (np.dot does both).",
+        ),
+    ],
+    hints=[
+        "Multiply each input by its weight, add the products up, then add the bias.",
+        "np.dot(w, x) multiplies element by element and sums: it is w · x.",
+    ],
+)
+
+
+def _net_input_batch(X, w, b):
+    return np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + b
+
+
+ex1_2 = function_exercise(
+    "1.2",
+    "net inputs of a whole batch at once",
+    reference=_net_input_batch,
+    cases=[
+        (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]), -1.5),
+        (_rng.normal(size=(5, 3)), _W3, 0.3),
+        (np.array([[2.0, -1.0, 0.5]]), _W3, 0.0),
+        (_rng.normal(size=(7, 4)), _rng.normal(size=4), -0.7),
+    ],
+    mistakes=[
+        (lambda X, w, b: X @ w, "the bias b is missing: z = X w + b."),
+        (
+            lambda X, w, b: np.sum(X * w) + b,
+            "that sums over the whole batch; sum over features only, "
+            "one net input per row (X @ w, or np.sum(X * w, axis=1)).",
+        ),
+        (
+            lambda X, w, b: (X @ w + b).reshape(-1, 1),
+            "return a flat vector of shape (n_samples,), not a column.",
+        ),
+        (lambda X, w, b: np.sum(X, axis=1) * w.mean() + b, "each feature has its own weight."),
+    ],
+    hints=[
+        "Each row of X is one sample. X @ w gives one dot product per row.",
+        "Shapes: X is (n_samples, n_features) and w is (n_features,), so X @ w is (n_samples,).",
+    ],
+)
+
+
+def _fires(x, w, b):
+    return np.where(_net_input_batch(x, w, b) >= 0, 1.0, 0.0)
+
+
+ex1_3 = function_exercise(
+    "1.3",
+    "a step neuron's output",
+    reference=_fires,
+    cases=[
+        (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]), -1.5),
+        (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]), -1.0),
+        (np.array([[0.5, 0.5], [2.0, -2.0]]), np.array([1.0, 1.0]), -1.0),
+        (_rng.normal(size=(6, 3)), _W3, 0.1),
+    ],
+    mistakes=[
+        (
+            lambda X, w, b: np.where(X @ w + b > 0, 1.0, 0.0),
+            "when the net input is exactly 0 the neuron fires: step(0) = 1 in this course (use >= 0).",
+        ),
+        (lambda X, w, b: X @ w + b, "that is the net input z; the output is step(z), 0 or 1."),
+        (
+            lambda X, w, b: np.where(X @ w + b >= 0, 0.0, 1.0),
+            "0 and 1 are swapped: it fires (1) when z >= 0.",
+        ),
+    ],
+    hints=["Compute z = X @ w + b, then turn it into 1 where z >= 0 and 0 elsewhere (np.where)."],
+)
+
+
+def _decision_line(x1, w, b):
+    w = np.asarray(w, dtype=float)
+    return -(w[0] * np.asarray(x1, dtype=float) + b) / w[1]
+
+
+def _test_line(answer):
+    if not callable(answer):
+        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
+    cases = [
+        (np.array([0.0, 0.5, 1.0, 1.5]), np.array([1.0, 1.0]), -1.5),
+        (np.array([-1.0, 0.0, 2.0]), np.array([2.0, -0.5]), 0.25),
+        (np.array([0.0, 1.0]), np.array([0.0, 4.0]), -2.0),
+    ]
+    mistakes = [
+        (
+            lambda x1, w, b: (w[0] * x1 + b) / w[1],
+            "check the sign: from w1 x1 + w2 x2 + b = 0, x2 = -(w1 x1 + b) / w2.",
+        ),
+        (
+            lambda x1, w, b: -(w[0] * x1) / w[1],
+            "the bias moves the line: keep b in x2 = -(w1 x1 + b) / w2.",
+        ),
+        (
+            lambda x1, w, b: -(w[1] * x1 + b) / w[0],
+            "the weights are swapped: divide by w2, the weight of x2.",
+        ),
+    ]
+    function_exercise("1.4", "", _decision_line, cases, mistakes).test(answer)
+    for x1, w, b in cases:  # every point returned must lie on the line
+        x2 = np.asarray(call(answer, x1, w, b), dtype=float)
+        if not np.allclose(w[0] * x1 + w[1] * x2 + b, 0.0, atol=1e-9):
+            raise Incorrect(
+                f"For w = {describe(w)}, b = {b} the points you return are not on the line."
+            )
+
+
+ex1_4 = Exercise(
+    "1.4",
+    "where the decision line runs",
+    _test_line,
+    hints=[
+        "On the line the net input is zero: w1 x1 + w2 x2 + b = 0.",
+        "Solve that equation for x2: move w1 x1 + b to the other side, then divide by w2.",
+    ],
+)

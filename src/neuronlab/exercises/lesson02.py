@@ -1,0 +1,239 @@
+"""Lesson 02, the step function and the perceptron: gates, the learning rule, XOR."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from neuronlab.datasets import logic_gate
+from neuronlab.exercises._core import Exercise, Incorrect, call, describe, function_exercise
+
+_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+
+
+def _step_outputs(w, b):
+    return np.where(_X @ np.asarray(w, dtype=float) + float(b) >= 0, 1.0, 0.0)
+
+
+def _test_gates(answer):
+    if not callable(answer):
+        raise Incorrect(
+            f"pass your function itself, e.g. check(gate_parameters), not {describe(answer)}."
+        )
+    for gate in ("AND", "OR", "NAND"):
+        result = call(answer, gate)
+        try:
+            w, b = result
+            w = np.asarray(w, dtype=float)
+            b = float(b)
+        except (TypeError, ValueError):
+            raise Incorrect(
+                f"gate_parameters({gate!r}) should return (w, b), a pair of weights and a "
+                f"bias, but returned {describe(result)}."
+            ) from None
+        if w.shape != (2,):
+            raise Incorrect(
+                f"For {gate} the weights should have shape (2,), but have shape {w.shape}."
+            )
+        _, target = logic_gate(gate)
+        output = _step_outputs(w, b)
+        if not np.array_equal(output, target):
+            wrong = [tuple(int(v) for v in _X[i]) for i in np.flatnonzero(output != target)]
+            hint = ""
+            if np.all(output == 1):
+                hint = " It always fires: the bias is too large (try a more negative b)."
+            elif np.all(output == 0):
+                hint = " It never fires: the bias is too negative."
+            elif np.array_equal(output, 1 - target):
+                hint = " Every answer is flipped: try negating the weights and the bias."
+            raise Incorrect(
+                f"with w = {describe(w)}, b = {b:g} the neuron gives {output.astype(int)} "
+                f"for {gate} but the truth table says {target.astype(int)} "
+                f"(wrong on inputs {wrong}).{hint}"
+            )
+
+
+ex2_1 = Exercise(
+    "2.1",
+    "weights and bias for AND, OR and NAND",
+    _test_gates,
+    hints=[
+        "Draw the four inputs on paper: which side of your line must (1, 1) be on?",
+        "With w = (1, 1) the weighted sums are 0, 1, 1 and 2. Choose b = -threshold so that only the "
+        "right rows reach 0.",
+        "NAND is NOT AND: negate the weights and the bias of AND.",
+    ],
+)
+
+
+def _update(x, y, w, b, learning_rate):
+    prediction = 1.0 if np.dot(w, x) + b >= 0 else 0.0
+    error = y - prediction
+    return np.asarray(w, dtype=float) + learning_rate * error * np.asarray(
+        x, dtype=float
+    ), b + learning_rate * error
+
+
+def _test_update(answer):
+    if not callable(answer):
+        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
+    cases = [
+        (np.array([1.0, 1.0]), 1, np.array([-0.5, 0.2]), -0.1, 1.0),  # misses a 1
+        (np.array([0.0, 1.0]), 0, np.array([0.5, 0.5]), 0.0, 1.0),  # fires on a 0
+        (np.array([1.0, 0.0]), 0, np.array([-1.0, 1.0]), 0.0, 1.0),  # already right
+        (np.array([2.0, -1.0, 0.5]), 1, np.array([0.1, 0.4, -0.2]), -1.0, 0.1),  # small rate
+    ]
+    known = [
+        (
+            lambda x, y, w, b, r: (
+                w - r * (y - (np.dot(w, x) + b >= 0)) * x,
+                b - r * (y - (np.dot(w, x) + b >= 0)),
+            ),
+            "the update goes the wrong way: add η (y - ŷ) x, so the line moves towards a missed example.",
+        ),
+        (
+            lambda x, y, w, b, r: (
+                w + (y - (np.dot(w, x) + b >= 0)) * x,
+                b + (y - (np.dot(w, x) + b >= 0)),
+            ),
+            "the learning rate η is missing: both updates are multiplied by it.",
+        ),
+        (
+            lambda x, y, w, b, r: (w + r * y * x, b + r * y),
+            "use the error y - ŷ, not the target y: a correct prediction must change nothing.",
+        ),
+        (
+            lambda x, y, w, b, r: (w + r * (y - (np.dot(w, x) + b >= 0)) * x, b),
+            "the bias learns too: b ← b + η (y - ŷ).",
+        ),
+    ]
+    for x, y, w, b, rate in cases:
+        given = f"x = {describe(x)}, y = {y}, w = {describe(w)}, b = {b}, learning_rate = {rate}"
+        result = call(answer, x.copy(), y, w.copy(), b, rate)
+        try:
+            new_w, new_b = result
+            new_w, new_b = np.asarray(new_w, dtype=float), float(new_b)
+        except (TypeError, ValueError):
+            raise Incorrect(
+                f"For {given} it should return (new_w, new_b), but returned {describe(result)}."
+            ) from None
+        want_w, want_b = _update(x, y, w, b, rate)
+        if new_w.shape != want_w.shape or not (
+            np.allclose(new_w, want_w) and np.isclose(new_b, want_b)
+        ):
+            message = (
+                f"For {given} expected w = {describe(want_w)}, b = {want_b:g}, but got "
+                f"w = {describe(new_w)}, b = {new_b:g}."
+            )
+            for wrong, hint in known:
+                ww, wb = wrong(x, y, w, b, rate)
+                if (
+                    new_w.shape == np.shape(ww)
+                    and np.allclose(new_w, ww)
+                    and np.isclose(new_b, float(wb))
+                ):
+                    message += f" Hint: {hint}"
+                    break
+            raise Incorrect(message)
+
+
+ex2_2 = Exercise(
+    "2.2",
+    "one step of the perceptron rule",
+    _test_update,
+    hints=[
+        "First predict: ŷ = 1 if w · x + b >= 0 else 0. The error is y - ŷ (-1, 0 or 1).",
+        "Then w_new = w + η (y - ŷ) x and b_new = b + η (y - ŷ).",
+    ],
+)
+
+
+def _separates(w, b, X, y):
+    return bool(
+        np.all(np.where(np.asarray(X) @ np.asarray(w, dtype=float) + b >= 0, 1.0, 0.0) == y)
+    )
+
+
+def _test_separates(answer):
+    if not callable(answer):
+        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
+    X_and, y_and = logic_gate("AND")
+    X_xor, y_xor = logic_gate("XOR")
+    cases = [  # ordered so that each known mistake shows up on a case that tells them apart
+        (np.array([1.0, 1.0]), -1.5, X_and, y_and),  # separates AND
+        (np.array([1.0, 1.0]), -2.0, X_and, y_and),  # (1,1) sits on the line: step(0) = 1
+        (np.array([1.0, 1.0]), -0.5, X_xor, y_xor),  # OR's line on XOR: 3 of 4
+        (np.array([1.0, 1.0]), -1.0, X_and, y_and),  # 2 of 4: (0,1) and (1,0) wrong
+        (np.array([-1.0, -1.0]), 1.5, X_and, 1 - y_and),  # NAND
+        (np.array([0.0, 0.0]), -1.0, X_xor, y_xor),  # never fires
+    ]
+    for w, b, X, y in cases:
+        expected = _separates(w, b, X, y)
+        got = call(answer, w.copy(), b, X.copy(), y.copy())
+        if not isinstance(got, bool | np.bool_):
+            raise Incorrect(f"it should return True or False, but returned {describe(got)}.")
+        if bool(got) != expected:
+            correct = int(np.sum(np.where(X @ w + b >= 0, 1.0, 0.0) == y))
+            strict = bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y))  # step(0) taken as 0
+            some = bool(np.any(np.where(X @ w + b >= 0, 1.0, 0.0) == y))  # any row, not all
+            hint = ""
+            if bool(got) == strict:
+                hint = " A point on the line has z = 0, and the step neuron fires there: use >= 0."
+            elif bool(got) == some:
+                hint = " Every row must be right (np.all), not just some of them."
+            raise Incorrect(
+                f"For w = {describe(w)}, b = {b}, y = {y.astype(int)} expected {expected} "
+                f"({correct} of 4 rows right), but got {got}.{hint}"
+            )
+
+
+ex2_3 = Exercise(
+    "2.3",
+    "does a line separate the classes?",
+    _test_separates,
+    hints=[
+        "Predict every row with the step neuron, then compare with y.",
+        "np.all(predictions == y) is True only when every row matches.",
+    ],
+)
+
+
+def _xor_network(X):
+    X = np.asarray(X, dtype=float)
+    hidden_or = np.where(X @ np.array([1.0, 1.0]) - 0.5 >= 0, 1.0, 0.0)
+    hidden_nand = np.where(X @ np.array([-1.0, -1.0]) + 1.5 >= 0, 1.0, 0.0)
+    return np.where(hidden_or + hidden_nand - 1.5 >= 0, 1.0, 0.0)
+
+
+ex2_4 = function_exercise(
+    "2.4",
+    "a 2-2-1 step network that computes XOR",
+    reference=_xor_network,
+    cases=[(_X.copy(),), (_X[::-1].copy(),), (np.array([[1.0, 1.0], [1.0, 1.0], [0.0, 1.0]]),)],
+    mistakes=[
+        (
+            lambda X: np.where(X.sum(axis=1) - 0.5 >= 0, 1.0, 0.0),
+            "that is OR alone; XOR also needs NOT AND (NAND): combine both hidden units with AND.",
+        ),
+        (
+            lambda X: np.where(X.sum(axis=1) - 1.5 >= 0, 1.0, 0.0),
+            "that is AND; XOR is 1 when exactly one input is 1.",
+        ),
+        (
+            lambda X: np.where(-X.sum(axis=1) + 1.5 >= 0, 1.0, 0.0),
+            "that is NAND alone; the output unit should AND it with OR.",
+        ),
+        (
+            lambda X: (
+                np.where(X.sum(axis=1) - 0.5 >= 0, 1.0, 0.0)
+                + np.where(-X.sum(axis=1) + 1.5 >= 0, 1.0, 0.0)
+            ),
+            "the hidden units are right, but the output must pass their sum through a step with a bias "
+            "(fire only when both are 1).",
+        ),
+    ],
+    hints=[
+        "XOR(a, b) = AND(OR(a, b), NAND(a, b)).",
+        "Hidden layer: one step unit for OR and one for NAND (your answers to 2.1). Output: a step unit "
+        "for AND over the two hidden outputs.",
+    ],
+)

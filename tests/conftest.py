@@ -1,0 +1,36 @@
+"""Shared test helpers: the course's folders and running notebooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def course_notebooks(folder: str) -> list[Path]:
+    from neuronlab.authoring import course_notebooks as found
+
+    return found(ROOT / folder)
+
+
+def run_notebook(notebook: nbformat.NotebookNode, cwd: Path, allow_errors: bool = True):
+    """Execute a notebook in a fresh kernel and return it with its outputs."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    return notebook
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
