@@ -3,12 +3,15 @@ wrong answers with the message a learner would see (mutation tests)."""
 
 from __future__ import annotations
 
-import numpy as np
+import importlib
+import pkgutil
+
 import pytest
 
 from neuronlab import exercises
 from neuronlab.exercises import all_exercises
 
+from . import mutants
 from .exercise_answers import solution_answers, stub_answers
 
 SOLUTIONS = solution_answers()
@@ -34,77 +37,15 @@ def test_check_reports_the_stub_as_not_attempted(exercise_id):
         ALL[exercise_id].check(STUBS[exercise_id])
 
 
-def step(z):
-    return np.where(z >= 0, 1.0, 0.0)
+def _wrong_answers() -> dict:
+    """Every lesson's mutants: tests/mutants/lessonNN.py, each with a WRONG_ANSWERS dict."""
+    found = {}
+    for info in sorted(pkgutil.iter_modules(mutants.__path__), key=lambda m: m.name):
+        found.update(importlib.import_module(f"{mutants.__name__}.{info.name}").WRONG_ANSWERS)
+    return found
 
 
-# exercise id -> [(wrong answer, a piece of the message the learner must see)]
-WRONG_ANSWERS = {
-    "0.1": [
-        (lambda x: 2 * x, "that is x times 2"),
-        (lambda x: abs(x), "absolute value"),
-        (lambda x: x**3, "For x = 3 expected 9, but got 27"),
-        (lambda x: None, "returned None"),
-    ],
-    "1.1": [
-        (lambda x, w, b: np.dot(w, x), "the bias b is missing"),
-        (lambda x, w, b: np.dot(w, x) - b, "added, not subtracted"),
-        (lambda x, w, b: np.sum(x) + b, "its own weight"),
-        (lambda x, w, b: x * w + b, "then *sum* the products"),
-    ],
-    "1.2": [
-        (lambda X, w, b: X @ w, "the bias b is missing"),
-        (lambda X, w, b: np.sum(X * w) + b, "sums over the whole batch"),
-        (lambda X, w, b: (X @ w + b).reshape(-1, 1), "not a column"),
-        (lambda X, w, b: X.T @ w + b, "raised ValueError"),
-    ],
-    "1.3": [
-        (lambda X, w, b: np.where(X @ w + b > 0, 1.0, 0.0), "use >= 0"),
-        (lambda X, w, b: X @ w + b, "that is the net input z"),
-        (lambda X, w, b: np.where(X @ w + b >= 0, 0.0, 1.0), "0 and 1 are swapped"),
-    ],
-    "1.4": [
-        (lambda x1, w, b: (w[0] * x1 + b) / w[1], "check the sign"),
-        (lambda x1, w, b: -(w[0] * x1) / w[1], "keep b"),
-        (lambda x1, w, b: -(w[1] * x1 + b) / w[0], "the weights are swapped"),
-    ],
-    "2.1": [
-        (lambda gate: (np.array([1.0, 1.0]), -1.5), "for OR but the truth table says [0 1 1 1]"),
-        (lambda gate: (np.array([1.0, 1.0]), -5.0), "It never fires"),
-        (lambda gate: (np.array([1.0, 1.0]), 0.5), "It always fires"),
-        (lambda gate: (np.array([-1.0, -1.0]), 1.5), "Every answer is flipped"),
-        (lambda gate: [1.0, 1.0, -1.5], "should return (w, b)"),
-    ],
-    "2.2": [
-        (
-            lambda x, y, w, b, r: (
-                w - r * (y - step(w @ x + b)) * x,
-                b - r * (y - step(w @ x + b)),
-            ),
-            "goes the wrong way",
-        ),
-        (
-            lambda x, y, w, b, r: (w + (y - step(w @ x + b)) * x, b + (y - step(w @ x + b))),
-            "learning rate η is missing",
-        ),
-        (lambda x, y, w, b, r: (w + r * y * x, b + r * y), "not the target y"),
-        (lambda x, y, w, b, r: (w + r * (y - step(w @ x + b)) * x, b), "the bias learns too"),
-    ],
-    "2.3": [
-        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "Every row must be right"),
-        (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
-        (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
-    ],
-    "2.4": [
-        (lambda X: step(X.sum(axis=1) - 0.5), "that is OR alone"),
-        (lambda X: step(X.sum(axis=1) - 1.5), "that is AND"),
-        (lambda X: step(-X.sum(axis=1) + 1.5), "that is NAND alone"),
-        (
-            lambda X: step(X.sum(axis=1) - 0.5) + step(-X.sum(axis=1) + 1.5),
-            "through a step with a bias",
-        ),
-    ],
-}
+WRONG_ANSWERS = _wrong_answers()
 
 
 def test_every_exercise_has_at_least_three_wrong_answers():

@@ -1,0 +1,50 @@
+"""Wrong answers that the checks of lesson 02 must reject, each with the message a learner sees."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def step(z):
+    return np.where(z >= 0, 1.0, 0.0)
+
+
+# exercise id -> [(wrong answer, a piece of the message the learner must see)]
+WRONG_ANSWERS = {
+    "2.1": [
+        (lambda gate: (np.array([1.0, 1.0]), -1.5), "for OR but the truth table says [0 1 1 1]"),
+        (lambda gate: (np.array([1.0, 1.0]), -5.0), "It never fires"),
+        (lambda gate: (np.array([1.0, 1.0]), 0.5), "It always fires"),
+        (lambda gate: (np.array([-1.0, -1.0]), 1.5), "Every answer is flipped"),
+        (lambda gate: [1.0, 1.0, -1.5], "should return (w, b)"),
+    ],
+    "2.2": [
+        (
+            lambda x, y, w, b, r: (
+                w - r * (y - step(w @ x + b)) * x,
+                b - r * (y - step(w @ x + b)),
+            ),
+            "goes the wrong way",
+        ),
+        (
+            lambda x, y, w, b, r: (w + (y - step(w @ x + b)) * x, b + (y - step(w @ x + b))),
+            "learning rate η is missing",
+        ),
+        (lambda x, y, w, b, r: (w + r * y * x, b + r * y), "not the target y"),
+        (lambda x, y, w, b, r: (w + r * (y - step(w @ x + b)) * x, b), "the bias learns too"),
+    ],
+    "2.3": [
+        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "Every row must be right"),
+        (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
+        (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
+    ],
+    "2.4": [
+        (lambda X: step(X.sum(axis=1) - 0.5), "that is OR alone"),
+        (lambda X: step(X.sum(axis=1) - 1.5), "that is AND"),
+        (lambda X: step(-X.sum(axis=1) + 1.5), "that is NAND alone"),
+        (
+            lambda X: step(X.sum(axis=1) - 0.5) + step(-X.sum(axis=1) + 1.5),
+            "through a step with a bias",
+        ),
+    ],
+}
