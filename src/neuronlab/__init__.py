@@ -5,6 +5,8 @@ Each module holds one idea of the course, written to be read:
 * ``neuron``: net input ``z = w · x + b``, a neuron's output, the perceptron
 * ``activations``: every activation with its derivative, and the ``ACTIVATIONS`` registry
 * ``gradcheck``: centred finite differences and relative error
+* ``autodiff``: a scalar ``Value`` engine that backpropagates through any expression
+* ``losses`` and ``network``: loss functions and a small multi-layer perceptron
 * ``datasets``: logic gates, XOR and 2-D point clouds
 * ``plotting`` and ``widgets``: the course's figures and sliders (they import matplotlib)
 * ``exercises``: the self-checks of every exercise
