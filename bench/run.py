@@ -1,0 +1,242 @@
+"""The course's benchmarks: is neuronlab as fast as the well-known code it teaches?
+
+Run it with ``make bench`` (``.venv/bin/python bench/run.py``). It prints a table and writes
+``build/bench.json``: a list of ``{"name", "value", "unit", "target"}`` entries, where a value
+at or below its target passes.
+
+Every value is a *ratio* of two timings taken side by side in the same run: the two are timed
+in turn, repeatedly (alternating which goes first), and the value is the median of the
+per-repeat ratios. A busy machine slows both sides of a pair alike, so ratios are far steadier
+than absolute times.
+
+To add a benchmark, write a function that returns its ratio and decorate it with
+``@benchmark(name, unit, target)``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "build" / "bench.json"
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    unit: str
+    target: float  # the value passes when it is <= target
+    measure: Callable[[], float]
+
+
+BENCHMARKS: list[Benchmark] = []
+
+
+def benchmark(name: str, unit: str, target: float) -> Callable:
+    """Register a function returning a value to compare with ``target`` (lower is better)."""
+
+    def register(measure: Callable[[], float]) -> Callable[[], float]:
+        BENCHMARKS.append(Benchmark(name, unit, target, measure))
+        return measure
+
+    return register
+
+
+# ---------------------------------------------------------------------------------------------
+# Timing helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def seconds(f: Callable[[], object], number: int) -> float:
+    """Time per call of ``f``, averaged over ``number`` back-to-back calls."""
+    start = time.perf_counter()
+    for _ in range(number):
+        f()
+    return (time.perf_counter() - start) / number
+
+
+def side_by_side(
+    ours: Callable[[], object], reference: Callable[[], object], number: int, repeats: int
+) -> float:
+    """Median over ``repeats`` of (time of ``ours`` / time of ``reference``), timed in turn."""
+    ours(), reference()  # warm up: first calls pay for imports, allocations, caches
+    ratios = []
+    for repeat in range(repeats):
+        if repeat % 2:
+            t_reference, t_ours = seconds(reference, number), seconds(ours, number)
+        else:
+            t_ours, t_reference = seconds(ours, number), seconds(reference, number)
+        ratios.append(t_ours / t_reference)
+    return statistics.median(ratios)
+
+
+# ---------------------------------------------------------------------------------------------
+# The sigmoid against scipy's expit
+# ---------------------------------------------------------------------------------------------
+
+
+def sigmoid_vs_expit(n: int, number: int, repeats: int) -> float:
+    from scipy.special import expit
+
+    from neuronlab.activations import sigmoid
+
+    z = np.random.default_rng(0).normal(0.0, 5.0, size=n)
+    return side_by_side(lambda: sigmoid(z), lambda: expit(z), number, repeats)
+
+
+@benchmark("sigmoid_vs_expit_1e6", "ratio", 1.6)
+def sigmoid_vs_expit_1e6() -> float:
+    """neuronlab's sigmoid over scipy.special.expit on 10^6 float64 values."""
+    return sigmoid_vs_expit(10**6, number=3, repeats=21)
+
+
+@benchmark("sigmoid_vs_expit_1e3", "ratio", 1.2)
+def sigmoid_vs_expit_1e3() -> float:
+    """The same on 10^3 values, where the cost of a call (checks, allocation) dominates."""
+    return sigmoid_vs_expit(10**3, number=2000, repeats=21)
+
+
+# ---------------------------------------------------------------------------------------------
+# An epoch of mini-batch SGD against scikit-learn's MLPClassifier
+# ---------------------------------------------------------------------------------------------
+
+
+@benchmark("mlp_step_vs_sklearn", "ratio", 1.0)
+def mlp_step_vs_sklearn() -> float:
+    """One epoch of mini-batch SGD (batch 32) of a 64-32-10 network with logistic hidden units
+    and a softmax output trained on cross-entropy, on the digits training set: neuronlab's
+    ``MLP.train(epochs=1)`` over scikit-learn's ``MLPClassifier.partial_fit`` (one epoch).
+
+    scikit-learn is set to do the same work: plain SGD (no momentum), a constant learning
+    rate, no L2 penalty, shuffled batches.
+    """
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    from neuronlab.datasets import digits
+    from neuronlab.network import MLP
+
+    X, _, y, _ = digits()
+    net = MLP([64, 32, 10], ["sigmoid", "softmax"], init="xavier", seed=0)
+    reference = MLPClassifier(
+        hidden_layer_sizes=(32,),
+        activation="logistic",
+        solver="sgd",
+        batch_size=32,
+        learning_rate="constant",
+        learning_rate_init=0.1,
+        momentum=0.0,
+        alpha=0.0,
+        shuffle=True,
+        random_state=0,
+    )
+    classes = np.arange(10)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        reference.partial_fit(X, y, classes=classes)  # sets up the network once
+        return side_by_side(
+            lambda: net.train(X, y, 1, 0.1, batch_size=32, loss="cross_entropy"),
+            lambda: reference.partial_fit(X, y),
+            number=5,
+            repeats=21,
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# A training step of 784-128-10 against the time its matrix products need
+# ---------------------------------------------------------------------------------------------
+
+
+def mlp_784_128_10_step_over_flop_limit() -> float:
+    """One float64 SGD step (forward, backward, update) of a 784-128-10 network (sigmoid hidden
+    layer, softmax output, cross-entropy) on a batch of 128, over the time its five matrix
+    products would take at this machine's matmul rate, measured on a 1024 x 1024 product
+    taken in turn with the steps. 1.0 would mean everything besides the products is free.
+    """
+    from neuronlab.network import MLP
+
+    m, n_in, n_hidden, n_out = 128, 784, 128, 10
+    rng = np.random.default_rng(0)
+    X = rng.random((m, n_in))
+    y = rng.integers(0, n_out, size=m)
+    net = MLP([n_in, n_hidden, n_out], ["sigmoid", "softmax"], init="xavier", seed=0)
+    # forward: X W1, H W2; backward: Hᵀ δ2, δ2 W2ᵀ, Xᵀ δ1; 2 flops (a multiply, an add) each
+    step_flops = 2 * m * (2 * n_in * n_hidden + 3 * n_hidden * n_out)
+
+    n = 1024
+    A, B = rng.random((n, n)), rng.random((n, n))
+    matmul_flops = 2 * n**3
+
+    def step() -> None:
+        net.sgd_step(X, y, learning_rate=0.01, loss="cross_entropy")
+
+    step(), A @ B  # warm up
+    ratios = []
+    for _ in range(21):
+        t_matmul = seconds(lambda: A @ B, number=2)
+        t_step = seconds(step, number=20)
+        flop_limit = step_flops / (matmul_flops / t_matmul)
+        ratios.append(t_step / flop_limit)
+    return statistics.median(ratios)
+
+
+@benchmark("mlp_784_128_10_vs_flop_limit", "ratio", 1.5)
+def mlp_784_128_10_vs_flop_limit() -> float:
+    """The step against the matmul rate, with BLAS using its default number of threads."""
+    return mlp_784_128_10_step_over_flop_limit()
+
+
+@benchmark("mlp_784_128_10_vs_flop_limit_1thread", "ratio", 1.5)
+def mlp_784_128_10_vs_flop_limit_1thread() -> float:
+    """The same with BLAS limited to one thread for both the step and the reference product.
+
+    A batch of 128 is too small to keep several BLAS threads busy, and on a shared machine a
+    thread that waits for a descheduled partner can make small products many times slower,
+    while the large reference product hardly notices. One thread takes that out, leaving what
+    the benchmark is after: the time neuronlab spends outside the matrix products.
+    """
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        return mlp_784_128_10_step_over_flop_limit()
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    results = []
+    print(f"{'name':<38} {'value':>8} {'unit':<6} {'target':>8}  result")
+    for bench in BENCHMARKS:
+        value = float(bench.measure())
+        passed = value <= bench.target
+        print(
+            f"{bench.name:<38} {value:>8.3f} {bench.unit:<6} {'<= ' + str(bench.target):>8}  "
+            f"{'pass' if passed else 'MISS'}",
+            flush=True,
+        )
+        results.append(
+            {
+                "name": bench.name,
+                "value": round(value, 4),
+                "unit": bench.unit,
+                "target": bench.target,
+            }
+        )
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
