@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.port=$(PORT) --ServerApp.port_retries=50 notebooks/00_start_here.ipynb $(if $(DISPLAY),,--no-browser)
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb --ServerApp.port=$(PORT) --ServerApp.port_retries=50 $(if $(DISPLAY),,--no-browser) $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True,)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
