@@ -8,7 +8,7 @@ import secrets
 import subprocess
 
 from .conftest import ROOT
-from .jupyter_server import free_port, stop, isolated_environment, wait_until_answers
+from .jupyter_server import free_port, isolated_environment, stop, wait_until_answers
 
 
 def test_readme_setup_commands_are_exactly_makefile_targets():

@@ -88,3 +88,301 @@ def step_threshold_explorer():
             value=1.0, min=-0.5, max=2.5, step=0.05, description="θ", continuous_update=False
         ),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 07: the activation zoo
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figure:
+    """One activation of the registry, ``f(z)`` solid and ``f'(z)`` dashed, on ``[z_min, z_max]``,
+    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked."""
+    from neuronlab.activations import get_activation
+    from neuronlab.plotting import plot_activation
+
+    activation = get_activation(name)
+    if not z_min < z_max:
+        raise ValueError(f"z_min must be smaller than z_max, but got {z_min} and {z_max}.")
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    plot_activation(activation, z_range=(z_min, z_max), ax=ax)
+    if z_min <= 0.0 <= z_max:
+        value, slope = float(activation(0.0)), float(activation.derivative(0.0))
+        ax.plot(0.0, value, "o", color=COLORS["blue"], markeredgecolor="black", zorder=3)
+        ax.plot(0.0, slope, "s", color=COLORS["vermillion"], markeredgecolor="black", zorder=3)
+        ax.text(
+            0.02,
+            0.97,
+            f"f(0) = {value:.3g}\nf'(0) = {slope:.3g}",
+            transform=ax.transAxes,
+            va="top",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+        )
+    centred = "zero-centred" if activation.zero_centred else "not zero-centred"
+    ax.set_title(f"{activation.name}: range {activation.output_range}, {centred}")
+    ax.set_xlim(z_min, z_max)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def activation_explorer(name: str = "relu"):
+    """A drop-down of every activation in the registry and a slider for the range of z:
+    see the chosen ``f(z)`` and ``f'(z)``."""
+    from ipywidgets import Dropdown, FloatRangeSlider, interact
+
+    from neuronlab.activations import ACTIVATIONS
+
+    def show(activation: str, z_range: tuple[float, float]) -> None:
+        draw_activation(activation, *z_range)
+        plt.show()
+
+    return interact(
+        show,
+        activation=Dropdown(options=list(ACTIVATIONS), value=name, description="activation"),
+        z_range=FloatRangeSlider(
+            value=(-6.0, 6.0),
+            min=-20.0,
+            max=20.0,
+            step=0.5,
+            description="z from, to",
+            continuous_update=False,
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 05: the chain rule and computational graphs
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
+    """The computational graph of one sigmoid neuron ``a = σ(w x + b)``, after ``backward()``:
+    every box shows its forward value and its gradient ``∂a/∂(box)``. The title gives the chain
+    rule's two factors for the weight, ``∂a/∂w = σ'(z) · x``."""
+    from neuronlab.autodiff import Value, draw_graph
+
+    w_, x_, b_ = Value(w, label="w"), Value(x, label="x"), Value(b, label="b")
+    z = w_ * x_ + b_
+    z.label = "z"
+    a = z.sigmoid()
+    a.label = "a"
+    a.backward()
+    slope = a.data * (1.0 - a.data)
+    fig, ax = plt.subplots(figsize=(8.4, 2.9))
+    draw_graph(a, ax=ax)
+    ax.set_title(
+        f"∂a/∂w = σ'(z) · x = {slope:.3g} · {x:.3g} = {w_.grad:.3g}"
+        f"     (z = {z.data:.3g}, a = σ(z) = {a.data:.3g})"
+    )
+    fig.tight_layout()
+    return fig
+
+
+def neuron_graph_explorer():
+    """Sliders for the weight, the input and the bias of one sigmoid neuron: watch the forward
+    values and the gradients of its graph change, and vanish once the sigmoid saturates."""
+    from ipywidgets import FloatSlider, interact
+
+    def show(w: float, x: float, b: float) -> None:
+        draw_neuron_graph(w, x, b)
+        plt.show()
+
+    slider = dict(min=-5.0, max=5.0, step=0.1, continuous_update=False)
+    return interact(
+        show,
+        w=FloatSlider(value=0.5, description="weight w", **slider),
+        x=FloatSlider(value=1.5, description="input x", **slider),
+        b=FloatSlider(value=-0.5, description="bias b", **slider),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 09: universal approximation, shown with random features
+# ---------------------------------------------------------------------------------------------
+
+UA_X_RANGE = (-3.0, 3.0)  # the interval on which lesson 09's target is approximated
+
+
+def ua_target(x: np.ndarray) -> np.ndarray:
+    """Lesson 09's target curve, ``sin(2x)``: two full waves on [-3, 3]."""
+    return np.sin(2.0 * np.asarray(x, dtype=float))
+
+
+def _ua_activation(name: str):
+    """A hidden activation for :func:`random_feature_fit` by name: ``"square"`` is ``z²`` and
+    ``"cube"`` is ``z³`` (polynomials, not in the registry), the rest come from the registry."""
+    from neuronlab.activations import get_activation
+
+    polynomials = {"square": np.square, "cube": lambda z: z**3}
+    return polynomials[name] if name in polynomials else get_activation(name)
+
+
+def random_feature_fit(
+    width: int, activation: str = "tanh", seed: int = 0, n_train: int = 200
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Fit :func:`ua_target` on [-3, 3] with one hidden layer of ``width`` units whose weights
+    are **random** and fixed; only the output layer is fitted, by least squares.
+
+    Hidden unit ``k`` computes ``h_k(x) = f(w_k (x - c_k))``: a slope ``w_k ~ N(0, 2²)`` and a
+    centre ``c_k`` uniform in [-3, 3], drawn with ``np.random.default_rng(seed)`` (slopes first,
+    then centres). The output is ``ŷ = Σ_k v_k h_k(x) + v_0``, with ``v`` the least-squares
+    solution on ``n_train`` evenly spaced points. (This "random features" shortcut, also called
+    an extreme learning machine, trains only the last layer; backpropagation would train all.)
+
+    Returns ``(x, y_fit, rmse)``: 1001 evenly spaced points of [-3, 3], the fitted curve there,
+    and its root-mean-square error against the target on those points.
+    """
+    if isinstance(width, bool) or not isinstance(width, int | np.integer) or width < 1:
+        raise ValueError(f"width must be a whole number >= 1, but got {width!r}.")
+    f = _ua_activation(activation)
+    rng = np.random.default_rng(seed)
+    slopes = rng.normal(0.0, 2.0, size=width)
+    centres = rng.uniform(*UA_X_RANGE, size=width)
+
+    def features(x: np.ndarray) -> np.ndarray:
+        hidden = f(slopes * (x[:, None] - centres))  # (n_points, width)
+        return np.column_stack([hidden, np.ones(len(x))])  # a column of 1s for the bias v_0
+
+    x_train = np.linspace(*UA_X_RANGE, n_train)
+    coefficients, *_ = np.linalg.lstsq(features(x_train), ua_target(x_train), rcond=None)
+    x = np.linspace(*UA_X_RANGE, 1001)
+    y_fit = features(x) @ coefficients
+    rmse = float(np.sqrt(np.mean((y_fit - ua_target(x)) ** 2)))
+    return x, y_fit, rmse
+
+
+def draw_universal_approximation(width: int, activation: str = "tanh", seed: int = 0) -> Figure:
+    """The target ``sin(2x)`` and its fit by ``width`` random hidden units of ``activation``
+    (see :func:`random_feature_fit`), titled with the root-mean-square error."""
+    x, y_fit, rmse = random_feature_fit(width, activation, seed)
+    fig, ax = plt.subplots(figsize=(6.4, 4.0))
+    ax.plot(x, ua_target(x), "--", color=COLORS["black"], lw=1.5, label="target sin(2x)")
+    ax.plot(x, y_fit, color=COLORS["blue"], label=f"{width} {activation} unit(s)")
+    ax.set_ylim(-1.6, 1.6)
+    ax.set_xlabel("input x")
+    ax.set_ylabel("output")
+    ax.set_title(f"{activation}, width {width}: error (RMSE) = {rmse:.3f}")
+    ax.legend(loc="lower left")
+    fig.tight_layout()
+    return fig
+
+
+def universal_approximation_explorer(activation: str = "tanh"):
+    """A slider for the hidden layer's width, a drop-down for its activation and a slider for
+    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials."""
+    from ipywidgets import Dropdown, IntSlider, SelectionSlider, interact
+
+    def show(width: int, activation: str, seed: int) -> None:
+        draw_universal_approximation(width, activation, seed)
+        plt.show()
+
+    return interact(
+        show,
+        width=SelectionSlider(
+            options=[1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64],
+            value=4,
+            description="width",
+            continuous_update=False,
+        ),
+        activation=Dropdown(
+            options=["tanh", "relu", "sigmoid", "square", "cube"],
+            value=activation,
+            description="activation",
+        ),
+        seed=IntSlider(value=0, min=0, max=9, description="random draw", continuous_update=False),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 08: vanishing gradients and initialisation
+# ---------------------------------------------------------------------------------------------
+
+
+def deep_network_statistics(
+    activation: str, depth: int, gain: float, width: int = 32, seed: int = 0
+) -> tuple[list[float], list[float]]:
+    """How a deep network starts out: the size of each layer's weight gradient and the spread
+    of each hidden layer's activations, before any training.
+
+    The network has ``depth`` layers of weights: ``depth - 1`` hidden layers of ``width`` units
+    with the given ``activation`` and a sigmoid output unit. Every weight is drawn from
+    ``N(0, gain² / fan_in)`` (``gain = 1`` is Xavier's variance for layers of equal width,
+    ``gain = √2`` is He's), biases are 0. The batch is 256 inputs ``x ~ N(0, 1)`` with label
+    1 where ``x_1 x_2 > 0``, with binary cross-entropy, all seeded by ``seed``.
+
+    Returns ``(gradient_norms, activation_stds)``: ``‖∂Loss/∂W_l‖`` for ``l = 1 .. depth`` and
+    the standard deviation of the activations of hidden layers ``1 .. depth - 1``.
+    """
+    from neuronlab.network import MLP, init_normal
+
+    if isinstance(depth, bool) or not isinstance(depth, int | np.integer) or depth < 2:
+        raise ValueError(f"depth must be a whole number >= 2, but got {depth!r}.")
+    if not gain > 0:
+        raise ValueError(f"gain must be positive, but got {gain!r}.")
+
+    def init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
+        return init_normal(fan_in, fan_out, rng, std=gain / np.sqrt(fan_in))
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(256, width))
+    y = (X[:, 0] * X[:, 1] > 0).astype(float)
+    net = MLP([width] * depth + [1], [activation] * (depth - 1) + ["sigmoid"], init, seed)
+    with np.errstate(over="ignore", under="ignore"):
+        norms = net.gradient_norms(X, y, "bce")
+        stds = [float(a.std()) for a in net.forward_with_cache(X).a[1:-1]]
+    return norms, stds
+
+
+def draw_gradient_norms(
+    activation: str = "sigmoid", depth: int = 10, gain: float = 1.0, width: int = 32
+) -> Figure:
+    """Two panels for :func:`deep_network_statistics`: the gradient norm of every layer and the
+    spread of every hidden layer's activations, both on a log scale. A flat line is healthy;
+    a line falling towards the input (layer 1) is a vanishing gradient."""
+    norms, stds = deep_network_statistics(activation, depth, gain, width)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.8))
+    layers = np.arange(1, depth + 1)
+    shown = np.where(np.asarray(norms) > 0, norms, np.nan)  # a log scale cannot show 0
+    left.semilogy(layers, shown, "o-", color=COLORS["blue"])
+    left.set_xlabel("layer (1 = next to the input)")
+    left.set_ylabel("gradient norm  ‖∂Loss/∂W‖")
+    ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.nan
+    left.set_title(f"first / last layer = {ratio:.3g}")
+    right.semilogy(
+        layers[:-1], np.where(np.asarray(stds) > 0, stds, np.nan), "s-", color=COLORS["orange"]
+    )
+    right.set_xlabel("hidden layer")
+    right.set_ylabel("std of activations")
+    right.set_title(f"{activation}, weights N(0, {gain:.3g}² / fan_in)")
+    for ax in (left, right):
+        ax.set_xlim(0.5, depth + 0.5)
+    fig.tight_layout()
+    return fig
+
+
+def gradient_norm_explorer(activation: str = "sigmoid"):
+    """A drop-down for the hidden activation, a slider for the depth and one for the gain of
+    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive."""
+    from ipywidgets import Dropdown, FloatLogSlider, IntSlider, interact
+
+    def show(activation: str, depth: int, gain: float) -> None:
+        draw_gradient_norms(activation, depth, gain)
+        plt.show()
+
+    return interact(
+        show,
+        activation=Dropdown(
+            options=["sigmoid", "tanh", "relu"], value=activation, description="activation"
+        ),
+        depth=IntSlider(value=10, min=2, max=30, description="layers", continuous_update=False),
+        gain=FloatLogSlider(
+            value=1.0,
+            base=2,
+            min=-2,
+            max=3,
+            step=0.25,
+            description="gain",
+            continuous_update=False,
+        ),
+    )
