@@ -211,6 +211,87 @@ def mlp_784_128_10_vs_flop_limit_1thread() -> float:
 
 
 # ---------------------------------------------------------------------------------------------
+# The learner's wait: the whole course, the slowest notebook, imports and memory
+# ---------------------------------------------------------------------------------------------
+
+PEAK_RSS_CELL = "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+_course_runs: dict[str, tuple[float, float]] = {}  # notebook -> (seconds, peak RSS in MB)
+
+
+def run_course_once() -> dict[str, tuple[float, float]]:
+    """Execute every lesson and solution once, each in a fresh kernel, in memory (no file is
+    written); time each from kernel start to its last cell, and read the kernel's peak RSS."""
+    if _course_runs:
+        return _course_runs
+    import nbformat
+    from nbclient import NotebookClient
+
+    from neuronlab.authoring import course_notebooks
+
+    for folder in ("notebooks", "solutions"):
+        for path in course_notebooks(ROOT / folder):
+            notebook = nbformat.read(path, as_version=4)
+            notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
+            client = NotebookClient(notebook, timeout=600, kernel_name="python3",
+                                    resources={"metadata": {"path": str(path.parent)}})  # fmt: skip
+            start = time.perf_counter()
+            client.execute()
+            elapsed = time.perf_counter() - start
+            peak_kb = int(notebook.cells[-1].outputs[0]["text"])  # Linux reports kilobytes
+            _course_runs[f"{folder}/{path.name}"] = (elapsed, peak_kb / 1024)
+            print(
+                f"    {folder}/{path.name}: {elapsed:.1f} s, peak {peak_kb / 1024:.0f} MB",
+                flush=True,
+            )
+    return _course_runs
+
+
+@benchmark("course_total_s", "s", 60)
+def course_total_s() -> float:
+    """All lessons and solutions executed once, each in a fresh kernel, one after the other."""
+    return sum(seconds for seconds, _ in run_course_once().values())
+
+
+@benchmark("slowest_notebook_s", "s", 10)
+def slowest_notebook_s() -> float:
+    """The longest single notebook run, kernel start included."""
+    return max(seconds for seconds, _ in run_course_once().values())
+
+
+@benchmark("peak_kernel_rss_mb", "MB", 500)
+def peak_kernel_rss_mb() -> float:
+    """The largest resident memory of a kernel running any one notebook (Binder gives 1-2 GB)."""
+    return max(rss for _, rss in run_course_once().values())
+
+
+LIGHT_MODULES = "neuronlab, neuronlab.activations, neuronlab.neuron, neuronlab.gradcheck, " \
+    "neuronlab.datasets, neuronlab.losses, neuronlab.network, neuronlab.autodiff, neuronlab.exercises"  # fmt: skip
+
+
+@benchmark("import_neuronlab_ms", "ms", 100)
+def import_neuronlab_ms() -> float:
+    """Import time of the package's core modules on top of ``import numpy``, in a fresh Python
+    each time (median of 7). Plotting and widgets import matplotlib, so they are left out."""
+    import subprocess
+
+    code = (
+        "import time, numpy\n"
+        "start = time.perf_counter()\n"
+        f"import {LIGHT_MODULES}\n"
+        "print(time.perf_counter() - start)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(7)
+    ]
+    return 1000 * statistics.median(times)
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main() -> int:
