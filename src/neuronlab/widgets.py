@@ -146,7 +146,9 @@ def activation_explorer(name: str = "relu"):
             max=20.0,
             step=0.5,
             description="z from, to",
+            readout_format=".1f",
             continuous_update=False,
+            layout={"width": "460px"},
         ),
     )
 
@@ -384,5 +386,67 @@ def gradient_norm_explorer(activation: str = "sigmoid"):
             step=0.25,
             description="gain",
             continuous_update=False,
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 06: backpropagation
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figure:
+    """Train a 2-``hidden``-1 sigmoid network on XOR from ``seed`` (Xavier-uniform weights,
+    learning rate 2, full batch, 3000 epochs) and show, side by side, its decision regions after
+    ``epoch`` epochs and its whole loss curve with that epoch marked."""
+    from neuronlab.datasets import xor
+    from neuronlab.network import MLP
+    from neuronlab.plotting import plot_decision_regions
+
+    total = 3000
+    if not 0 <= epoch <= total:
+        raise ValueError(f"epoch must be between 0 and {total}, but got {epoch}.")
+    X, y = xor()
+    network = MLP([2, hidden, 1], "sigmoid", init="xavier", seed=seed)
+    history = [network.loss(X, y)]
+    if epoch > 0:
+        history += network.train(X, y, epochs=epoch, learning_rate=2.0)
+    snapshot = [W.copy() for W in network.weights], [b.copy() for b in network.biases]
+    if epoch < total:
+        history += network.train(X, y, epochs=total - epoch, learning_rate=2.0)
+    network.weights, network.biases = snapshot
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.5, 4.2))
+    plot_decision_regions(network.forward, X, y, ax=left, padding=0.4)
+    left.set_title(f"2-{hidden}-1, seed {seed}, epoch {epoch}: loss {history[epoch]:.3f}")
+    right.plot(np.arange(total + 1), history, color=COLORS["blue"])
+    right.plot(epoch, history[epoch], "o", color=COLORS["vermillion"], markeredgecolor="black")
+    right.set_yscale("log")
+    right.set_ylim(1e-4, 0.5)  # the same scale for every network, so they compare at a glance
+    right.set_xlabel("epoch")
+    right.set_ylabel("loss (MSE, log scale)")
+    state = "solved" if history[-1] < 0.05 else "not solved"
+    right.set_title(f"after {total} epochs: loss {history[-1]:.3g} ({state})")
+    fig.tight_layout()
+    return fig
+
+
+def xor_training_explorer():
+    """Sliders for the hidden layer's width, the random seed and the epoch: watch a sigmoid
+    network's decision boundary on XOR form during training, or a stuck one stay wrong."""
+    from ipywidgets import IntSlider, interact
+
+    def show(hidden: int, seed: int, epoch: int) -> None:
+        draw_xor_training(hidden, seed, epoch)
+        plt.show()
+
+    return interact(
+        show,
+        hidden=IntSlider(
+            value=2, min=1, max=6, description="hidden units", continuous_update=False
+        ),
+        seed=IntSlider(value=1, min=0, max=40, description="seed", continuous_update=False),
+        epoch=IntSlider(
+            value=3000, min=0, max=3000, step=100, description="epoch", continuous_update=False
         ),
     )

@@ -107,7 +107,9 @@ def expect_array(
     if got is None:
         raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
     try:
-        got_array = np.asarray(got, dtype=float) if not isinstance(got, np.ndarray) else got
+        got_array = np.asarray(got)  # keeps a float32 result (array or scalar) float32
+        if got_array.dtype.kind not in "fiub":
+            got_array = got_array.astype(float)
     except (TypeError, ValueError):
         raise Incorrect(
             f"For {given} it returned {describe(got)}, which is not a number or array."
@@ -231,12 +233,12 @@ def function_exercise(
             try:
                 expect_array(got, expected, given, rtol=rtol, atol=atol, check_dtype=check_dtype)
             except Incorrect as error:
-                raise Incorrect(f"{error}{_diagnose(got, args, mistakes)}") from None
+                raise Incorrect(f"{error}{diagnose(got, args, mistakes)}") from None
 
     return Exercise(exercise_id, title, test, hints)
 
 
-def _diagnose(
+def diagnose(
     got: Any, args: tuple[Any, ...], mistakes: Sequence[tuple[Callable[..., Any], str]]
 ) -> str:
     """The hint of the first known mistake that reproduces the learner's output, if any."""
@@ -253,3 +255,6 @@ def _diagnose(
         except Exception:  # a mistake that does not even run on this case is not the one
             continue
     return ""
+
+
+_diagnose = diagnose  # the older, private name

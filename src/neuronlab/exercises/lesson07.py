@@ -1,0 +1,467 @@
+"""Lesson 07, the activation zoo: tanh, ReLU's derivative, leaky ReLU, softplus, ELU, GELU.
+
+Every check here calls the learner's function on the same kinds of input: a grid that includes
+0, arrays of several shapes (0-d to 3-d), extremes (±40, ±1000, ±inf), NaN, and float32 (which
+must stay float32). A derivative is first compared with the slope of the function measured by
+centred finite differences, then with the exact values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+import numpy as np
+
+from neuronlab import activations as act
+from neuronlab.exercises._core import (
+    Exercise,
+    Incorrect,
+    _diagnose,
+    call,
+    describe,
+)
+from neuronlab.gradcheck import numerical_derivative
+
+_rng = np.random.default_rng(707)
+
+GRID = np.array([-5.0, -2.0, -0.5, 0.0, 0.3, 1.0, 2.0, 5.0])
+MATRIX = np.round(_rng.normal(scale=2.0, size=(3, 4)), 3)
+CUBE = np.round(_rng.normal(scale=2.0, size=(2, 3, 2)), 3)
+SCALAR = np.array(-1.5)
+EXTREMES = np.array([-np.inf, -1000.0, -40.0, 0.0, 40.0, 1000.0, np.inf])
+WITH_NAN = np.array([1.5, np.nan, -0.5])
+FLOAT32 = np.array([-1000.0, -40.0, -3.0, -0.5, 0.0, 0.5, 3.0, 1000.0], dtype=np.float32)
+AWAY_FROM_0 = np.array([-3.7, -1.2, -0.4, 0.6, 1.9, 4.2])  # for finite differences: no kink
+
+ELEMENTWISE_HINT = (
+    "Python's `if`, `max` and `min` look at one number at a time; on arrays use np.where, "
+    "np.maximum or np.minimum, which work element by element."
+)
+NAN_HINT = (
+    "NaN in, NaN out: a comparison such as NaN > 0 is False, so np.where(z > 0, ...) turns NaN "
+    "into a number. Let NaN through (np.isnan(z) finds it)."
+)
+FLOAT32_HINT = (
+    "Python numbers such as 1.0 or 0.5 keep float32 as float32 when combined with z; "
+    "np.float64(...), dtype=float, NumPy constants computed in float64 (e.g. np.sqrt(2 / np.pi)) "
+    "and np.where(condition, 1.0, 0.5) with only Python numbers give float64."
+)
+
+Case = tuple[np.ndarray, dict[str, Any]]
+
+
+def _given(z: np.ndarray, kwargs: dict[str, Any]) -> str:
+    return ", ".join([f"z = {describe(z)}"] + [f"{k} = {describe(v)}" for k, v in kwargs.items()])
+
+
+def _run(answer: Callable[..., Any], z: np.ndarray, kwargs: dict[str, Any], warning_hint: str):
+    """Call the answer on a copy of z; explain overflow and Python-level `if`/`max` on arrays.
+
+    Warnings about invalid values are ignored where z holds NaN: NaN in, NaN out is all we ask.
+    """
+    try:
+        with np.errstate(invalid="ignore") if np.isnan(z).any() else contextlib.nullcontext():
+            got = call(answer, z.copy(), **kwargs)
+    except Incorrect as error:
+        text = str(error)
+        if "warning: overflow" in text and warning_hint:
+            raise Incorrect(f"{text} Hint: {warning_hint}") from None
+        if "truth value of an array" in text:
+            raise Incorrect(f"{text} Hint: {ELEMENTWISE_HINT}") from None
+        raise
+    if isinstance(got, np.ndarray) and got.dtype == bool:
+        raise Incorrect(
+            f"For {_given(z, kwargs)} it returned True/False values (dtype bool); return numbers "
+            "of z's dtype, e.g. turn a comparison into 0.0 and 1.0 with .astype(z.dtype)."
+        )
+    return got
+
+
+def _mismatch(got: Any, expected: np.ndarray, z: np.ndarray, kwargs: dict[str, Any], rtol, atol):
+    """None if ``got`` matches ``expected``; else what is wrong, naming the z where it is."""
+    given = _given(z, kwargs)
+    if got is None:
+        return f"For {given} your function returned None. Did you forget `return`?"
+    try:
+        got_array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"For {given} it returned {describe(got)}, which is not a number or array."
+    if got_array.shape != expected.shape:
+        return (
+            f"For {given} expected an array of shape {expected.shape} (the shape of z), "
+            f"but got shape {got_array.shape}."
+        )
+    close = np.isclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return None
+    if z.ndim == 0:
+        return f"For {given} expected {describe(expected[()])}, but got {describe(got_array[()])}."
+    bad = tuple(int(i) for i in np.unravel_index(np.argmin(close), z.shape))
+    return (
+        f"For {given}: at z = {describe(z[bad])} (index {bad}) expected "
+        f"{describe(expected[bad])}, but got {describe(got_array[bad])}."
+    )
+
+
+def _compare(
+    got: Any,
+    expected: np.ndarray,
+    z: np.ndarray,
+    kwargs: dict[str, Any],
+    mistakes: Sequence[tuple[Callable[..., Any], str]],
+    rtol: float,
+    atol: float,
+    note: str = "",
+) -> None:
+    """Raise Incorrect if ``got`` is not ``expected``, with the hint of a known mistake (or
+    about NaN) added to the message."""
+    text = _mismatch(got, np.asarray(expected, dtype=float), z, kwargs, rtol, atol)
+    if text is None:
+        return
+    if note and "expected an array of shape" not in text:
+        text += f" {note}"
+    known = [(partial(wrong, **kwargs), message) for wrong, message in mistakes]
+    hint = _diagnose(got, (z.copy(),), known)
+    if not hint and np.isnan(expected).any():
+        got_array = np.asarray(got, dtype=float)
+        if got_array.shape == expected.shape and not np.isnan(got_array[np.isnan(expected)]).all():
+            hint = f" Hint: {NAN_HINT}"
+    raise Incorrect(text + hint)
+
+
+def zoo_exercise(
+    exercise_id: str,
+    title: str,
+    reference: Callable[..., np.ndarray],
+    cases: Sequence[Case],
+    float32_cases: Sequence[Case],
+    mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
+    hints: Sequence[str] = (),
+    warning_hint: str = "",
+    float32_hint: str = FLOAT32_HINT,
+    derivative_of: tuple[str, Callable[..., np.ndarray]] | None = None,
+    slope_cases: Sequence[Case] = (),
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+) -> Exercise:
+    """An exercise whose answer is an element-wise function ``f(z, **kwargs)``.
+
+    The answer is compared with ``reference`` on ``cases`` (float64), then on ``float32_cases``
+    where the result must be float32 too. With ``derivative_of = (name, f)``, the answer is a
+    derivative: it is first compared with the centred-difference slope of ``f`` on
+    ``slope_cases``.
+    """
+
+    def test(answer: Any) -> None:
+        if not callable(answer):
+            raise Incorrect(
+                f"pass your function itself, e.g. check(my_function) without (), "
+                f"not {describe(answer)}."
+            )
+        if derivative_of is not None:
+            name, function = derivative_of
+            for z, kwargs in slope_cases:
+                slope = numerical_derivative(partial(function, **kwargs), z)
+                got = _run(answer, z, kwargs, warning_hint)
+                note = (
+                    f"That expected value is the slope of {name} measured with centred finite "
+                    "differences, (f(z + h) - f(z - h)) / 2h."
+                )
+                _compare(got, slope, z, kwargs, mistakes, rtol=1e-5, atol=1e-6, note=note)
+        for z, kwargs in cases:
+            got = _run(answer, z, kwargs, warning_hint)
+            _compare(got, reference(z, **kwargs), z, kwargs, mistakes, rtol=rtol, atol=atol)
+        for z, kwargs in float32_cases:
+            got = _run(answer, z, kwargs, warning_hint)
+            dtype = got.dtype if isinstance(got, np.ndarray | np.generic) else type(got).__name__
+            if dtype != np.float32:
+                raise Incorrect(
+                    f"For float32 input {_given(z, kwargs)} your function returned {dtype}; "
+                    f"float32 in should give float32 out. Hint: {float32_hint}"
+                )
+            _compare(got, reference(z, **kwargs), z, kwargs, mistakes, rtol=1e-5, atol=1e-6)
+
+    return Exercise(exercise_id, title, test, hints)
+
+
+def _float64_cases(**kwargs: Any) -> list[Case]:
+    return [(z, dict(kwargs)) for z in (GRID, MATRIX, CUBE, SCALAR, EXTREMES, WITH_NAN)]
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.1 tanh from the sigmoid
+# ---------------------------------------------------------------------------------------------
+
+ex7_1 = zoo_exercise(
+    "7.1",
+    "tanh from the sigmoid",
+    reference=act.tanh,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    mistakes=[
+        (
+            lambda z: 2 * act.sigmoid(z) - 1,
+            "inside the sigmoid the argument is 2z: 2σ(z) - 1 is tanh(z / 2), half as steep.",
+        ),
+        (lambda z: 2 * act.sigmoid(2 * z), "subtract 1: 2σ(2z) lies in (0, 2), tanh in (-1, 1)."),
+        (
+            lambda z: act.sigmoid(2 * z) - 1,
+            "multiply σ(2z) by 2 before subtracting 1: σ(2z) - 1 lies in (-1, 0).",
+        ),
+        (
+            lambda z: 1 - 2 * act.sigmoid(2 * z),
+            "the sign is flipped: tanh rises with z, like the sigmoid.",
+        ),
+        (lambda z: act.sigmoid(z), "that is the sigmoid itself; stretch and shift it to (-1, 1)."),
+    ],
+    warning_hint=(
+        "1 / (1 + np.exp(-2 * z)) overflows once -2z passes about 709. Use the package's sigmoid "
+        "(imported at the top of the cell), which never overflows."
+    ),
+    hints=[
+        "tanh(z) = 2σ(2z) - 1: the sigmoid of 2z, stretched by 2 and shifted down by 1.",
+        "Call the imported sigmoid on 2 * z; use Python numbers (2, 1) so float32 stays float32.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.2 ReLU's derivative, with the convention at 0
+# ---------------------------------------------------------------------------------------------
+
+ex7_2 = zoo_exercise(
+    "7.2",
+    "ReLU's derivative, 0 at z = 0",
+    reference=act.relu_prime,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    derivative_of=("ReLU", act.relu),
+    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(2, 3), {})],
+    mistakes=[
+        (lambda z: np.where(z > 0, 1.0, 0.0), NAN_HINT),  # first: on NaN it equals the next one
+        (
+            lambda z: np.where(z >= 0, 1.0, 0.0),
+            "at the kink z = 0 this course, like PyTorch, TensorFlow and JAX, uses the slope 0: "
+            "the derivative is 1 only where z > 0.",
+        ),
+        (
+            lambda z: np.maximum(z, 0.0),
+            "that is ReLU itself; its derivative is its slope, 0 or 1.",
+        ),
+        (
+            lambda z: np.sign(z),
+            "for negative z ReLU is flat, so its slope there is 0, not -1.",
+        ),
+        (
+            lambda z: np.where(z > 0, 0.0, 1.0),
+            "0 and 1 are swapped: the slope is 1 on the right (z > 0), where ReLU is the line z.",
+        ),
+    ],
+    float32_hint=(
+        "np.where(condition, 1.0, 0.0) builds a float64 array whatever z is; convert the result "
+        "with .astype(z.dtype), or look up np.heaviside, whose second argument is the value at 0."
+    ),
+    hints=[
+        "ReLU is max(0, z): flat (slope 0) on the left, the line z (slope 1) on the right.",
+        "At z = 0 there is a kink; the convention here is 0. So: 1 where z > 0, else 0.",
+        "Keep the dtype with .astype(z.dtype), and let NaN through: np.where(np.isnan(z), z, ...).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.3 leaky ReLU with a slope
+# ---------------------------------------------------------------------------------------------
+
+ex7_3 = zoo_exercise(
+    "7.3",
+    "leaky ReLU with a slope",
+    reference=act.leaky_relu,
+    cases=[
+        (GRID, {}),
+        (MATRIX, {"slope": 0.2}),
+        (CUBE, {"slope": 0.3}),
+        (SCALAR, {}),
+        (EXTREMES, {}),
+        (WITH_NAN, {"slope": 0.1}),
+    ],
+    float32_cases=[(FLOAT32, {}), (FLOAT32, {"slope": 0.25})],
+    mistakes=[
+        (
+            lambda z, slope=0.3: np.where(z > 0, z, slope * z),
+            "the default slope here is 0.01, as in PyTorch (Keras's LeakyReLU layer uses 0.3).",
+        ),
+        (
+            lambda z, slope=0.01: np.where(z > 0, slope * z, z),
+            "the slope belongs to the negative side: z for z > 0, slope · z otherwise.",
+        ),
+        (
+            lambda z, slope=0.01: np.maximum(z, 0.0),
+            "that is plain ReLU: for negative z the output is slope · z, not 0.",
+        ),
+        (
+            lambda z, slope=0.01: np.where(z > 0, z, slope),
+            "for z <= 0 the output is slope · z (a line through 0), not the constant slope.",
+        ),
+        (
+            lambda z, slope=0.01: np.where(z > 0, z, 0.01 * z),
+            "use the argument `slope` instead of a fixed 0.01.",
+        ),
+    ],
+    hints=[
+        "Leaky ReLU is z where z > 0 and slope · z elsewhere; the default slope is 0.01.",
+        "np.where(z > 0, z, slope * z) picks element by element.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.4 softplus without overflow
+# ---------------------------------------------------------------------------------------------
+
+ex7_4 = zoo_exercise(
+    "7.4",
+    "softplus without overflow",
+    reference=act.softplus,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    atol=0.0,  # the tail matters: softplus(-40) ≈ 4.2e-18 is not 0
+    mistakes=[
+        (
+            lambda z: np.maximum(z, 0.0) + np.log(1.0 + np.exp(-np.abs(z))),
+            "no overflow now, but the tail is lost: 1 + e^(-40) rounds to exactly 1 in float64, "
+            "so its log is 0. np.log1p(x) computes log(1 + x) accurately when x is tiny.",
+        ),
+        (
+            lambda z: np.maximum(z, 0.0),
+            "that is ReLU; softplus is a smooth ReLU, log 2 ≈ 0.693 at z = 0.",
+        ),
+        (
+            lambda z: np.log1p(np.exp(-np.abs(z))),
+            "the large part is missing: for z > 0, log(1 + e^z) = z + log(1 + e^(-z)).",
+        ),
+        (
+            lambda z: np.maximum(z, 0.0) + np.log1p(np.exp(-z)),
+            "take e to -|z|, not -z, so that the power is never positive.",
+        ),
+    ],
+    warning_hint=(
+        "e^z overflows for z above about 709 (88 in float32), so log(1 + e^z) cannot be "
+        "computed as written; np.where does not help, it computes both branches everywhere. "
+        "Split off the large part, max(z, 0), so that e is only ever raised to a power <= 0."
+    ),
+    hints=[
+        "For z > 0: log(1 + e^z) = log(e^z (e^(-z) + 1)) = z + log(1 + e^(-z)).",
+        "Both signs at once: softplus(z) = max(z, 0) + log(1 + e^(-|z|)); e^(-|z|) is never large.",
+        "For log(1 + tiny) use np.log1p(tiny), which keeps the tail (softplus(-40) ≈ 4.2e-18).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.5 ELU's derivative
+# ---------------------------------------------------------------------------------------------
+
+ex7_5 = zoo_exercise(
+    "7.5",
+    "ELU's derivative",
+    reference=act.elu_prime,
+    cases=[
+        (GRID, {}),
+        (MATRIX, {"alpha": 0.5}),
+        (CUBE, {"alpha": 2.0}),
+        (SCALAR, {}),
+        (EXTREMES, {}),
+        (WITH_NAN, {"alpha": 0.5}),
+    ],
+    float32_cases=[(FLOAT32, {}), (FLOAT32, {"alpha": 0.5})],
+    derivative_of=("ELU", act.elu),
+    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(3, 2), {"alpha": 0.5})],
+    mistakes=[
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0.0)) - 1.0)),
+            "that is ELU's own value on the negative side; the derivative of α (e^z - 1) is α e^z "
+            "(the -1 is a constant).",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0.0))),
+            "multiply by alpha: for z <= 0 the slope is α e^z.",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0.0))),
+            "for z > 0 ELU is the line z, whose slope is 1.",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0),
+            "that is ReLU's derivative; ELU curves on the negative side, with slope α e^z.",
+        ),
+    ],
+    warning_hint=(
+        "np.where computes both branches on every element, so np.exp(z) still runs at "
+        "z = 1000 and overflows, even though that value is thrown away. Raise e to min(z, 0) "
+        "instead (np.minimum): the same for z <= 0, and harmless for z > 0."
+    ),
+    hints=[
+        "ELU is z for z > 0 and α (e^z - 1) otherwise. Differentiate each side.",
+        "The slope is 1 for z > 0 and α e^z otherwise.",
+        "np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))) never overflows.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.6 GELU's tanh approximation
+# ---------------------------------------------------------------------------------------------
+
+_C = math.sqrt(2.0 / math.pi)
+
+ex7_6 = zoo_exercise(
+    "7.6",
+    "GELU's tanh approximation",
+    reference=act.gelu_tanh,
+    cases=[
+        (GRID, {}),
+        (MATRIX, {}),
+        (CUBE, {}),
+        (SCALAR, {}),
+        (np.array([-1000.0, -40.0, -6.0, 0.0, 6.0, 40.0, 1000.0, np.inf]), {}),
+        (WITH_NAN, {}),
+    ],
+    float32_cases=[(FLOAT32, {})],
+    mistakes=[
+        (
+            act.gelu,
+            "that is the exact GELU, z Φ(z); this exercise asks for its tanh approximation "
+            "(the two differ by up to about 4.7e-4).",
+        ),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(_C * (z + 0.044715 * z**2))),
+            "the correction term is cubic: 0.044715 z³ (z**3).",
+        ),
+        (
+            lambda z: z * (1 + np.tanh(_C * (z + 0.044715 * z**3))),
+            "the factor 0.5 is missing: (1 + tanh u) goes from 0 to 2.",
+        ),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
+            "the constant is √(2/π) ≈ 0.798, not √(π/2).",
+        ),
+        (
+            lambda z: 0.5 * (1 + np.tanh(_C * (z + 0.044715 * z**3))),
+            "that is the gate, which approximates Φ(z); GELU multiplies it by z.",
+        ),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)),
+            "multiply the inner sum by √(2/π) ≈ 0.798 before taking tanh.",
+        ),
+    ],
+    hints=[
+        "gelu_tanh(z) = 0.5 z (1 + tanh(u)) with u = √(2/π) (z + 0.044715 z³).",
+        "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
+        "math.sqrt(2 / math.pi), so float32 stays float32.",
+    ],
+)

@@ -1,0 +1,106 @@
+"""Wrong answers that the checks of lesson 05 must reject, each with the message a learner sees."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def naive_sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def stable_sigmoid(z):
+    from neuronlab.activations import sigmoid
+
+    return sigmoid(z)
+
+
+def sigmoid_prime(z):
+    s = stable_sigmoid(z)
+    return s * (1 - s)
+
+
+def fork_overwritten_by_multiply(x, y):
+    dx, dy = 0.0, 0.0
+    dx = 1.0  # the add gate's contribution ...
+    dx = y * 1.0  # ... replaced by the multiply gate's
+    dy = x * 1.0
+    return dx, dy
+
+
+def fork_overwritten_by_add(x, y):
+    dx = y * 1.0
+    dy = x * 1.0
+    dx = 1.0 + 0.0 * x  # the add gate's contribution replaces the multiply gate's
+    return dx, dy
+
+
+# exercise id -> [(wrong answer, a piece of the message the learner must see)]
+WRONG_ANSWERS = {
+    "5.1": [
+        (lambda x, y, upstream: (x * upstream, y * upstream), "swaps its inputs"),
+        (lambda x, y, upstream: (y, x), "multiply the local gradients by the upstream gradient"),
+        (lambda x, y, upstream: (upstream, upstream), "that is the add gate's rule"),
+        (lambda x, y, upstream: (x * y * upstream, x * y * upstream), "not the product x · y"),
+        (
+            lambda x, y, upstream: np.array([y * upstream, x * upstream]),
+            "should return the 2 gradients (dx, dy)",
+        ),
+        (lambda x, y, upstream: None, "returned None"),
+    ],
+    "5.2": [
+        (lambda x, y, z: (-4.0, -4.0, 3.0), "those are the lesson's numbers"),
+        (lambda x, y, z: (x + y, x + y, z), "the multiply gate swaps"),
+        (lambda x, y, z: (z, z, x * y), "not x · y"),
+        (
+            lambda x, y, z: (1.0 + 0 * x, 1.0 + 0 * y, x + y),
+            "must be multiplied by the gradient it receives",
+        ),
+        (lambda x, y, z: (z * y, z * x, x + y), "is an add gate, not a multiply gate"),
+        (lambda x, y, z: (z, z), "should return the 3 gradients (dx, dy, dz)"),
+        (lambda x, y, z: (z, z, x), "expected dz ="),
+    ],
+    "5.3": [
+        (lambda w, x, b: sigmoid_prime(w * x + b), "forgot the inner derivative"),
+        (lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x, "not the net input z"),
+        (lambda w, x, b: stable_sigmoid(w * x + b) * x, "not σ(z) itself"),
+        (lambda w, x, b: sigmoid_prime(w * x + b) * w, "the derivative with respect to x"),
+        (lambda w, x, b: sigmoid_prime(w) * x, "not at w"),
+        (
+            lambda w, x, b: naive_sigmoid(w * x + b) * (1 - naive_sigmoid(w * x + b)) * x,
+            "Use the stable sigmoid of lesson 03",
+        ),
+    ],
+    "5.4": [
+        (fork_overwritten_by_multiply, "overwritten instead of accumulated at a fork"),
+        (fork_overwritten_by_add, "overwritten instead of accumulated at a fork"),
+        (lambda x, y: (y + 1.0, x + 1.0), "only x sits at a fork"),
+        (lambda x, y: (y + 1.0, y), "y's gradient is the other input, x"),
+        (lambda x, y: (x + 1.0, y), "gives x the other input, y"),
+        (lambda x, y: (np.array([y + 1.0]), np.array([x])), "should have the inputs' shape"),
+    ],
+    "5.5": [
+        (
+            lambda x, y, g: (np.where(x <= y, g, 0.0), np.where(x <= y, 0.0, g)),
+            "to the *larger* input",
+        ),
+        (lambda x, y, g: (g * np.ones_like(x), g * np.ones_like(y)), "that is the add gate"),
+        (
+            lambda x, y, g: (np.where(x >= y, 1.0, 0.0), np.where(x >= y, 0.0, 1.0)),
+            "the winner gets upstream, not 1",
+        ),
+        (lambda x, y, g: (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g)), "at a tie (x == y)"),
+        (
+            lambda x, y, g: (
+                np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
+                np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
+            ),
+            "at a tie (x == y)",
+        ),
+        (
+            lambda x, y, g: (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y)),
+            "the local gradient is 1, not the winner's value",
+        ),
+        (lambda x, y, g: (g, 0.0) if x >= y else (0.0, g), "use np.where(condition, a, b)"),
+    ],
+}

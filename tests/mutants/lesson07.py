@@ -1,0 +1,103 @@
+"""Wrong answers that the checks of lesson 07 must reject, each with the message a learner sees."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from neuronlab.activations import gelu, sigmoid
+
+C = math.sqrt(2 / math.pi)
+
+
+def _softplus_threshold_where(z):
+    return np.where(z > 20, z, np.log1p(np.exp(z)))  # np.where still computes exp(1000)
+
+
+# exercise id -> [(wrong answer, a piece of the message the learner must see)]
+WRONG_ANSWERS = {
+    "7.1": [
+        (lambda z: 2 * sigmoid(z) - 1, "the argument is 2z"),
+        (lambda z: 2 * sigmoid(2 * z), "subtract 1"),
+        (lambda z: sigmoid(2 * z) - 1, "multiply σ(2z) by 2"),
+        (lambda z: 1 - 2 * sigmoid(2 * z), "the sign is flipped"),
+        (lambda z: 2 / (1 + np.exp(-2 * z)) - 1, "Use the package's sigmoid"),
+        (lambda z: 2 * sigmoid(2 * z.astype(float)) - 1, "float32 in should give float32 out"),
+    ],
+    "7.2": [
+        (lambda z: np.where(z >= 0, 1.0, 0.0), "uses the slope 0"),
+        (lambda z: np.maximum(z, 0.0), "that is ReLU itself"),
+        (lambda z: np.maximum(z, 0.0), "centred finite differences"),
+        (lambda z: np.sign(z), "not -1"),
+        (lambda z: np.where(z > 0, 0.0, 1.0), "0 and 1 are swapped"),
+        (lambda z: z > 0, "dtype bool"),
+        (lambda z: np.where(z > 0, 1.0, 0.0), "NaN in, NaN out"),
+        (
+            lambda z: np.where(np.isnan(z), np.nan, np.where(z > 0, 1.0, 0.0)),
+            "np.where(condition, 1.0, 0.0) builds a float64 array",
+        ),
+        (lambda z: 1.0 if z > 0 else 0.0, "use np.where, np.maximum or np.minimum"),
+    ],
+    "7.3": [
+        (lambda z, slope=0.3: np.where(z > 0, z, slope * z), "the default slope here is 0.01"),
+        (lambda z, slope=0.01: np.where(z > 0, slope * z, z), "belongs to the negative side"),
+        (lambda z, slope=0.01: np.maximum(z, 0.0), "that is plain ReLU"),
+        (lambda z, slope=0.01: np.where(z > 0, z, slope), "not the constant slope"),
+        (lambda z, slope=0.01: np.where(z > 0, z, 0.01 * z), "use the argument `slope`"),
+        (
+            lambda z, alpha=0.01: np.where(z > 0, z, alpha * z),
+            "unexpected keyword argument 'slope'",
+        ),
+        (lambda z, slope=0.01: max(z, slope * z), "use np.where, np.maximum"),
+    ],
+    "7.4": [
+        (lambda z: np.log(1 + np.exp(z)), "Split off the large part"),
+        (lambda z: np.log1p(np.exp(z)), "overflow encountered in exp"),
+        (_softplus_threshold_where, "np.where does not help"),
+        (lambda z: np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z))), "np.log1p(x)"),
+        (lambda z: np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z))), "expected 4.24835e-18"),
+        (lambda z: np.maximum(z, 0.0), "that is ReLU"),
+        (lambda z: np.log1p(np.exp(-np.abs(z))), "the large part is missing"),
+        (lambda z: np.maximum(z, 0) + np.log1p(np.exp(-z)), "not -z"),
+        (
+            lambda z: np.logaddexp(0.0, z.astype(np.float64)),
+            "float32 in should give float32 out",
+        ),
+    ],
+    "7.5": [
+        (lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * np.exp(z)), "both branches"),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0)) - 1)),
+            "the -1 is a constant",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0))),
+            "multiply by alpha",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0))),
+            "whose slope is 1",
+        ),
+        (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "that is ReLU's derivative"),
+        (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "slope of ELU measured"),
+    ],
+    "7.6": [
+        (gelu, "that is the exact GELU"),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(C * (z + 0.044715 * z**2))),
+            "the correction term is cubic",
+        ),
+        (lambda z: z * (1 + np.tanh(C * (z + 0.044715 * z**3))), "the factor 0.5 is missing"),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
+            "not √(π/2)",
+        ),
+        (lambda z: 0.5 * (1 + np.tanh(C * (z + 0.044715 * z**3))), "that is the gate"),
+        (lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)), "multiply the inner sum"),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3))),
+            "np.sqrt(2 / np.pi)",
+        ),
+    ],
+}
