@@ -336,29 +336,43 @@ def deep_network_statistics(
     return norms, stds
 
 
+def _log_limits(values: np.ndarray, decades: float = 3.0) -> tuple[float, float]:
+    """Limits for a log-scale axis showing ``values`` (positive, NaN ignored) that span at least
+    ``decades`` powers of ten, so that small wiggles of a level line look level."""
+    low, high = np.log10(np.nanmin(values)), np.log10(np.nanmax(values))
+    middle, half = (low + high) / 2, max((high - low) / 2 + 0.3, decades / 2)
+    return 10 ** (middle - half), 10 ** (middle + half)
+
+
 def draw_gradient_norms(
     activation: str = "sigmoid", depth: int = 10, gain: float = 1.0, width: int = 32
 ) -> Figure:
     """Two panels for :func:`deep_network_statistics`: the gradient norm of every layer and the
-    spread of every hidden layer's activations, both on a log scale. A flat line is healthy;
-    a line falling towards the input (layer 1) is a vanishing gradient."""
+    spread of every hidden layer's activations, both on a log scale spanning at least three
+    powers of ten. A level line is healthy; a line falling towards the input (layer 1) is a
+    vanishing gradient."""
+    from matplotlib.ticker import MaxNLocator
+
     norms, stds = deep_network_statistics(activation, depth, gain, width)
+    norms_shown = np.where(np.asarray(norms) > 0, norms, np.nan)  # a log scale cannot show 0
+    stds_shown = np.where(np.asarray(stds) > 0, stds, np.nan)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.8))
     layers = np.arange(1, depth + 1)
-    shown = np.where(np.asarray(norms) > 0, norms, np.nan)  # a log scale cannot show 0
-    left.semilogy(layers, shown, "o-", color=COLORS["blue"])
+    left.semilogy(layers, norms_shown, "o-", color=COLORS["blue"])
     left.set_xlabel("layer (1 = next to the input)")
-    left.set_ylabel("gradient norm  ‖∂Loss/∂W‖")
+    left.set_ylabel("gradient norm ‖∂Loss/∂W‖ (log scale)")
     ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.nan
     left.set_title(f"first / last layer = {ratio:.3g}")
-    right.semilogy(
-        layers[:-1], np.where(np.asarray(stds) > 0, stds, np.nan), "s-", color=COLORS["orange"]
-    )
+    right.semilogy(layers[:-1], stds_shown, "s-", color=COLORS["orange"])
     right.set_xlabel("hidden layer")
-    right.set_ylabel("std of activations")
-    right.set_title(f"{activation}, weights N(0, {gain:.3g}² / fan_in)")
-    for ax in (left, right):
+    right.set_ylabel("std of activations (log scale)")
+    right.set_title(f"std of the weights = {gain:.3g} / √fan_in")
+    for ax, values in ((left, norms_shown), (right, stds_shown)):
         ax.set_xlim(0.5, depth + 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if np.any(np.isfinite(values)):
+            ax.set_ylim(*_log_limits(values))
+    fig.suptitle(f"{activation}, {depth} layers of weights")
     fig.tight_layout()
     return fig
 

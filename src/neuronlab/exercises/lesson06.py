@@ -1,0 +1,875 @@
+"""Lesson 06, backpropagation: the four equations, a full backward pass, a gradient check.
+
+Every network in these checks is a sigmoid network trained with the mean squared error over all
+``n = m × n_out`` entries, ``L = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
+Batches have one row per sample. The checks use seeded random arrays of several shapes, and the
+full backward pass (6.4) is compared with centred finite differences of the loss.
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from neuronlab.activations import sigmoid as _sigmoid
+from neuronlab.exercises._core import Exercise, Incorrect, call, describe, expect_array
+from neuronlab.gradcheck import numerical_gradient
+
+Mistakes = Sequence[tuple[Callable[..., Any], str]]
+
+_rng = np.random.default_rng(606)
+
+FORGETS_DERIVATIVE = "a backward pass that forgets the activation's derivative"
+SHAPE_WORDS = ("matmul", "broadcast", "shapes", "aligned", "dimension")
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _require_callable(answer: Any, example: str) -> None:
+    if not callable(answer):
+        raise Incorrect(
+            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
+        )
+
+
+def _copies(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+
+
+def _shapes(names: Sequence[str], args: tuple[Any, ...]) -> str:
+    """``delta of shape (4, 1), W of shape (2, 1)``: the inputs by shape, for messages."""
+    return ", ".join(
+        f"{name} of shape {np.shape(a)}" if isinstance(a, np.ndarray) else f"{name} = {a!r}"
+        for name, a in zip(names, args, strict=False)
+    )
+
+
+def _same(got: Any, wrong: Any) -> bool:
+    """Whether two results (arrays, or tuples of arrays) are the same, shape and values."""
+    if isinstance(wrong, tuple):
+        if not isinstance(got, tuple | list) or len(got) != len(wrong):
+            return False
+        return all(_same(g, w) for g, w in zip(got, wrong, strict=True))
+    try:
+        got_value = np.asarray(got, dtype=float)
+        wrong_value = np.asarray(wrong, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    return wrong_value.shape == got_value.shape and bool(
+        np.allclose(got_value, wrong_value, rtol=1e-6, atol=1e-12, equal_nan=True)
+    )
+
+
+def _matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> str:
+    """The hint of the first known mistake that reproduces the learner's result on ``args``."""
+    for wrong, message in mistakes:
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                wrong_result = wrong(*_copies(args))
+            if _same(got, wrong_result):
+                return f" Hint: {message}"
+        except Exception:  # a mistake that does not even run on this case is not the one
+            continue
+    return ""
+
+
+def _call(answer: Callable[..., Any], args: tuple[Any, ...], shape_hint: str = "") -> Any:
+    """Call the learner's function on copies of ``args``; explain a shape error if it raises one."""
+    try:
+        return call(answer, *_copies(args))
+    except Incorrect as error:
+        text = str(error)
+        if shape_hint and "raised" in text and any(word in text for word in SHAPE_WORDS):
+            raise Incorrect(f"{text} Hint: {shape_hint}") from None
+        raise
+
+
+def _compare_cases(
+    answer: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    mistakes: Mistakes,
+    shape_hint: str = "",
+) -> None:
+    """Compare one array returned by ``answer`` with ``reference`` on every case."""
+    names = list(inspect.signature(reference).parameters)
+    for args in cases:
+        got = _call(answer, args, shape_hint)
+        try:
+            expect_array(got, reference(*args), _shapes(names, args))
+        except Incorrect as error:
+            raise Incorrect(f"{error}{_matching_mistake(got, args, mistakes)}") from None
+
+
+def _what(result: Any) -> str:
+    """What came back, in a few words: ``a tuple of 2 items`` or a short description."""
+    if isinstance(result, tuple | list):
+        return f"a {type(result).__name__} of {len(result)} item{'s' * (len(result) != 1)}"
+    return describe(result)
+
+
+def _sigmoid_outputs(shape: tuple[int, ...], scale: float = 2.0) -> np.ndarray:
+    """Seeded activations a = σ(z) of a sigmoid layer, strictly between 0 and 1."""
+    return _sigmoid(scale * _rng.normal(size=shape))
+
+
+def _targets(shape: tuple[int, ...]) -> np.ndarray:
+    return _rng.integers(0, 2, size=shape).astype(float)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6.1 The output layer's error δ_L (BP1) for a sigmoid output and the mean squared error
+# ---------------------------------------------------------------------------------------------
+
+
+def _output_delta(a, y):
+    return 2.0 * (a - y) / a.size * a * (1.0 - a)
+
+
+_OUTPUT_CASES = [
+    (np.array([[0.3], [0.6], [0.55], [0.4]]), np.array([[0.0], [1.0], [1.0], [0.0]])),
+    (_sigmoid_outputs((5, 2)), _targets((5, 2))),
+    (np.array([[0.999, 0.001, 0.5]]), np.array([[0.0, 1.0, 1.0]])),  # saturated outputs
+    (_sigmoid_outputs((6, 3)), _targets((6, 3))),
+    (_sigmoid_outputs((3, 4), scale=0.5), _rng.uniform(size=(3, 4))),  # real-valued targets
+]
+
+_OUTPUT_MISTAKES: Mistakes = [
+    (
+        lambda a, y: 2.0 * (a - y) / a.size,
+        f"that is ∂L/∂a, {FORGETS_DERIVATIVE}: δ = ∂L/∂z, so multiply by σ'(z) = a (1 - a), "
+        "computed from the cached output a.",
+    ),
+    (
+        lambda a, y: 2.0 * (a - y) / a.size * _sigmoid(a) * (1.0 - _sigmoid(a)),
+        "a is already σ(z), the layer's output: σ'(z) = a (1 - a). σ(a)(1 - σ(a)) applies the "
+        "sigmoid a second time.",
+    ),
+    (
+        lambda a, y: 2.0 * (y - a) / a.size * a * (1.0 - a),
+        "the sign is flipped: ∂L/∂a = 2 (a - y) / n is positive when the output is too large.",
+    ),
+    (
+        lambda a, y: 2.0 * (a - y) / a.shape[0] * a * (1.0 - a),
+        "the loss is the mean over all n = m × n_out entries (a.size), not over the m rows only.",
+    ),
+    (
+        lambda a, y: 2.0 * (a - y) * a * (1.0 - a),
+        "the loss is a mean: divide by n = a.size, the number of entries.",
+    ),
+    (
+        lambda a, y: (a - y) / a.size * a * (1.0 - a),
+        "the square's derivative brings a factor 2: ∂(a - y)²/∂a = 2 (a - y).",
+    ),
+    (
+        lambda a, y: (a - y) * a * (1.0 - a),
+        "the constant factors are missing: ∂L/∂a = 2 (a - y) / n with n = a.size.",
+    ),
+]
+
+
+def _test_output_delta(answer: Any) -> None:
+    _require_callable(answer, "output_delta")
+    _compare_cases(answer, _output_delta, _OUTPUT_CASES, _OUTPUT_MISTAKES)
+
+
+ex6_1 = Exercise(
+    "6.1",
+    "the output layer's error δ (BP1)",
+    _test_output_delta,
+    hints=[
+        "δ_L = ∂L/∂z_L = ∂L/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
+        "the output changes with the net input.",
+        "With L = mean((a - y)²) over n = a.size entries, ∂L/∂a = 2 (a - y) / n; and σ'(z) = a (1 - a) "
+        "because a = σ(z) is cached.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6.2 Pushing the error back one layer (BP2)
+# ---------------------------------------------------------------------------------------------
+
+
+def _hidden_delta(delta_next, W_next, z, a):
+    return (delta_next @ W_next.T) * a * (1.0 - a)
+
+
+def _hidden_case(m: int, n_hidden: int, n_next: int) -> tuple[np.ndarray, ...]:
+    z = _rng.normal(scale=1.5, size=(m, n_hidden))
+    return (
+        _rng.normal(scale=0.1, size=(m, n_next)),
+        _rng.normal(size=(n_hidden, n_next)),
+        z,
+        _sigmoid(z),
+    )
+
+
+_HIDDEN_CASES = [
+    _hidden_case(4, 2, 1),
+    _hidden_case(5, 3, 2),
+    _hidden_case(1, 4, 3),
+    _hidden_case(6, 3, 3),  # square W: forgetting the transpose gives no shape error here
+    _hidden_case(3, 5, 4),
+]
+
+_HIDDEN_SHAPES = (
+    "δ_next has shape (m, n_next) and W_next has shape (n_hidden, n_next), so they only fit as "
+    "δ_next @ W_next.T, of shape (m, n_hidden): one row per sample, one column per hidden unit. "
+    "Use the matrix product @ and transpose W_next."
+)
+
+_HIDDEN_MISTAKES: Mistakes = [
+    (
+        lambda d, W, z, a: d @ W.T,
+        f"{FORGETS_DERIVATIVE}: multiply δ_next @ W_next.T element-wise by σ'(z) = a (1 - a).",
+    ),
+    (
+        lambda d, W, z, a: (d @ W) * a * (1.0 - a),
+        "W_next is not transposed: its rows belong to the hidden units, its columns to the next "
+        "layer's units. " + _HIDDEN_SHAPES,
+    ),
+    (
+        lambda d, W, z, a: (W @ d.T) * (a * (1.0 - a)).T,
+        "that is the transpose of δ: " + _HIDDEN_SHAPES,
+    ),
+    (
+        lambda d, W, z, a: W @ d.T,
+        "that is the transpose of δ, and it forgets σ'(z): " + _HIDDEN_SHAPES,
+    ),
+    (
+        lambda d, W, z, a: (d @ W.T) * z,
+        "multiply by the activation's derivative σ'(z) = a (1 - a), not by the net input z.",
+    ),
+    (
+        lambda d, W, z, a: (d @ W.T) * z * (1.0 - z),
+        "z (1 - z) is the x(1 - x) confusion: that formula needs the sigmoid's output a = σ(z), "
+        "not z. Use a (1 - a).",
+    ),
+    (
+        lambda d, W, z, a: (d @ W.T) * a,
+        "the sigmoid's derivative is a (1 - a), not a.",
+    ),
+    (
+        lambda d, W, z, a: (d @ W.T) * _sigmoid(a) * (1.0 - _sigmoid(a)),
+        "a is already σ(z): σ'(z) = a (1 - a). σ(a)(1 - σ(a)) applies the sigmoid twice.",
+    ),
+]
+
+
+def _test_hidden_delta(answer: Any) -> None:
+    _require_callable(answer, "hidden_delta")
+    _compare_cases(answer, _hidden_delta, _HIDDEN_CASES, _HIDDEN_MISTAKES, _HIDDEN_SHAPES)
+
+
+ex6_2 = Exercise(
+    "6.2",
+    "pushing δ back one layer (BP2)",
+    _test_hidden_delta,
+    hints=[
+        "Each hidden unit feeds every unit of the next layer, so its share of the blame is a sum "
+        "over those units, weighted by the weights: a matrix product with W_next.",
+        "Let the shapes guide you: δ_next is (m, n_next), W_next is (n_hidden, n_next), and the "
+        "answer must be (m, n_hidden). Then multiply element-wise by σ'(z) = a (1 - a).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6.3 The gradients of one layer's weights and biases (BP3, BP4)
+# ---------------------------------------------------------------------------------------------
+
+
+def _layer_gradients(a_prev, delta):
+    return a_prev.T @ delta, delta.sum(axis=0)
+
+
+def _layer_case(m: int, n_in: int, n_out: int) -> tuple[np.ndarray, np.ndarray]:
+    return _sigmoid_outputs((m, n_in)), _rng.normal(scale=0.1, size=(m, n_out))
+
+
+_LAYER_CASES = [
+    _layer_case(4, 2, 1),
+    _layer_case(5, 3, 4),
+    _layer_case(6, 3, 3),  # square: a transposed dW has the right shape, the wrong numbers
+    _layer_case(3, 5, 2),
+    _layer_case(1, 3, 2),  # a single sample
+]
+
+_TRANSPOSED_DW = (
+    "dW is transposed: ∂L/∂W has W's shape (n_in, n_out), one row per input, one column per "
+    "unit, and that is a_prev.T @ delta (δᵀ a_prev gives (n_out, n_in))."
+)
+_AVERAGED = (
+    "δ already carries the loss's 1/n (from ∂L/∂a = 2 (a - y) / n): sum the contributions of "
+    "the samples, do not average them again."
+)
+_BIAS_SHAPE = (
+    "∂L/∂b is δ summed over the batch (axis=0): one number per unit, shape (n_out,), "
+    "the shape of b."
+)
+_LAYER_SHAPES = (
+    "a_prev has shape (m, n_in) and delta (m, n_out); the product that sums over the m samples "
+    "and has W's shape (n_in, n_out) is a_prev.T @ delta."
+)
+
+_LAYER_MISTAKES: Mistakes = [
+    (lambda a, d: (d.T @ a, d.sum(axis=0)), _TRANSPOSED_DW),
+    (lambda a, d: (a.T @ d / len(a), d.mean(axis=0)), _AVERAGED),
+    (lambda a, d: (a.T @ d / len(a), d.sum(axis=0)), "the weight gradient: " + _AVERAGED),
+    (lambda a, d: (a.T @ d, d.mean(axis=0)), "the bias gradient: " + _AVERAGED),
+    (lambda a, d: (a.T @ d, d), "the bias gradient is not summed: " + _BIAS_SHAPE),
+    (
+        lambda a, d: (a.T @ d, d.sum(axis=1)),
+        "the bias gradient is summed over the units (axis=1); sum over the samples: " + _BIAS_SHAPE,
+    ),
+    (
+        lambda a, d: (a.T @ d, d.sum()),
+        "that sums the bias gradient over everything: " + _BIAS_SHAPE,
+    ),
+    (
+        lambda a, d: (a.T @ d, d.sum(axis=0, keepdims=True)),
+        "drop keepdims=True: " + _BIAS_SHAPE,
+    ),
+]
+
+
+def _test_layer_gradients(answer: Any) -> None:
+    _require_callable(answer, "layer_gradients")
+    for a_prev, delta in _LAYER_CASES:
+        args = (a_prev, delta)
+        given = _shapes(("a_prev", "delta"), args)
+        result = _call(answer, args, _LAYER_SHAPES)
+        if not isinstance(result, tuple | list) or len(result) != 2:
+            raise Incorrect(
+                f"For {given} it should return a pair (dW, db), but returned {_what(result)}."
+            )
+        want_dW, want_db = _layer_gradients(a_prev, delta)
+        for name, got, want in (("dW", result[0], want_dW), ("db", result[1], want_db)):
+            try:
+                expect_array(got, want, f"{given}, {name}")
+            except Incorrect as error:
+                raise Incorrect(
+                    f"{error}{_matching_mistake(tuple(result), args, _LAYER_MISTAKES)}"
+                ) from None
+
+
+ex6_3 = Exercise(
+    "6.3",
+    "a layer's weight and bias gradients (BP3, BP4)",
+    _test_layer_gradients,
+    hints=[
+        "The weight W[i, j] connects input i to unit j: in each sample it contributes "
+        "a_prev[i] · δ[j], and the batch adds these up. A sum of products over the samples is a "
+        "matrix product.",
+        "dW = a_prev.T @ delta has shape (n_in, n_out), like W; db = delta.sum(axis=0) has "
+        "shape (n_out,), like b.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6.4 A full backward pass for a two-layer network, checked against finite differences
+# ---------------------------------------------------------------------------------------------
+
+_GRAD_NAMES = ("dW1", "db1", "dW2", "db2")
+_PARAM_NAMES = ("W1", "b1", "W2", "b2")
+
+
+def _loss(X, Y, W1, b1, W2, b2):
+    a2 = _sigmoid(_sigmoid(X @ W1 + b1) @ W2 + b2)
+    return float(np.mean((a2 - Y) ** 2))
+
+
+def _backward(
+    X,
+    Y,
+    W1,
+    b1,
+    W2,
+    b2,
+    *,
+    bp1: str = "a(1-a)",
+    bp2: str = "a(1-a)",
+    transpose: bool = True,
+    scale: str = "n",
+    two: bool = True,
+    sign: float = 1.0,
+    average: bool = False,
+):
+    """The backward pass, and (with the keywords) the mistakes learners make in it."""
+    a1 = _sigmoid(X @ W1 + b1)
+    a2 = _sigmoid(a1 @ W2 + b2)
+
+    def derivative(kind: str, a: np.ndarray) -> np.ndarray | float:
+        if kind == "a(1-a)":
+            return a * (1.0 - a)
+        if kind == "σ'(a)":
+            return _sigmoid(a) * (1.0 - _sigmoid(a))
+        return 1.0  # forgotten
+
+    n = {"n": a2.size, "m": a2.shape[0], "none": 1}[scale]
+    delta2 = sign * (2.0 if two else 1.0) * (a2 - Y) / n * derivative(bp1, a2)
+    delta1 = (delta2 @ (W2.T if transpose else W2)) * derivative(bp2, a1)
+    m = X.shape[0] if average else 1
+    return (X.T @ delta1 / m, delta1.sum(axis=0) / m, a1.T @ delta2 / m, delta2.sum(axis=0) / m)
+
+
+def _network_case(m: int, n_in: int, n_hidden: int, n_out: int, scale: float = 1.0):
+    X = _rng.normal(size=(m, n_in))
+    Y = _targets((m, n_out))
+    return (
+        X,
+        Y,
+        _rng.normal(scale=scale, size=(n_in, n_hidden)),
+        _rng.normal(scale=0.5, size=n_hidden),
+        _rng.normal(scale=scale, size=(n_hidden, n_out)),
+        _rng.normal(scale=0.5, size=n_out),
+    )
+
+
+_XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+_NETWORK_CASES = [
+    (
+        _XOR_X,
+        np.array([[0.0], [1.0], [1.0], [0.0]]),
+        np.array([[0.5, -1.0], [1.5, 0.8]]),
+        np.array([0.1, -0.2]),
+        np.array([[1.2], [-0.7]]),
+        np.array([0.3]),
+    ),
+    _network_case(5, 3, 4, 2),
+    _network_case(6, 3, 3, 3),  # square W2: a missing transpose gives no shape error
+    _network_case(1, 2, 3, 1),  # a single sample
+    _network_case(7, 4, 5, 2, scale=2.0),
+]
+
+_NETWORK_MISTAKES: Mistakes = [
+    (
+        lambda *p: _backward(*p, bp1="none"),
+        f"{FORGETS_DERIVATIVE} at the output layer: δ2 = 2 (a2 - y) / n ⊙ a2 (1 - a2) (BP1).",
+    ),
+    (
+        lambda *p: _backward(*p, bp2="none"),
+        f"{FORGETS_DERIVATIVE} in the hidden layer: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1) (BP2).",
+    ),
+    (
+        lambda *p: _backward(*p, bp1="none", bp2="none"),
+        f"{FORGETS_DERIVATIVE}, in both layers: multiply by σ'(z) = a (1 - a) each time.",
+    ),
+    (
+        lambda *p: _backward(*p, bp1="σ'(a)", bp2="σ'(a)"),
+        "a1 and a2 are already sigmoid outputs: σ'(z) = a (1 - a), not σ(a)(1 - σ(a)).",
+    ),
+    (
+        lambda *p: _backward(*p, transpose=False),
+        "W2 is not transposed in BP2: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1).",
+    ),
+    (
+        lambda *p: _backward(*p, sign=-1.0),
+        "every gradient has the wrong sign: δ2 starts from a2 - y, not y - a2.",
+    ),
+    (
+        lambda *p: _backward(*p, scale="m"),
+        "the loss is the mean over all n = m × n_out entries of a2 (a2.size), not over the m rows.",
+    ),
+    (
+        lambda *p: _backward(*p, two=False),
+        "every gradient is half as large as it should be: ∂(a - y)²/∂a = 2 (a - y).",
+    ),
+    (
+        lambda *p: _backward(*p, scale="none"),
+        "the loss is a mean: ∂L/∂a2 = 2 (a2 - y) / n with n = a2.size.",
+    ),
+    (
+        lambda *p: _backward(*p, average=True),
+        "δ already carries the loss's 1/n: the weight and bias gradients sum over the samples "
+        "(a_prev.T @ δ and δ.sum(axis=0)), they do not average again.",
+    ),
+]
+
+
+def _finite_differences(case: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """∂L/∂W1, ∂L/∂b1, ∂L/∂W2, ∂L/∂b2 by centred finite differences of the loss."""
+    X, Y, *params = case
+    gradients = []
+    for index in range(4):
+
+        def loss_of(value, index=index):
+            changed = list(params)
+            changed[index] = value
+            return _loss(X, Y, *changed)
+
+        gradients.append(numerical_gradient(loss_of, params[index]))
+    return gradients
+
+
+_NETWORK_NUMERIC = [_finite_differences(case) for case in _NETWORK_CASES]
+
+
+def _network_given(case: tuple[np.ndarray, ...]) -> str:
+    X, Y, W1, *_ = case
+    return (
+        f"X of shape {X.shape}, y of shape {Y.shape} and {W1.shape[1]} hidden units"
+        if X.size > 2
+        else f"X = {describe(X)}, y = {describe(Y)} and {W1.shape[1]} hidden units"
+    )
+
+
+def _structural_hint(grads: list[np.ndarray], numeric: list[np.ndarray]) -> str:
+    """A hint from *which* gradients are wrong, when no known mistake matches."""
+    right = [np.allclose(g, n, rtol=1e-5, atol=1e-9) for g, n in zip(grads, numeric, strict=True)]
+    if right[2] and right[3]:
+        return (
+            " Hint: the output layer's gradients (dW2, db2) are right, so BP1 works; look at how "
+            "δ goes back to the hidden layer (BP2: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1)) and at "
+            "X.T @ δ1, δ1.sum(axis=0)."
+        )
+    if right[0] and right[2]:
+        return " Hint: the weight gradients are right; the bias gradients sum δ over the samples (axis=0)."
+    ratios = [
+        np.asarray(g) / n for g, n in zip(grads, numeric, strict=True) if np.all(np.abs(n) > 1e-9)
+    ]
+    flat = np.concatenate([r.ravel() for r in ratios]) if ratios else np.empty(0)
+    if flat.size and np.allclose(flat, flat[0], rtol=1e-4) and not np.isclose(flat[0], 1.0):
+        return (
+            f" Hint: every gradient is {flat[0]:.4g} times the finite differences: a constant "
+            "factor is off. L = mean((a2 - y)²) over n = a2.size entries, so ∂L/∂a2 = 2 (a2 - y) / n."
+        )
+    return ""
+
+
+def _test_backward(answer: Any) -> None:
+    _require_callable(answer, "backward_pass")
+    for case, numeric in zip(_NETWORK_CASES, _NETWORK_NUMERIC, strict=True):
+        given = _network_given(case)
+        result = _call(
+            answer,
+            case,
+            "check every matrix product's shapes: X (m, n_in), W1 (n_in, n_hidden), "
+            "W2 (n_hidden, n_out), δ2 (m, n_out), δ1 (m, n_hidden). In BP2, δ2 and W2 only fit "
+            "as δ2 @ W2.T, of shape (m, n_hidden).",
+        )
+        if not isinstance(result, tuple | list) or len(result) != 4:
+            raise Incorrect(
+                f"For {given} it should return four arrays (dW1, db1, dW2, db2), but returned "
+                f"{_what(result)}."
+            )
+        grads = []
+        for name, param_name, got, param in zip(
+            _GRAD_NAMES, _PARAM_NAMES, result, case[2:], strict=True
+        ):
+            if got is None:
+                raise Incorrect(f"For {given}, {name} is None. Did you forget to compute it?")
+            got = np.asarray(got, dtype=float)
+            if got.shape != param.shape:
+                raise Incorrect(
+                    f"For {given}, {name} should have the shape of {param_name}, {param.shape}, "
+                    f"but has shape {got.shape}.{_matching_mistake(tuple(result), case, _NETWORK_MISTAKES)}"
+                )
+            grads.append(got)
+        for name, got, want in zip(_GRAD_NAMES, grads, numeric, strict=True):
+            close = np.isclose(got, want, rtol=1e-5, atol=1e-9)
+            if not np.all(close):
+                bad = np.unravel_index(np.argmax(~close), want.shape)
+                hint = _matching_mistake(tuple(result), case, _NETWORK_MISTAKES) or (
+                    _structural_hint(grads, numeric)
+                )
+                raise Incorrect(
+                    f"For {given}, {name} disagrees with finite differences: at index "
+                    f"{tuple(int(i) for i in bad)} finite differences give {want[bad]:.6g}, "
+                    f"yours gives {got[bad]:.6g}.{hint}"
+                )
+
+
+ex6_4 = Exercise(
+    "6.4",
+    "a full backward pass for a two-layer network",
+    _test_backward,
+    hints=[
+        "Forward first, keeping a1 and a2. Then backward: δ2 (BP1), dW2 and db2 (BP4, BP3), "
+        "δ1 (BP2), dW1 and db1.",
+        "δ2 = 2 (a2 - y) / a2.size * a2 * (1 - a2); dW2 = a1.T @ δ2; db2 = δ2.sum(axis=0); "
+        "δ1 = (δ2 @ W2.T) * a1 * (1 - a1); dW1 = X.T @ δ1; db1 = δ1.sum(axis=0).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6.5 A gradient check: centred differences and the relative error
+# ---------------------------------------------------------------------------------------------
+
+
+def _gradient_check(f, x, grad, h=1e-5):
+    x = np.array(x, dtype=float)
+    numeric = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        x[index] = old + h
+        f_plus = f(x)
+        x[index] = old - h
+        f_minus = f(x)
+        x[index] = old
+        numeric[index] = (f_plus - f_minus) / (2 * h)
+    grad = np.asarray(grad, dtype=float)
+    scale = np.maximum(np.abs(grad), np.abs(numeric))
+    ratios = np.divide(np.abs(grad - numeric), scale, out=np.zeros_like(scale), where=scale > 0)
+    return float(ratios.max())
+
+
+def _numeric_with(f, x, h, kind):
+    x = np.array(x, dtype=float)
+    numeric = np.zeros_like(x)
+    f0 = f(x.copy())
+    for index in np.ndindex(x.shape):
+        plus, minus = x.copy(), x.copy()
+        plus[index] += h
+        minus[index] -= h
+        if kind == "forward":
+            numeric[index] = (f(plus) - f0) / h
+        elif kind == "no 2":
+            numeric[index] = (f(plus) - f(minus)) / h
+        else:
+            numeric[index] = (f(plus) - f(minus)) / (2 * h)
+    return numeric
+
+
+def _relative(grad, numeric, kind):
+    grad = np.asarray(grad, dtype=float)
+    difference = np.abs(grad - numeric)
+    with np.errstate(all="ignore"):
+        if kind == "absolute":
+            return float(difference.max())
+        if kind == "analytic":
+            return float(np.nanmax(difference / np.abs(grad)))
+        if kind == "numeric":
+            return float(np.nanmax(difference / np.abs(numeric)))
+        if kind == "sum":
+            return float(np.nanmax(difference / (np.abs(grad) + np.abs(numeric))))
+        if kind == "global":
+            return float(difference.max() / max(np.abs(grad).max(), np.abs(numeric).max()))
+        if kind == "norm":
+            return float(
+                np.linalg.norm(grad - numeric) / (np.linalg.norm(grad) + np.linalg.norm(numeric))
+            )
+        scale = np.maximum(np.abs(grad), np.abs(numeric))
+        ratios = np.divide(difference, scale, out=np.zeros_like(scale), where=scale > 0)
+        return float(ratios.mean() if kind == "mean" else ratios.max())
+
+
+def _checker(numeric_kind: str = "centred", relative_kind: str = "max"):
+    return lambda f, x, grad, h=1e-5: _relative(
+        grad, _numeric_with(f, x, h, numeric_kind), relative_kind
+    )
+
+
+def _sine(x):
+    return float(np.sum(np.sin(3.0 * x)))
+
+
+def _sine_grad(x):
+    return 3.0 * np.cos(3.0 * x)
+
+
+_X_TANH = _rng.normal(size=(5, 2))
+_T_TANH = _rng.normal(size=(5, 3))
+
+
+def _tanh_loss(W):
+    return float(np.mean((np.tanh(_X_TANH @ W) - _T_TANH) ** 2))
+
+
+def _tanh_loss_grad(W):
+    out = np.tanh(_X_TANH @ W)
+    return _X_TANH.T @ (2.0 * (out - _T_TANH) / out.size * (1.0 - out**2))
+
+
+def _two_of_four(x):
+    return float(x[0] ** 2 + 3.0 * x[1])  # does not depend on x[2], x[3]
+
+
+def _cubes(x):
+    return float(1e6 * np.sum(x**3))
+
+
+class _Function:
+    """A test function that shows its formula (not a memory address) in messages."""
+
+    def __init__(self, formula: str, function: Callable[[np.ndarray], float]) -> None:
+        self.formula, self.function = formula, function
+
+    def __call__(self, x: np.ndarray) -> float:
+        return self.function(x)
+
+    def __repr__(self) -> str:
+        return f"f(x) = {self.formula}"
+
+
+_SINE = _Function("sum(sin(3x))", _sine)
+_TANH = _Function("mean((tanh(X @ W) - T)²)", _tanh_loss)
+_TWO_OF_FOUR = _Function("x[0]² + 3 x[1]", _two_of_four)
+_CUBES = _Function("10⁶ sum(x³)", _cubes)
+
+_X_SINE = np.array([-1.0, -0.3, 0.2, 0.5, 0.9])
+_W_TANH = _rng.normal(size=(2, 3))
+_X_FOUR = np.array([1.5, -2.0, 0.7, 3.0])
+_X_CUBES = np.array([0.5, -1.2, 2.0])
+_ONE_WRONG = _sine_grad(_X_SINE)
+_ONE_WRONG[3] *= 1.5
+
+# (description of f, f, x, the analytic gradient to check)
+_CHECK_CASES = [
+    ("f(x) = sum(sin(3x)) and its right gradient 3 cos(3x)", _SINE, _X_SINE, _sine_grad(_X_SINE)),
+    (
+        "f(x) = sum(sin(3x)) and a gradient with one entry 1.5 times too large",
+        _SINE,
+        _X_SINE,
+        _ONE_WRONG,
+    ),
+    (
+        "an MSE of a tanh layer in its weights W (shape (2, 3)), with a gradient half as large as it should be",
+        _TANH,
+        _W_TANH,
+        0.5 * _tanh_loss_grad(_W_TANH),
+    ),
+    (
+        "the same MSE with a gradient twice as large as it should be",
+        _TANH,
+        _W_TANH,
+        2.0 * _tanh_loss_grad(_W_TANH),
+    ),
+    (
+        "the same MSE with a gradient of the wrong sign",
+        _TANH,
+        _W_TANH,
+        -_tanh_loss_grad(_W_TANH),
+    ),
+    (
+        "f(x) = x[0]² + 3 x[1], which ignores x[2] and x[3], and its right gradient (2 x[0], 3, 0, 0)",
+        _TWO_OF_FOUR,
+        _X_FOUR,
+        np.array([3.0, 3.0, 0.0, 0.0]),
+    ),
+    (
+        "f(x) = 10⁶ · sum(x³) and its right gradient 3·10⁶ x²",
+        _CUBES,
+        _X_CUBES,
+        3e6 * _X_CUBES**2,
+    ),
+]
+
+_CHECK_MISTAKES: Mistakes = [
+    (
+        _checker("forward"),
+        "that looks like a forward difference (f(x + h) - f(x)) / h, whose error is of order h; "
+        "the centred difference (f(x + h) - f(x - h)) / 2h is far more accurate (error of order h²).",
+    ),
+    (
+        _checker("no 2"),
+        "the centred difference divides by 2h, the distance between x - h and x + h.",
+    ),
+    (
+        _checker(relative_kind="absolute"),
+        "that is the absolute error |a - b|: divide each entry by max(|a|, |b|), so that the "
+        "number means the same for gradients of size 10⁻⁴ and 10⁶.",
+    ),
+    (
+        _checker(relative_kind="mean"),
+        "take the largest relative error over the entries, not the average: a single wrong "
+        "entry is a bug.",
+    ),
+    (
+        _checker(relative_kind="analytic"),
+        "divide by the larger of |analytic| and |numeric|, max(|a|, |b|), not by |analytic| alone.",
+    ),
+    (
+        _checker(relative_kind="numeric"),
+        "divide by the larger of |analytic| and |numeric|, max(|a|, |b|), not by |numeric| alone.",
+    ),
+    (
+        _checker(relative_kind="sum"),
+        "divide by the larger of the two, max(|a|, |b|), not by their sum |a| + |b|.",
+    ),
+    (
+        _checker(relative_kind="global"),
+        "divide each entry's difference by that entry's own scale, |a_i - b_i| / max(|a_i|, |b_i|), "
+        "then take the largest; one overall scale lets a small wrong entry hide next to large ones.",
+    ),
+    (
+        _checker(relative_kind="norm"),
+        "compare entry by entry, |a_i - b_i| / max(|a_i|, |b_i|), and return the largest; the "
+        "ratio of norms hides one bad entry among many good ones.",
+    ),
+]
+
+_ZERO_HINT = (
+    "where the analytic and the numeric gradient are both 0 the relative error is 0/0: count it "
+    "as 0, e.g. np.divide(difference, scale, out=np.zeros_like(scale), where=scale > 0)."
+)
+
+
+def _test_gradient_check(answer: Any) -> None:
+    _require_callable(answer, "gradient_check")
+    for text, f, x, grad in _CHECK_CASES:
+        given = f"{text}, at x = {describe(x)}"
+        x_given = x.copy()
+        try:
+            got = call(answer, f, x_given, grad.copy())
+        except Incorrect as error:
+            zero = any(word in str(error) for word in ("invalid value", "divide", "division"))
+            hint = _ZERO_HINT if zero else ""
+            raise Incorrect(f"For {given}: {error}" + (f" Hint: {hint}" if hint else "")) from None
+        if not np.array_equal(x_given, x):
+            moved = np.unravel_index(np.argmax(np.abs(x_given - x)), x.shape)
+            raise Incorrect(
+                f"For {given} your function changed x: x{list(map(int, moved))} was "
+                f"{x[moved]:.10g} and is now {x_given[moved]:.10g}. Put every entry back after "
+                "perturbing it (or perturb a copy): the caller's x must stay as it was."
+            )
+        if isinstance(got, np.ndarray) and got.size != 1:
+            raise Incorrect(
+                f"For {given} it returned an array of shape {got.shape}; return one number, "
+                "the largest relative error over all entries."
+            )
+        try:
+            value = float(got)
+        except (TypeError, ValueError):
+            raise Incorrect(
+                f"For {given} it should return a number, but returned {describe(got)}."
+            ) from None
+        expected = _gradient_check(f, x.copy(), grad)
+        if np.isclose(value, expected, rtol=1e-5, atol=1e-7):
+            continue
+        if np.isnan(value):
+            hint = f" Hint: {_ZERO_HINT}"
+        else:
+            hint = _matching_mistake(value, (f, x, grad), _CHECK_MISTAKES)
+        if expected < 1e-7:
+            raise Incorrect(
+                f"For {given}, the gradient is right, so the relative error should be tiny "
+                f"(below 1e-7), but your function returned {value:.3g}.{hint}"
+            )
+        raise Incorrect(
+            f"For {given}, expected a relative error of {expected:.4g}, but got {value:.4g}.{hint}"
+        )
+
+
+ex6_5 = Exercise(
+    "6.5",
+    "a gradient check",
+    _test_gradient_check,
+    hints=[
+        "For each entry i of x: add h, evaluate f; subtract h, evaluate f; put x[i] back. The "
+        "centred difference is (f(x + h e_i) - f(x - h e_i)) / 2h.",
+        "Then, entry by entry, |a - b| / max(|a|, |b|) (0 where both are 0), and return the "
+        "largest as a float: np.divide(..., out=np.zeros_like(scale), where=scale > 0).max().",
+    ],
+)

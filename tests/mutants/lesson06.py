@@ -1,0 +1,156 @@
+"""Wrong answers that the checks of lesson 06 must reject, each with the message a learner sees."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+# 6.4: a learner's backward pass, with one mistake switched on at a time
+def backward(
+    X,
+    y,
+    W1,
+    b1,
+    W2,
+    b2,
+    output_derivative=True,
+    hidden_derivative=True,
+    transpose=True,
+    factor=2.0,
+    rows_only=False,
+    bias_axis=0,
+):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    n = a2.shape[0] if rows_only else a2.size
+    delta2 = factor * (a2 - y) / n
+    if output_derivative:
+        delta2 = delta2 * a2 * (1 - a2)
+    delta1 = delta2 @ (W2.T if transpose else W2)
+    if hidden_derivative:
+        delta1 = delta1 * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=bias_axis), a1.T @ delta2, delta2.sum(axis=bias_axis)
+
+
+def centred(f, x, h):
+    """Centred differences, perturbing a copy of x."""
+    numeric = np.zeros_like(x, dtype=float)
+    for i in np.ndindex(x.shape):
+        plus, minus = x.astype(float), x.astype(float)
+        plus[i] += h
+        minus[i] -= h
+        numeric[i] = (f(plus) - f(minus)) / (2 * h)
+    return numeric
+
+
+def check_in_place_without_restoring(f, x, grad, h=1e-5):
+    numeric = np.zeros_like(x, dtype=float)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        f_plus = f(x)
+        x[i] -= 2 * h
+        f_minus = f(x)  # x[i] is never put back: it ends h below where it started
+        numeric[i] = (f_plus - f_minus) / (2 * h)
+    scale = np.maximum(np.abs(grad), np.abs(numeric))
+    return float(np.max(np.divide(np.abs(grad - numeric), scale, where=scale > 0, out=0 * scale)))
+
+
+def check_forward_difference(f, x, grad, h=1e-5):
+    numeric = np.zeros_like(x, dtype=float)
+    for i in np.ndindex(x.shape):
+        plus = x.astype(float)
+        plus[i] += h
+        numeric[i] = (f(plus) - f(x)) / h
+    scale = np.maximum(np.abs(grad), np.abs(numeric))
+    return float(np.max(np.divide(np.abs(grad - numeric), scale, where=scale > 0, out=0 * scale)))
+
+
+def check_without_zero_guard(f, x, grad, h=1e-5):
+    numeric = centred(f, x, h)
+    return float(np.max(np.abs(grad - numeric) / np.maximum(np.abs(grad), np.abs(numeric))))
+
+
+# exercise id -> [(wrong answer, a piece of the message the learner must see)]
+WRONG_ANSWERS = {
+    "6.1": [
+        (
+            lambda a, y: 2 * (a - y) / a.size,
+            "a backward pass that forgets the activation's derivative",
+        ),
+        (lambda a, y: 2 * (a - y) / a.size * sigmoid(a) * (1 - sigmoid(a)), "a is already σ(z)"),
+        (lambda a, y: 2 * (y - a) / a.size * a * (1 - a), "the sign is flipped"),
+        (lambda a, y: 2 * (a - y) / len(a) * a * (1 - a), "not over the m rows only"),
+        (lambda a, y: (a - y) / a.size * a * (1 - a), "brings a factor 2"),
+        (lambda a, y: 2 * (a - y) * a * (1 - a), "divide by n = a.size"),
+    ],
+    "6.2": [
+        (lambda d, W, z, a: (d @ W) * a * (1 - a), "they only fit as δ_next @ W_next.T"),
+        (lambda d, W, z, a: d @ W.T, "a backward pass that forgets the activation's derivative"),
+        (lambda d, W, z, a: (d @ W.T) * z, "not by the net input z"),
+        (lambda d, W, z, a: (d @ W.T) * z * (1 - z), "the x(1 - x) confusion"),
+        (lambda d, W, z, a: (W @ d.T) * (a * (1 - a)).T, "that is the transpose of δ"),
+        (lambda d, W, z, a: (d @ W.T) * a, "is a (1 - a), not a"),
+        (lambda d, W, z, a: d * W.T * a * (1 - a), "Use the matrix product @"),
+    ],
+    "6.3": [
+        (lambda a, d: (d.T @ a, d.sum(axis=0)), "dW is transposed"),
+        (lambda a, d: (a.T @ d / len(a), d.mean(axis=0)), "do not average them again"),
+        (lambda a, d: (a.T @ d, d), "the bias gradient is not summed"),
+        (lambda a, d: (a.T @ d, d.sum(axis=1)), "summed over the units (axis=1)"),
+        (lambda a, d: (a.T @ d, d.sum()), "shape (n_out,)"),
+        (lambda a, d: (a.T @ d, d.sum(axis=0, keepdims=True)), "drop keepdims=True"),
+        (lambda a, d: (a @ d, d.sum(axis=0)), "a_prev.T @ delta"),
+        (lambda a, d: a.T @ d, "should return a pair (dW, db)"),
+    ],
+    "6.4": [
+        (
+            lambda *p: backward(*p, output_derivative=False),
+            "forgets the activation's derivative at the output layer",
+        ),
+        (
+            lambda *p: backward(*p, hidden_derivative=False),
+            "forgets the activation's derivative in the hidden layer",
+        ),
+        (lambda *p: backward(*p, transpose=False), "only fit as δ2 @ W2.T"),
+        (lambda *p: backward(*p, factor=-2.0), "the wrong sign"),
+        (lambda *p: backward(*p, factor=1.0), "half as large"),
+        (lambda *p: backward(*p, rows_only=True), "not over the m rows"),
+        (lambda *p: backward(*p, bias_axis=1), "db1 should have the shape of b1"),
+        (lambda *p: backward(*p)[:2], "should return four arrays"),
+        (lambda *p: backward(*p, factor=3.0), "times the finite differences"),
+    ],
+    "6.5": [
+        (check_forward_difference, "forward difference"),
+        (check_in_place_without_restoring, "your function changed x"),
+        (check_without_zero_guard, "count it as 0"),
+        (
+            lambda f, x, grad, h=1e-5: float(np.max(np.abs(grad - centred(f, x, h)))),
+            "that is the absolute error",
+        ),
+        (
+            lambda f, x, grad, h=1e-5: float(
+                np.linalg.norm(grad - centred(f, x, h))
+                / (np.linalg.norm(grad) + np.linalg.norm(centred(f, x, h)))
+            ),
+            "compare entry by entry",
+        ),
+        (
+            lambda f, x, grad, h=1e-5: float(
+                np.nanmax(np.abs(grad - centred(f, x, h)) / np.abs(grad))
+            ),
+            "not by |analytic| alone",
+        ),
+        (lambda f, x, grad, h=1e-5: np.abs(grad - centred(f, x, h)), "return one number"),
+        (
+            lambda f, x, grad, h=1e-5: float(
+                np.max(np.abs(grad - centred(f, x, h)))
+                / max(np.max(np.abs(grad)), np.max(np.abs(centred(f, x, h))))
+            ),
+            "that entry's own scale",
+        ),
+    ],
+}
