@@ -1,0 +1,409 @@
+"""Lesson 03, the sigmoid: a stable sigmoid, a sigmoid neuron, its inverse, its steepness.
+
+The checks of this lesson (and of lesson 04) compare the learner's function with a reference on
+a list of cases, element by element. Two things come on top of ``function_exercise``:
+
+* a case with a float32 input is compared with float32 tolerances (a correct float32
+  computation is only good to a few units in the 7th digit), and must give float32 back;
+* when the learner's function raises a RuntimeWarning (``call`` turns it into Incorrect), a
+  targeted hint says where such warnings come from, e.g. ``np.exp`` of a large number.
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from neuronlab.activations import sigmoid as _sigmoid
+from neuronlab.exercises._core import Exercise, Incorrect, call, describe, expect_array
+
+Mistakes = Sequence[tuple[Callable[..., Any], str]]
+
+# ---------------------------------------------------------------------------------------------
+# Shared machinery (lesson 04 imports it too)
+# ---------------------------------------------------------------------------------------------
+
+
+def require_callable(answer: Any, example: str) -> None:
+    """Refuse a value where a function belongs, with an example of the right call."""
+    if not callable(answer):
+        raise Incorrect(
+            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
+        )
+
+
+def _copies(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+
+
+def _is_float32(args: tuple[Any, ...]) -> bool:
+    return any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in args)
+
+
+def matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> str:
+    """The hint of the first known mistake that gives the learner's output on ``args``."""
+    for wrong, message in mistakes:
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                wrong_value = np.asarray(wrong(*_copies(args)), dtype=float)
+                got_value = np.asarray(got, dtype=float)
+            if wrong_value.shape == got_value.shape and np.allclose(
+                got_value, wrong_value, rtol=1e-5, atol=1e-12, equal_nan=True
+            ):
+                return f" Hint: {message}"
+        except Exception:  # a mistake that does not even run on this case is not the one
+            continue
+    return ""
+
+
+def compare_cases(
+    answer: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    mistakes: Mistakes = (),
+    warning_hint: Callable[[tuple[Any, ...], str], str] | None = None,
+    given: Callable[[tuple[Any, ...]], str] | None = None,
+    check_dtype: bool = True,
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+) -> None:
+    """Call ``answer`` on every case and compare with ``reference``; raise Incorrect if it differs.
+
+    Float32 cases are compared with ``rtol=1e-4, atol=1e-7`` and must return float32 (when
+    ``check_dtype``). ``warning_hint(args, message)`` may add a hint when the call fails.
+    """
+    names = list(inspect.signature(reference).parameters)
+    for args in cases:
+        text = (
+            given(args)
+            if given
+            else ", ".join(f"{n} = {describe(a)}" for n, a in zip(names, args, strict=False))
+        )
+        expected = reference(*args)
+        try:
+            got = call(answer, *_copies(args))
+        except Incorrect as error:
+            hint = warning_hint(args, str(error)) if warning_hint else ""
+            raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
+        float32 = _is_float32(args)
+        try:
+            expect_array(
+                got,
+                expected,
+                text,
+                rtol=1e-4 if float32 else rtol,
+                atol=1e-7 if float32 else atol,
+                check_dtype=check_dtype and float32,
+            )
+        except Incorrect as error:
+            raise Incorrect(f"{error}{matching_mistake(got, args, mistakes)}") from None
+
+
+def overflow_hint(args: tuple[Any, ...], message: str) -> str:
+    """Where a RuntimeWarning in a sigmoid-like function comes from, and how to avoid it."""
+    z = np.asarray(args[0])
+    if "overflow" in message and z.size and np.all(z > 0):
+        return (
+            "np.exp overflowed for a large *positive* z, so something takes np.exp(z). If you "
+            "used np.where(z >= 0, ..., np.exp(z) / (1 + np.exp(z))): np.where computes both "
+            "branches for every element before it chooses, so the branch meant for z < 0 still "
+            "runs at z = 1000. Compute e = np.exp(-np.abs(z)) once instead: it is never above 1."
+        )
+    if "overflow" in message:
+        return (
+            "np.exp overflowed at a large *negative* z: np.exp(-z) at z = -1000 is e^1000, far "
+            "beyond the largest float (about 1.8e308 in float64; in float32, 3.4e38, even "
+            "z = -100 overflows). Only ever take np.exp of numbers <= 0: with "
+            "e = np.exp(-np.abs(z)), σ(z) is 1 / (1 + e) where z >= 0 and e / (1 + e) where z < 0."
+        )
+    if "invalid value" in message:
+        return (
+            "a NaN was made from inf / inf or inf - inf: at z = ±1000 or ±inf, np.exp of a "
+            "large number gives inf. Only ever take np.exp of numbers <= 0, e.g. "
+            "e = np.exp(-np.abs(z))."
+        )
+    if "divide by zero" in message:
+        return "something was divided by 0; check which expression can become 0 at extreme z."
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# 3.1 A numerically stable sigmoid
+# ---------------------------------------------------------------------------------------------
+
+_rng = np.random.default_rng(303)
+
+
+def _naive(z):
+    return 1 / (1 + np.exp(-z))
+
+
+SIGMOID_CASES = [
+    (0.0,),
+    (np.array([-2.0, -1.0, 0.0, 1.0, 2.0]),),
+    (np.linspace(-8.0, 8.0, 12).reshape(3, 4),),
+    (np.array([10.0, 100.0, 1000.0]),),
+    (np.array([-10.0, -100.0, -1000.0]),),
+    (np.array([-np.inf, np.inf]),),
+    (np.array([-1e308, 1e308]),),
+    (np.linspace(-20.0, 20.0, 9, dtype=np.float32),),
+    (np.array([-1000.0, -100.0, 100.0, 1000.0], dtype=np.float32),),
+    (_rng.normal(scale=5.0, size=(2, 3, 4)),),
+]
+
+SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (
+        lambda z: _sigmoid(-z),
+        "that is σ(-z) = 1 - σ(z), the sigmoid flipped: check the sign of the exponent, "
+        "σ(z) = 1 / (1 + e^(-z)) is above 0.5 for z > 0.",
+    ),
+    (
+        lambda z: np.tanh(z),
+        "that is tanh, which runs from -1 to 1; the sigmoid runs from 0 to 1.",
+    ),
+    (
+        lambda z: _sigmoid(np.abs(z)),
+        "for z < 0 your function gives σ(|z|) (above 0.5): where z < 0 use e / (1 + e) "
+        "with e = e^z.",
+    ),
+    (
+        lambda z: np.where(np.asarray(z) >= 0, 1.0, 0.0),
+        "that is the step function; the sigmoid is 1 / (1 + e^(-z)).",
+    ),
+    (
+        lambda z: 1 / (1 + np.exp(z)),
+        "that is σ(-z): check the sign of the exponent, σ(z) = 1 / (1 + e^(-z)).",
+    ),
+]
+
+
+def _test_sigmoid(answer: Any) -> None:
+    require_callable(answer, "sigmoid")
+    compare_cases(answer, _sigmoid, SIGMOID_CASES, SIGMOID_MISTAKES, warning_hint=overflow_hint)
+
+
+ex3_1 = Exercise(
+    "3.1",
+    "a sigmoid that never overflows",
+    _test_sigmoid,
+    hints=[
+        "Start from σ(z) = 1 / (1 + e^(-z)). For which z is e^(-z) enormous?",
+        "For z < 0, multiply top and bottom by e^z: σ(z) = e^z / (1 + e^z). Now the exponent "
+        "is negative too.",
+        "Let e = np.exp(-np.abs(z)), which is between 0 and 1. Then return "
+        "np.where(z >= 0, 1 / (1 + e), e / (1 + e)).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3.2 A sigmoid neuron on a batch
+# ---------------------------------------------------------------------------------------------
+
+_AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+
+
+def _sigmoid_neuron(X, w, b):
+    return _sigmoid(np.asarray(X) @ np.asarray(w) + b)
+
+
+NEURON_CASES = [
+    (_AND_X.copy(), np.array([1.0, 1.0]), -1.5),
+    (_rng.normal(size=(5, 3)), np.array([0.8, -1.2, 0.4]), 0.3),
+    (np.array([[2.0, -1.0, 0.5]]), np.array([0.5, 0.5, -2.0]), -0.25),
+    (
+        _rng.normal(size=(6, 2)).astype(np.float32),
+        np.array([1.5, -0.5], dtype=np.float32),
+        0.5,
+    ),
+    (np.array([[1.0, 1.0], [-1.0, -1.0], [0.0, 0.0]]), np.array([500.0, 500.0]), 0.0),
+    (_rng.normal(size=(7, 4)), _rng.normal(size=4), -0.7),
+]
+
+NEURON_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (lambda X, w, b: _sigmoid(X @ w), "the bias b is missing: a = σ(X w + b)."),
+    (lambda X, w, b: _sigmoid(X @ w - b), "the bias is added, not subtracted: a = σ(X w + b)."),
+    (
+        lambda X, w, b: X @ w + b,
+        "that is the net input z; the neuron's output is σ(z).",
+    ),
+    (
+        lambda X, w, b: np.where(X @ w + b >= 0, 1.0, 0.0),
+        "that is the step neuron of lesson 02; pass the net input through the sigmoid instead.",
+    ),
+    (
+        lambda X, w, b: _sigmoid(X) @ w + b,
+        "the sigmoid goes on the net input, after weighting and adding the bias, not on the "
+        "inputs: a = σ(X w + b).",
+    ),
+    (
+        lambda X, w, b: _sigmoid(X @ w + b).reshape(-1, 1),
+        "return a flat vector of shape (n_samples,), not a column.",
+    ),
+]
+
+
+def _test_neuron(answer: Any) -> None:
+    require_callable(answer, "sigmoid_neuron")
+
+    def hint(args: tuple[Any, ...], message: str) -> str:
+        text = overflow_hint((np.asarray(args[0]) @ np.asarray(args[1]) + args[2],), message)
+        return f"{text} Or use activations.sigmoid, which is safe." if text else ""
+
+    compare_cases(answer, _sigmoid_neuron, NEURON_CASES, NEURON_MISTAKES, warning_hint=hint)
+
+
+ex3_2 = Exercise(
+    "3.2",
+    "a sigmoid neuron's outputs for a batch",
+    _test_neuron,
+    hints=[
+        "First the net inputs, one per row: z = X @ w + b (lesson 01). Then the activation.",
+        "activations.sigmoid(z) works on the whole vector of net inputs at once.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3.3 The inverse of the sigmoid: the logit
+# ---------------------------------------------------------------------------------------------
+
+
+def _logit(p):
+    p = np.asarray(p)
+    return np.log(p) - np.log1p(-p)
+
+
+LOGIT_CASES = [
+    (0.5,),
+    (np.array([0.1, 0.25, 0.75, 0.9]),),
+    (np.array([[0.01, 0.2, 0.5], [0.6, 0.95, 0.999]]),),
+    (np.array([1e-12, 1e-300, 0.999999]),),
+    (_sigmoid(np.array([-30.0, -5.0, 0.5, 5.0, 30.0])),),
+    (np.array([0.1, 0.25, 0.75, 0.9, 0.999], dtype=np.float32),),
+    (_sigmoid(_rng.normal(scale=3.0, size=(3, 2, 2))),),
+]
+
+LOGIT_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (
+        lambda p: np.log((1 - p) / p),
+        "the sign is flipped: logit(p) = ln(p / (1 - p)), which is positive when p > 0.5 "
+        "(the neuron fires more than half way only for z > 0).",
+    ),
+    (
+        lambda p: np.log(p),
+        "ln(p) alone is not enough: solve p = 1 / (1 + e^(-z)) for z; the odds p / (1 - p) "
+        "appear on the way.",
+    ),
+    (
+        lambda p: np.log10(p / (1 - p)),
+        "use the natural logarithm np.log; np.log10 is base 10, and the sigmoid is built on e.",
+    ),
+    (
+        lambda p: p / (1 - p),
+        "that is the odds p / (1 - p) = e^z; take its natural logarithm to get z.",
+    ),
+    (
+        lambda p: _sigmoid(p),
+        "that is σ(p), the sigmoid itself; you need its inverse: the z with σ(z) = p.",
+    ),
+]
+
+
+def _test_logit(answer: Any) -> None:
+    require_callable(answer, "logit")
+
+    def hint(args: tuple[Any, ...], message: str) -> str:
+        if "divide by zero" in message:
+            return (
+                "for p extremely close to 0 or 1, 1 - p or p rounds to 0: compute "
+                "ln(p) - ln(1 - p) with np.log(p) - np.log1p(-p)."
+            )
+        return ""
+
+    compare_cases(answer, _logit, LOGIT_CASES, LOGIT_MISTAKES, warning_hint=hint)
+
+
+ex3_3 = Exercise(
+    "3.3",
+    "the net input for a given output (the logit)",
+    _test_logit,
+    hints=[
+        "Solve p = 1 / (1 + e^(-z)) for z: first 1 / p = 1 + e^(-z).",
+        "Then e^(-z) = (1 - p) / p, so e^z = p / (1 - p): take the natural log.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3.4 How steep must the sigmoid be to pass for a step?
+# ---------------------------------------------------------------------------------------------
+
+
+def _steepness_for(margin, tolerance):
+    return np.log((1 - np.asarray(tolerance)) / tolerance) / margin
+
+
+STEEPNESS_CASES = [
+    (0.5, 0.1),
+    (0.1, 0.01),
+    (1.0, 0.25),
+    (2.0, 0.05),
+    (0.01, 1e-3),
+    (np.array([1.0, 0.1, 0.01]), 0.05),
+]
+
+STEEPNESS_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (
+        lambda m, t: np.log(1 / t) / m,
+        "close, but that is an approximation for small tolerances. Solve σ(k · margin) = "
+        "1 - tolerance exactly: k · margin is the logit of 1 - tolerance, "
+        "ln((1 - tolerance) / tolerance).",
+    ),
+    (
+        lambda m, t: np.log((1 - t) / t) * m,
+        "divide by the margin rather than multiply: the narrower the margin, the steeper the "
+        "sigmoid must be (k grows as the margin shrinks).",
+    ),
+    (
+        lambda m, t: np.log(t / (1 - t)) / m,
+        "a negative k flips the sigmoid: σ(k · margin) must be 1 - tolerance (close to 1), so "
+        "k · margin = ln((1 - tolerance) / tolerance) > 0.",
+    ),
+    (
+        lambda m, t: np.log10((1 - t) / t) / m,
+        "use the natural logarithm np.log, not np.log10.",
+    ),
+    (
+        lambda m, t: (1 - t) / t / m,
+        "(1 - tolerance) / tolerance is e^(k · margin): take its natural logarithm.",
+    ),
+]
+
+
+def _test_steepness(answer: Any) -> None:
+    require_callable(answer, "steepness_for")
+    compare_cases(
+        answer,
+        _steepness_for,
+        STEEPNESS_CASES,
+        STEEPNESS_MISTAKES,
+        given=lambda a: f"margin = {describe(a[0])}, tolerance = {describe(a[1])}",
+    )
+
+
+ex3_4 = Exercise(
+    "3.4",
+    "how steep must the sigmoid be?",
+    _test_steepness,
+    hints=[
+        "σ(kz) is closest to the step at the edges |z| = margin, and σ(-kz) = 1 - σ(kz), so "
+        "one condition is enough: σ(k · margin) = 1 - tolerance.",
+        "σ(x) = 1 - t means x = ln((1 - t) / t) (the logit of exercise 3.3). Here x = k · margin.",
+    ],
+)

@@ -1,0 +1,524 @@
+"""Lesson 04, derivatives and gradient descent: σ', its cheap form, finite differences,
+relative error, and one step of gradient descent on a sigmoid neuron."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+
+from neuronlab.activations import sigmoid as _sigmoid
+from neuronlab.activations import sigmoid_prime as _sigmoid_prime
+from neuronlab.exercises._core import (
+    Exercise,
+    Incorrect,
+    NotAttempted,
+    call,
+    describe,
+    expect_array,
+)
+from neuronlab.exercises.lesson03 import (
+    compare_cases,
+    matching_mistake,
+    overflow_hint,
+    require_callable,
+)
+from neuronlab.gradcheck import numerical_derivative, numerical_gradient
+
+_rng = np.random.default_rng(404)
+
+# ---------------------------------------------------------------------------------------------
+# 4.1 The sigmoid's derivative from the net input
+# ---------------------------------------------------------------------------------------------
+
+_NET_INPUT_MISTAKE = (
+    "that is z (1 - z), the formula applied to the net input z. The shortcut s (1 - s) is the "
+    "derivative only when s is the sigmoid's *output*: compute s = σ(z) first, then s (1 - s)."
+)
+
+PRIME_MISTAKES = [
+    (lambda z: z * (1 - z), _NET_INPUT_MISTAKE),
+    (
+        lambda z: _sigmoid(z),
+        "that is σ(z) itself, not its slope; the slope is σ(z) (1 - σ(z)).",
+    ),
+    (
+        lambda z: _sigmoid_prime(_sigmoid(z)),
+        "you applied the sigmoid twice: with s = σ(z), the derivative is s (1 - s), not "
+        "σ(s) (1 - σ(s)).",
+    ),
+    (
+        lambda z: 1 - _sigmoid(z) ** 2,
+        "1 - σ(z)² is the pattern of tanh's derivative (1 - tanh²); the sigmoid's is "
+        "σ(z) (1 - σ(z)).",
+    ),
+    (
+        lambda z: -_sigmoid_prime(z),
+        "the sign is flipped: the sigmoid rises everywhere, so its slope is positive.",
+    ),
+    (
+        lambda z: _sigmoid(z) * (1 + _sigmoid(z)),
+        "check the sign inside the bracket: σ(z) (1 - σ(z)).",
+    ),
+]
+
+FD_GRID = np.array([-4.0, -2.0, -0.5, 0.0, 0.5, 2.0, 4.0])
+
+PRIME_CASES = [
+    (0.0,),
+    (np.linspace(-6.0, 6.0, 12).reshape(3, 4),),
+    (np.array([10.0, 100.0, 1000.0]),),
+    (np.array([-10.0, -100.0, -1000.0]),),
+    (np.array([-np.inf, np.inf]),),
+    (np.linspace(-10.0, 10.0, 9, dtype=np.float32),),
+    (np.array([-1000.0, -100.0, 100.0, 1000.0], dtype=np.float32),),
+    (_rng.normal(scale=4.0, size=(2, 3, 4)),),
+]
+
+
+def _test_prime(answer: Any) -> None:
+    require_callable(answer, "sigmoid_prime")
+    # First against the slope measured numerically: what a derivative *is*.
+    slopes = numerical_derivative(_sigmoid, FD_GRID)
+    got = call(answer, FD_GRID.copy())
+    given = f"z = {describe(FD_GRID)}"
+    try:
+        expect_array(got, slopes, given, rtol=1e-6, atol=1e-9)
+    except Incorrect:
+        if got is None or np.shape(got) != FD_GRID.shape:
+            raise
+        raise Incorrect(
+            f"For {given} the slope of σ measured with a centred difference "
+            f"(σ(z + h) - σ(z - h)) / 2h is {describe(np.round(slopes, 4))}, but your function "
+            f"gives {describe(got)}.{matching_mistake(got, (FD_GRID,), PRIME_MISTAKES)}"
+        ) from None
+    # Then every shape, the extremes and float32, against the package's exact version.
+    compare_cases(answer, _sigmoid_prime, PRIME_CASES, PRIME_MISTAKES, warning_hint=overflow_hint)
+
+
+ex4_1 = Exercise(
+    "4.1",
+    "the sigmoid's derivative",
+    _test_prime,
+    hints=[
+        "σ'(z) = σ(z) (1 - σ(z)). The z inside is the net input: compute σ(z) first.",
+        "s = activations.sigmoid(z) is safe at any z; then return s * (1 - s).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 4.2 The derivative from the sigmoid's output
+# ---------------------------------------------------------------------------------------------
+
+
+def _prime_from_output(s):
+    s = np.asarray(s)
+    return s * (1 - s)
+
+
+FROM_OUTPUT_CASES = [
+    (np.array([0.0, 0.1, 0.5, 0.9, 1.0]),),
+    (0.5,),
+    (_sigmoid(np.array([-3.0, -1.0, 0.0, 1.0, 3.0])),),
+    (_sigmoid(_rng.normal(scale=3.0, size=(3, 4))),),
+    (np.array([0.0, 0.25, 0.5, 0.75, 1.0], dtype=np.float32),),
+]
+
+FROM_OUTPUT_MISTAKES = [
+    (
+        lambda s: _sigmoid_prime(s),
+        "s is already the sigmoid's output σ(z): return s (1 - s). Applying σ to it again "
+        "gives σ(s) (1 - σ(s)), the slope at a different point.",
+    ),
+    (lambda s: s * (1 + s), "check the sign inside the bracket: s (1 - s)."),
+    (
+        lambda s: 1 - s**2,
+        "1 - s² is the pattern of tanh's derivative; the sigmoid's is s (1 - s).",
+    ),
+    (lambda s: s, "that is s itself; the slope is s (1 - s)."),
+]
+
+NOT_OUTPUTS = [np.array([0.2, 1.5]), np.array([-0.1, 0.5]), np.array([[0.5, 0.5], [2.0, 0.3]])]
+
+
+def _test_from_output(answer: Any) -> None:
+    require_callable(answer, "sigmoid_prime_from_output")
+    compare_cases(answer, _prime_from_output, FROM_OUTPUT_CASES, FROM_OUTPUT_MISTAKES)
+    for s in NOT_OUTPUTS:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                result = answer(s.copy())
+        except NotImplementedError as error:
+            raise NotAttempted(str(error)) from error
+        except ValueError:
+            continue
+        except AssertionError:
+            raise Incorrect(
+                f"For s = {describe(s)} it raised AssertionError; raise ValueError(...) "
+                "instead (assert is for the programmer's own checks, and python -O turns it off)."
+            ) from None
+        except Exception as error:
+            raise Incorrect(
+                f"For s = {describe(s)} it raised {type(error).__name__}: {error}; "
+                "raise a ValueError instead."
+            ) from None
+        raise Incorrect(
+            f"For s = {describe(s)}, which holds a value outside [0, 1] that no sigmoid can "
+            f"output, expected a ValueError, but it returned {describe(result)}. Someone passed "
+            "a net input z by mistake: say so with raise ValueError(...)."
+        )
+
+
+ex4_2 = Exercise(
+    "4.2",
+    "the derivative from the sigmoid's output",
+    _test_from_output,
+    hints=[
+        "If s = σ(z), then σ'(z) = s (1 - s): no exponential needed.",
+        "Before computing, test np.any((s < 0) | (s > 1)) and raise ValueError(...) if so.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 4.3 The centred difference
+# ---------------------------------------------------------------------------------------------
+
+
+def _cube(z):
+    return z**3
+
+
+_NAMED = {np.sin: "np.sin", np.exp: "np.exp", _cube: "z ↦ z³", _sigmoid: "sigmoid"}
+
+
+def _centred(f, z, h):
+    return (f(z + h) - f(z - h)) / (2 * h)
+
+
+CENTRED_CASES = [
+    (np.sin, 0.5, 1e-3),
+    (_cube, np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), 0.1),
+    (np.exp, np.array([-1.0, 0.0, 2.0]), 1e-4),
+    (_sigmoid, np.linspace(-5.0, 5.0, 12).reshape(3, 4), 1e-5),
+    (_cube, _rng.normal(size=(2, 3, 2)), 0.5),
+]
+
+CENTRED_MISTAKES = [
+    (
+        lambda f, z, h: (f(z + h) - f(z)) / h,
+        "that is the forward difference (f(z + h) - f(z)) / h, which leans to one side and is "
+        "off by about h · f''/2. Take one point on each side: (f(z + h) - f(z - h)) / 2h.",
+    ),
+    (
+        lambda f, z, h: (f(z) - f(z - h)) / h,
+        "that is the backward difference; take one point on each side: (f(z + h) - f(z - h)) / 2h.",
+    ),
+    (
+        lambda f, z, h: (f(z + h) - f(z - h)) / h,
+        "the two points z - h and z + h are 2h apart: divide by 2h.",
+    ),
+    (
+        lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h),
+        "the sign is flipped: rise over run is (f(z + h) - f(z - h)) / 2h.",
+    ),
+    (
+        lambda f, z, h: f(z + h) - f(z - h) / (2 * h),
+        "mind the brackets: only f(z - h) was divided. Write (f(z + h) - f(z - h)) / (2 * h).",
+    ),
+]
+
+
+def _test_centred(answer: Any) -> None:
+    require_callable(answer, "centred_difference")
+    compare_cases(
+        answer,
+        _centred,
+        CENTRED_CASES,
+        CENTRED_MISTAKES,
+        given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
+        rtol=1e-8,
+        atol=1e-10,
+    )
+
+
+ex4_3 = Exercise(
+    "4.3",
+    "the centred difference",
+    _test_centred,
+    hints=[
+        "Evaluate f a little to the right (z + h) and a little to the left (z - h) of z.",
+        "Rise over run: the rise is f(z + h) - f(z - h), the run from z - h to z + h is 2h.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 4.4 Relative error
+# ---------------------------------------------------------------------------------------------
+
+
+def _relative_error(a, b):
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    scale = np.maximum(np.abs(a), np.abs(b))
+    ratios = np.divide(np.abs(a - b), scale, out=np.zeros_like(scale), where=scale > 0)
+    return float(ratios.max())
+
+
+RELATIVE_CASES = [
+    (2.0, 2.001),
+    (np.array([2.0, -3.0, 0.5]), np.array([2.0, -3.0, 0.5])),
+    (np.array([1e-9, 2.0]), np.array([2e-9, 2.0])),
+    (np.array([100.0, 1.0]), np.array([100.5, 1.0])),
+    (np.array([0.25, -0.5]), np.array([0.2, -0.5])),
+    (np.array([[0.0, 1.0], [3.0, 0.0]]), np.array([[0.0, 1.0], [3.0, 1e-3]])),
+    (np.array([0.0, 0.0, 0.5]), np.array([0.0, 0.0, 0.5 + 1e-6])),
+    (_rng.normal(size=(3, 4)), _rng.normal(size=(3, 4))),
+]
+
+RELATIVE_MISTAKES = [
+    (
+        lambda a, b: float(np.max(np.abs(a - b))),
+        "that is the absolute error; divide each difference by the size of the numbers, "
+        "max(|a|, |b|), so that 1e-9 against 2e-9 counts as far apart.",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(a - b) / np.abs(a))),
+        "divide by max(|a|, |b|), not by |a| alone: the error must not depend on which "
+        "argument comes first.",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(a - b) / np.abs(b))),
+        "divide by max(|a|, |b|), not by |b| alone: the error must not depend on which "
+        "argument comes first.",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b)))),
+        "divide by max(|a|, |b|), not by their sum (that gives half as much where they agree in "
+        "size).",
+    ),
+    (
+        lambda a, b: (
+            float(np.linalg.norm(np.ravel(a) - np.ravel(b)))
+            / max(float(np.linalg.norm(np.ravel(a))), float(np.linalg.norm(np.ravel(b))))
+        ),
+        "that compares whole vectors by their norms, another common choice. Here compare entry "
+        "by entry and return the largest ratio, so that one tiny entry that is way off shows.",
+    ),
+    (
+        lambda a, b: float(np.mean(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)))),
+        "return the largest ratio (np.max), not the mean: one bad entry is one bug.",
+    ),
+]
+
+
+def _test_relative(answer: Any) -> None:
+    require_callable(answer, "relative_error")
+
+    def hint(args: tuple[Any, ...], message: str) -> str:
+        if "invalid value" in message or "divide by zero" in message:
+            return (
+                "where a and b are both 0, the ratio is 0 / 0. They agree there, so the error "
+                "is 0: divide only where max(|a|, |b|) > 0, e.g. with "
+                "np.divide(..., out=np.zeros_like(scale), where=scale > 0)."
+            )
+        return ""
+
+    for args in RELATIVE_CASES:  # a single number, not an array of ratios
+        try:
+            got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
+        except Incorrect:
+            continue  # compare_cases below reports it, with a hint
+        if np.ndim(got) != 0:
+            raise Incorrect(
+                f"For a = {describe(args[0])}, b = {describe(args[1])} expected one number, "
+                f"but got {describe(got)}. Return the largest ratio: np.max(...)."
+            )
+    compare_cases(answer, _relative_error, RELATIVE_CASES, RELATIVE_MISTAKES, warning_hint=hint)
+
+
+ex4_4 = Exercise(
+    "4.4",
+    "the relative error",
+    _test_relative,
+    hints=[
+        "For each entry: |a - b| / max(|a|, |b|). np.maximum works element by element.",
+        "Where both are 0 the entry agrees: count it as 0 (np.divide with where=scale > 0). "
+        "Return the largest ratio as a float.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 4.5 One step of gradient descent on a sigmoid neuron
+# ---------------------------------------------------------------------------------------------
+
+
+def _mse(w, b, X, y):
+    return float(np.mean((_sigmoid(X @ w + b) - y) ** 2))
+
+
+def _gradients(w, b, X, y):
+    a = _sigmoid(X @ w + b)
+    delta = 2.0 * (a - y) / len(y) * a * (1.0 - a)
+    return X.T @ delta, float(np.sum(delta))
+
+
+def _descent(w, b, X, y, learning_rate):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b
+
+
+def _variant(delta_of):
+    """A gradient descent step whose δ = ∂L/∂z is computed by ``delta_of(a, z, y, n)``."""
+
+    def step(w, b, X, y, r):
+        z = X @ w + b
+        delta = delta_of(_sigmoid(z), z, y, len(y))
+        return w - r * (X.T @ delta), b - r * np.sum(delta)
+
+    return step
+
+
+DESCENT_MISTAKES = [
+    (
+        lambda w, b, X, y, r: (
+            w + r * _gradients(w, b, X, y)[0],
+            b + r * _gradients(w, b, X, y)[1],
+        ),
+        "your step goes uphill: it adds the gradient. Gradient descent moves against it: "
+        "w ← w - η ∂L/∂w and b ← b - η ∂L/∂b.",
+    ),
+    (
+        _variant(lambda a, z, y, n: 2 * (a - y) / n * z * (1 - z)),
+        "you used z (1 - z), the shortcut applied to the net input. σ'(z) = a (1 - a) with "
+        "a = σ(z), the neuron's output.",
+    ),
+    (
+        _variant(lambda a, z, y, n: 2 * (a - y) / n),
+        "the chain rule needs σ'(z) = a (1 - a) between the loss and the net input: "
+        "∂L/∂z = 2 (a - y) / n · a (1 - a).",
+    ),
+    (
+        _variant(lambda a, z, y, n: 2 * (a - y) * a * (1 - a)),
+        "the loss is a *mean* over the n samples: divide the gradient by n.",
+    ),
+    (
+        _variant(lambda a, z, y, n: (a - y) / n * a * (1 - a)),
+        "the derivative of (a - y)² is 2 (a - y): the factor 2 is missing (the loss here has no "
+        "1/2 in front).",
+    ),
+    (
+        _variant(lambda a, z, y, n: 2 * (y - a) / n * a * (1 - a)),
+        "your step goes uphill: (y - a) instead of (a - y) flips the gradient. ∂L/∂a = "
+        "2 (a - y) / n.",
+    ),
+    (
+        lambda w, b, X, y, r: (w - r * _gradients(w, b, X, y)[0], b),
+        "the bias learns too: b ← b - η ∂L/∂b, with ∂L/∂b the sum of ∂L/∂z over the samples.",
+    ),
+    (
+        lambda w, b, X, y, r: (w - _gradients(w, b, X, y)[0], b - _gradients(w, b, X, y)[1]),
+        "the learning rate η is missing: multiply the gradient by it.",
+    ),
+]
+
+_AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+
+DESCENT_CASES = [
+    (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), np.array([0.0, 0.0, 0.0, 1.0]), 1.0),
+    (
+        np.array([0.2, 0.4, -0.1]),
+        -0.2,
+        _rng.normal(size=(6, 3)),
+        np.array([0.0, 1.0, 1.0, 0.0, 1.0, 0.0]),
+        0.5,
+    ),
+    (np.array([1.5, -2.0]), 0.3, np.array([[0.5, -1.0]]), np.array([1.0]), 0.1),
+    (
+        np.array([3.0, 3.0]),
+        -4.0,
+        _AND_X.copy(),
+        np.array([0.0, 1.0, 1.0, 1.0]),
+        2.0,
+    ),
+    (
+        _rng.normal(size=4),
+        0.0,
+        _rng.normal(size=(10, 4)),
+        (_rng.random(10) > 0.5).astype(float),
+        0.05,
+    ),
+]
+
+
+def _given(w, b, X, y, r):
+    return (
+        f"w = {describe(w)}, b = {b:g}, X = {describe(X)}, y = {describe(y)}, learning_rate = {r:g}"
+    )
+
+
+def _test_descent(answer: Any) -> None:
+    require_callable(answer, "gradient_descent_step")
+    for w, b, X, y, rate in DESCENT_CASES:
+        given = _given(w, b, X, y, rate)
+        result = call(answer, w.copy(), b, X.copy(), y.copy(), rate)
+        try:
+            if isinstance(result, np.ndarray):
+                raise TypeError
+            new_w, new_b = result
+            new_w = np.asarray(new_w, dtype=float)
+            new_b = float(new_b)
+        except (TypeError, ValueError):
+            raise Incorrect(
+                f"For {given} it should return (new_w, new_b), but returned {describe(result)}."
+            ) from None
+        want_w, want_b = _descent(w, b, X, y, rate)
+        if new_w.shape != want_w.shape:
+            raise Incorrect(
+                f"For {given} new_w should have the shape of w, {want_w.shape}, but has "
+                f"{new_w.shape}."
+            )
+        if np.allclose(new_w, want_w, rtol=1e-6, atol=1e-12) and np.isclose(
+            new_b, want_b, rtol=1e-6, atol=1e-12
+        ):
+            continue
+        # The gradient, measured numerically: what a correct step moves against.
+        params = np.append(w, b)
+        measured = numerical_gradient(lambda p, X=X, y=y: _mse(p[:-1], p[-1], X, y), params)
+        before, after = _mse(w, b, X, y), _mse(new_w, new_b, X, y)
+        message = (
+            f"For {given} expected w = {describe(want_w)}, b = {want_b:.6g}, but got "
+            f"w = {describe(new_w)}, b = {new_b:.6g}. The loss's gradient, measured with centred "
+            f"differences, is ∂L/∂w = {describe(np.round(measured[:-1], 6))}, "
+            f"∂L/∂b = {measured[-1]:.6g}; "
+            f"your step took the loss from {before:.6g} to {after:.6g}."
+        )
+        for wrong, hint in DESCENT_MISTAKES:
+            with np.errstate(all="ignore"):
+                ww, wb = wrong(w, b, X, y, rate)
+            if np.allclose(new_w, ww, rtol=1e-6, atol=1e-12) and np.isclose(
+                new_b, float(wb), rtol=1e-6, atol=1e-12
+            ):
+                message += f" Hint: {hint}"
+                break
+        else:
+            if after > before:
+                message += " Hint: the loss went up: check the sign of your step."
+        raise Incorrect(message)
+
+
+ex4_5 = Exercise(
+    "4.5",
+    "one step of gradient descent",
+    _test_descent,
+    hints=[
+        "Forward: z = X @ w + b, a = σ(z). Backward, by the chain rule: "
+        "∂L/∂a = 2 (a - y) / n, ∂L/∂z = ∂L/∂a · a (1 - a).",
+        "∂L/∂w = X.T @ ∂L/∂z and ∂L/∂b = sum of ∂L/∂z. Then step *against* the gradient: "
+        "w - η ∂L/∂w, b - η ∂L/∂b.",
+    ],
+)

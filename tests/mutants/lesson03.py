@@ -1,0 +1,57 @@
+"""Wrong answers that the checks of lesson 03 must reject, each with the message a learner sees."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def stable(z):
+    e = np.exp(-np.abs(z))
+    return np.where(np.asarray(z) >= 0, 1 / (1 + e), e / (1 + e))
+
+
+# exercise id -> [(wrong answer, a piece of the message the learner must see)]
+WRONG_ANSWERS = {
+    "3.1": [
+        (lambda z: 1 / (1 + np.exp(-z)), "np.exp(-z) at z = -1000 is e^1000"),
+        (
+            lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),
+            "np.where computes both branches",
+        ),
+        (lambda z: np.exp(z) / (1 + np.exp(z)), "np.where computes both branches"),
+        (lambda z: 1 / (1 + np.exp(z)), "that is σ(-z) = 1 - σ(z)"),
+        (lambda z: stable(np.asarray(z, dtype=float)), "expected dtype float32"),
+        (lambda z: np.tanh(z), "that is tanh"),
+        (lambda z: stable(np.abs(z)), "for z < 0 your function gives σ(|z|)"),
+        (lambda z: np.where(z >= 0, 1.0, 0.0), "that is the step function"),
+        (lambda z: 1 / (1 + math.exp(-z)), "raised TypeError"),
+        (lambda z: None, "Did you forget `return`?"),
+    ],
+    "3.2": [
+        (lambda X, w, b: stable(X @ w), "the bias b is missing"),
+        (lambda X, w, b: stable(X @ w - b), "not subtracted"),
+        (lambda X, w, b: X @ w + b, "that is the net input z"),
+        (lambda X, w, b: np.where(X @ w + b >= 0, 1.0, 0.0), "the step neuron of lesson 02"),
+        (lambda X, w, b: stable(X) @ w + b, "not on the inputs"),
+        (lambda X, w, b: stable(X @ w + b).reshape(-1, 1), "expected an array of shape (4,)"),
+        (lambda X, w, b: 1 / (1 + np.exp(-(X @ w + b))), "Or use activations.sigmoid"),
+        (lambda X, w, b: stable(np.asarray(X, dtype=float) @ w + b), "expected dtype float32"),
+    ],
+    "3.3": [
+        (lambda p: np.log((1 - p) / p), "the sign is flipped"),
+        (lambda p: np.log(p), "ln(p) alone is not enough"),
+        (lambda p: np.log10(p / (1 - p)), "use the natural logarithm"),
+        (lambda p: p / (1 - p), "that is the odds"),
+        (lambda p: stable(p), "that is σ(p)"),
+        (lambda p: np.log(p / (1 - p)).astype(np.float64), "expected dtype float32"),
+    ],
+    "3.4": [
+        (lambda m, t: np.log(1 / t) / m, "an approximation for small tolerances"),
+        (lambda m, t: np.log((1 - t) / t) * m, "divide by the margin"),
+        (lambda m, t: np.log(t / (1 - t)) / m, "a negative k flips the sigmoid"),
+        (lambda m, t: np.log10((1 - t) / t) / m, "not np.log10"),
+        (lambda m, t: (1 - t) / t / m, "take its natural logarithm"),
+    ],
+}

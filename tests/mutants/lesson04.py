@@ -1,0 +1,122 @@
+"""Wrong answers that the checks of lesson 04 must reject, each with the message a learner sees."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(np.asarray(z) >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_prime(z):
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+def prime_from_output(s):
+    return s * (1 - s)
+
+
+def descent(delta_of, sign=-1.0, rate_used=True, bias_learns=True):
+    """A gradient descent step on a sigmoid neuron with MSE, with one thing changed."""
+
+    def step(w, b, X, y, r):
+        z = X @ w + b
+        delta = delta_of(sigmoid(z), z, y, len(y))
+        rate = r if rate_used else 1.0
+        new_b = b + sign * rate * np.sum(delta) if bias_learns else b
+        return w + sign * rate * (X.T @ delta), new_b
+
+    return step
+
+
+def right(a, z, y, n):
+    return 2 * (a - y) / n * a * (1 - a)
+
+
+def raises_assertion(s):
+    assert np.all((s >= 0) & (s <= 1)), "not a sigmoid output"
+    return s * (1 - s)
+
+
+# exercise id -> [(wrong answer, a piece of the message the learner must see)]
+WRONG_ANSWERS = {
+    "4.1": [
+        (lambda z: z * (1 - z), "that is z (1 - z), the formula applied to the net input z"),
+        (lambda z: sigmoid(z), "that is σ(z) itself"),
+        (lambda z: sigmoid_prime(sigmoid(z)), "you applied the sigmoid twice"),
+        (lambda z: 1 - sigmoid(z) ** 2, "tanh's derivative"),
+        (lambda z: -sigmoid_prime(z), "the sign is flipped"),
+        (lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "np.exp(-z) at z = -1000 is e^1000"),
+        (
+            lambda z: (1 / (1 + np.exp(-z))) * (1 - 1 / (1 + np.exp(-z))),
+            "np.exp(-z) at z = -1000 is e^1000",
+        ),
+        (lambda z: sigmoid_prime(np.asarray(z, dtype=float)), "expected dtype float32"),
+        (lambda z: sigmoid(z) * (1 - sigmoid(z)) / 2, "centred difference"),
+    ],
+    "4.2": [
+        (lambda s: sigmoid_prime(s), "s is already the sigmoid's output"),
+        (lambda s: s * (1 + s), "check the sign inside the bracket"),
+        (lambda s: 1 - s**2, "tanh's derivative"),
+        (lambda s: s, "that is s itself"),
+        (prime_from_output, "expected a ValueError"),
+        (lambda s: prime_from_output(np.clip(s, 0, 1)), "expected a ValueError"),
+        (raises_assertion, "raised AssertionError"),
+    ],
+    "4.3": [
+        (lambda f, z, h: (f(z + h) - f(z)) / h, "the forward difference"),
+        (lambda f, z, h: (f(z) - f(z - h)) / h, "the backward difference"),
+        (lambda f, z, h: (f(z + h) - f(z - h)) / h, "divide by 2h"),
+        (lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h), "the sign is flipped"),
+        (lambda f, z, h: f(z + h) - f(z - h) / (2 * h), "mind the brackets"),
+    ],
+    "4.4": [
+        (lambda a, b: float(np.max(np.abs(a - b))), "that is the absolute error"),
+        (lambda a, b: float(np.max(np.abs(a - b) / np.abs(a))), "not by |a| alone"),
+        (lambda a, b: float(np.max(np.abs(a - b) / np.abs(b))), "not by |b| alone"),
+        (
+            lambda a, b: float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b)))),
+            "not by their sum",
+        ),
+        (
+            lambda a, b: (
+                float(np.linalg.norm(np.ravel(a) - np.ravel(b)))
+                / max(float(np.linalg.norm(np.ravel(a))), float(np.linalg.norm(np.ravel(b))))
+            ),
+            "compares whole vectors by their norms",
+        ),
+        (
+            lambda a, b: float(np.mean(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)))),
+            "not the mean",
+        ),
+        (
+            lambda a, b: float(np.max(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)))),
+            "the ratio is 0 / 0",
+        ),
+        (
+            lambda a, b: np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300),
+            "expected one number",
+        ),
+    ],
+    "4.5": [
+        (descent(right, sign=+1.0), "your step goes uphill"),
+        (descent(lambda a, z, y, n: 2 * (y - a) / n * a * (1 - a)), "your step goes uphill"),
+        (descent(lambda a, z, y, n: 2 * (a - y) / n * z * (1 - z)), "you used z (1 - z)"),
+        (descent(lambda a, z, y, n: 2 * (a - y) / n), "the chain rule needs σ'(z)"),
+        (descent(lambda a, z, y, n: 2 * (a - y) * a * (1 - a)), "divide the gradient by n"),
+        (descent(lambda a, z, y, n: (a - y) / n * a * (1 - a)), "the factor 2 is missing"),
+        (descent(right, bias_learns=False), "the bias learns too"),
+        (descent(right, rate_used=False), "the learning rate η is missing"),
+        (
+            lambda w, b, X, y, r: w - r * X.T @ right(sigmoid(X @ w + b), 0, y, len(y)),
+            "should return (new_w, new_b)",
+        ),
+        (
+            descent(lambda a, z, y, n: 2 * (a - y) / n * a * (1 - a) * 1.5),
+            "measured with centred differences",
+        ),
+    ],
+}
