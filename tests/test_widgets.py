@@ -1,0 +1,78 @@
+"""The explorers: their drawing functions are plain functions, called here directly, and each
+explorer wires real sliders to one of them."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from neuronlab import widgets  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def axes_are_labelled(fig: Figure) -> bool:
+    drawn = [ax for ax in fig.axes if ax.has_data() and ax.axison]
+    return bool(drawn) and all(ax.get_xlabel() or ax.get_ylabel() for ax in drawn)
+
+
+def test_neuron_drawing_counts_correct_rows():
+    fig = widgets.draw_neuron(1.0, 1.0, -1.5, "AND")
+    assert "AND: 4 of 4 correct" in fig.axes[0].get_title()
+    assert "OR: 2 of 4 correct" in widgets.draw_neuron(1.0, 1.0, -1.5, "OR").axes[0].get_title()
+    assert axes_are_labelled(fig)
+
+
+def test_step_threshold_drawing_shows_the_bias():
+    fig = widgets.draw_step_threshold(1.25)
+    assert "b = -θ = -1.25" in fig.axes[0].get_title() and axes_are_labelled(fig)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "relu", "gelu_tanh"])
+def test_activation_drawing(name):
+    fig = widgets.draw_activation(name, -3.0, 3.0)
+    assert fig.axes[0].get_title().startswith(name) and axes_are_labelled(fig)
+    with pytest.raises(ValueError, match="z_min must be smaller"):
+        widgets.draw_activation(name, 2.0, 1.0)
+
+
+def test_neuron_graph_drawing_shows_the_chain_rule():
+    fig = widgets.draw_neuron_graph(w=2.0, x=0.5, b=0.0)
+    assert "∂a/∂w = σ'(z) · x" in fig.axes[0].get_title()
+
+
+def test_xor_training_drawing_and_its_range():
+    fig = widgets.draw_xor_training(hidden=4, seed=0, epoch=100)
+    assert "epoch 100" in fig.axes[0].get_title() and axes_are_labelled(fig)
+    with pytest.raises(ValueError, match="epoch must be between 0 and 3000"):
+        widgets.draw_xor_training(epoch=5000)
+
+
+@pytest.mark.parametrize(
+    "explorer",
+    [
+        widgets.neuron_explorer,
+        widgets.step_threshold_explorer,
+        widgets.activation_explorer,
+        widgets.neuron_graph_explorer,
+        widgets.xor_training_explorer,
+    ],
+    ids=lambda f: f.__name__,
+)
+def test_every_explorer_has_sliders(explorer):
+    from ipywidgets import FloatRangeSlider, FloatSlider, IntSlider
+
+    widget = explorer().widget
+    sliders = [
+        c for c in widget.children if isinstance(c, FloatSlider | IntSlider | FloatRangeSlider)
+    ]
+    assert sliders, f"{explorer.__name__} has no slider"
