@@ -7,11 +7,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.figure import Figure
 
-from neuronlab import widgets  # noqa: E402
+from neuronlab import widgets
 
 
 @pytest.fixture(autouse=True)
