@@ -57,6 +57,19 @@ def test_xor_training_drawing_and_its_range():
         widgets.draw_xor_training(epoch=5000)
 
 
+def test_universal_approximation_drawing_and_fit():
+    fig = widgets.draw_universal_approximation(16, "tanh")
+    assert axes_are_labelled(fig)
+    assert "16" in fig.axes[0].get_title()
+
+
+def test_gradient_norm_drawing_has_one_point_per_layer():
+    fig = widgets.draw_gradient_norms("tanh", depth=6, gain=1.0)
+    left = fig.axes[0]
+    assert len(left.lines[0].get_xdata()) == 6 and axes_are_labelled(fig)
+    assert left.get_yscale() == "log"
+
+
 @pytest.mark.parametrize(
     "explorer",
     [
@@ -65,14 +78,18 @@ def test_xor_training_drawing_and_its_range():
         widgets.activation_explorer,
         widgets.neuron_graph_explorer,
         widgets.xor_training_explorer,
+        widgets.gradient_norm_explorer,
+        widgets.universal_approximation_explorer,
     ],
     ids=lambda f: f.__name__,
 )
 def test_every_explorer_has_sliders(explorer):
-    from ipywidgets import FloatRangeSlider, FloatSlider, IntSlider
+    from ipywidgets import FloatLogSlider, FloatRangeSlider, FloatSlider, IntSlider
 
     widget = explorer().widget
     sliders = [
-        c for c in widget.children if isinstance(c, FloatSlider | IntSlider | FloatRangeSlider)
+        c
+        for c in widget.children
+        if isinstance(c, FloatSlider | IntSlider | FloatRangeSlider | FloatLogSlider)
     ]
     assert sliders, f"{explorer.__name__} has no slider"
