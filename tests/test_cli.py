@@ -149,3 +149,12 @@ def test_exercises_replaces_a_pristine_but_outdated_notebook(course):
     assert not list((course / "exercises").glob("*.backup-*"))
     metadata = json.loads((course / "exercises/00_start_here.ipynb").read_text())["metadata"]
     assert metadata["neuronlab"]["generated_from"] == "solutions/00_start_here.ipynb"
+
+
+def test_exercises_can_regenerate_one_notebook_and_names_an_unknown_one(course):
+    result = run("exercises", "--root", str(course), "01_artificial_neuron.ipynb")
+    assert result.returncode == 0 and result.stdout.count(".ipynb:") == 1
+    unknown = run("exercises", "--root", str(course), "99_nothing.ipynb")
+    assert (
+        unknown.returncode == 2 and "no solution notebook named 99_nothing.ipynb" in unknown.stderr
+    )

@@ -8,7 +8,7 @@ For learners::
 
 For authors::
 
-    python -m neuronlab exercises [--force]   # regenerate exercises/ from solutions/
+    python -m neuronlab exercises [--force] [NN_topic.ipynb...]   # regenerate exercises/
     python -m neuronlab execute NOTEBOOK...   # run notebooks in a fresh kernel, save outputs
 
 ``check`` exits 0 when every exercise is correct, 1 when any is not, 2 on unusable input.
@@ -102,10 +102,18 @@ def _reset(paths: list[Path]) -> int:
     return EXIT_OK
 
 
-def _exercises(root: Path, force: bool) -> int:
+def _exercises(root: Path, force: bool, names: list[str]) -> int:
     from neuronlab.authoring import course_notebooks, write_exercise
 
     solutions = course_notebooks(root / "solutions")
+    if names:
+        wanted = {Path(name).name for name in names}
+        unknown = wanted - {s.name for s in solutions}
+        if unknown:
+            print(f"error: no solution notebook named {', '.join(sorted(unknown))} in "
+                  f"{root / 'solutions'}/.", file=sys.stderr)  # fmt: skip
+            return EXIT_UNUSABLE
+        solutions = [s for s in solutions if s.name in wanted]
     if not solutions:
         print(f"error: no solution notebooks in {root / 'solutions'}/.", file=sys.stderr)
         return EXIT_UNUSABLE
@@ -159,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     exercises = commands.add_parser(
         "exercises", help="(authors) regenerate exercises/ from solutions/"
     )
+    exercises.add_argument("names", nargs="*", help="only these notebooks (default: all)")
     exercises.add_argument("--root", type=Path, default=Path("."))
     exercises.add_argument(
         "--force",
@@ -180,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "reset":
         return _reset(args.notebooks)
     if args.command == "exercises":
-        return _exercises(args.root, args.force)
+        return _exercises(args.root, args.force, args.names)
     return _execute(args.notebooks, args.timeout)
 
 
