@@ -359,12 +359,15 @@ class MLP:
         return self._backward(cache, self._targets(y, len(cache.a[0]), loss), loss)
 
     def _backward(
-        self, cache: ForwardCache, Y: np.ndarray, loss: str
+        self, cache: ForwardCache, Y: np.ndarray, loss: str, scale: float = 1.0
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """BP1-BP4; every gradient comes out multiplied by ``scale`` (see ``_sgd_step``)."""
         n_layers = len(self.weights)
         grads_W: list[np.ndarray] = [np.empty(0)] * n_layers
         grads_b: list[np.ndarray] = [np.empty(0)] * n_layers
         delta = self._output_delta(cache, Y, loss)  # (BP1)
+        if scale != 1.0:
+            delta *= scale  # BP2-BP4 are linear in δ: a scaled δ_L scales every gradient
         for layer in reversed(range(n_layers)):
             grads_W[layer] = cache.a[layer].T @ delta  # (BP4): a_(l-1)ᵀ δ_l
             grads_b[layer] = delta.sum(axis=0)  # (BP3)
@@ -377,12 +380,12 @@ class MLP:
 
     def _sgd_step(self, X: np.ndarray, Y: np.ndarray, learning_rate: float, loss: str) -> None:
         """One step of gradient descent on one batch: ``W ← W - η ∂Loss/∂W``, same for ``b``."""
-        grads_W, grads_b = self._backward(self._forward_with_cache(X), Y, loss)
-        for W, b, dW, db in zip(self.weights, self.biases, grads_W, grads_b, strict=True):
-            dW *= learning_rate  # in place: the gradients are fresh arrays, ours to reuse
-            W -= dW
-            db *= learning_rate
-            b -= db
+        # Asking backprop for η ∂Loss/∂W directly (η multiplies the small δ_L, not every
+        # large weight gradient) leaves one subtraction per matrix for the update.
+        steps_W, steps_b = self._backward(self._forward_with_cache(X), Y, loss, scale=learning_rate)
+        for W, b, step_W, step_b in zip(self.weights, self.biases, steps_W, steps_b, strict=True):
+            W -= step_W
+            b -= step_b
 
     def sgd_step(self, X: ArrayLike, y: ArrayLike, learning_rate: float, loss: str = "mse") -> None:
         """One gradient-descent step on the batch ``(X, y)``, changing the weights in place."""
