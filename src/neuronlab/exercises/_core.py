@@ -238,23 +238,41 @@ def function_exercise(
     return Exercise(exercise_id, title, test, hints)
 
 
+def require_callable(answer: Any, example: str) -> None:
+    """Refuse a value where a function belongs, with an example of the right call."""
+    if not callable(answer):
+        raise Incorrect(
+            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
+        )
+
+
+def copies(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The arguments with every array copied, so that an answer cannot change the test's data."""
+    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+
+
+def is_float32(args: tuple[Any, ...]) -> bool:
+    """True if any argument is a float32 array (then float32 tolerances apply)."""
+    return any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in args)
+
+
 def diagnose(
-    got: Any, args: tuple[Any, ...], mistakes: Sequence[tuple[Callable[..., Any], str]]
+    got: Any,
+    args: tuple[Any, ...],
+    mistakes: Sequence[tuple[Callable[..., Any], str]],
+    rtol: float = 1e-6,
 ) -> str:
     """The hint of the first known mistake that reproduces the learner's output, if any."""
     for wrong, message in mistakes:
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                wrong_value = np.asarray(wrong(*args), dtype=float)
+                wrong_value = np.asarray(wrong(*copies(args)), dtype=float)
                 got_value = np.asarray(got, dtype=float)
             if wrong_value.shape == got_value.shape and np.allclose(
-                got_value, wrong_value, rtol=1e-6, equal_nan=True
+                got_value, wrong_value, rtol=rtol, atol=1e-12, equal_nan=True
             ):
                 return f" Hint: {message}"
         except Exception:  # a mistake that does not even run on this case is not the one
             continue
     return ""
-
-
-_diagnose = diagnose  # the older, private name

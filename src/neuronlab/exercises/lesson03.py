@@ -12,53 +12,29 @@ a list of cases, element by element. Two things come on top of ``function_exerci
 from __future__ import annotations
 
 import inspect
-import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe, expect_array
+from neuronlab.exercises._core import (
+    Exercise,
+    Incorrect,
+    call,
+    copies,
+    describe,
+    diagnose,
+    expect_array,
+    is_float32,
+    require_callable,
+)
 
 Mistakes = Sequence[tuple[Callable[..., Any], str]]
 
 # ---------------------------------------------------------------------------------------------
 # Shared machinery (lesson 04 imports it too)
 # ---------------------------------------------------------------------------------------------
-
-
-def require_callable(answer: Any, example: str) -> None:
-    """Refuse a value where a function belongs, with an example of the right call."""
-    if not callable(answer):
-        raise Incorrect(
-            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
-        )
-
-
-def _copies(args: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
-
-
-def _is_float32(args: tuple[Any, ...]) -> bool:
-    return any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in args)
-
-
-def matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> str:
-    """The hint of the first known mistake that gives the learner's output on ``args``."""
-    for wrong, message in mistakes:
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                wrong_value = np.asarray(wrong(*_copies(args)), dtype=float)
-                got_value = np.asarray(got, dtype=float)
-            if wrong_value.shape == got_value.shape and np.allclose(
-                got_value, wrong_value, rtol=1e-5, atol=1e-12, equal_nan=True
-            ):
-                return f" Hint: {message}"
-        except Exception:  # a mistake that does not even run on this case is not the one
-            continue
-    return ""
 
 
 def compare_cases(
@@ -86,11 +62,11 @@ def compare_cases(
         )
         expected = reference(*args)
         try:
-            got = call(answer, *_copies(args))
+            got = call(answer, *copies(args))
         except Incorrect as error:
             hint = warning_hint(args, str(error)) if warning_hint else ""
             raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
-        float32 = _is_float32(args)
+        float32 = is_float32(args)
         try:
             expect_array(
                 got,
@@ -101,7 +77,7 @@ def compare_cases(
                 check_dtype=check_dtype and float32,
             )
         except Incorrect as error:
-            raise Incorrect(f"{error}{matching_mistake(got, args, mistakes)}") from None
+            raise Incorrect(f"{error}{diagnose(got, args, mistakes, rtol=1e-5)}") from None
 
 
 def overflow_hint(args: tuple[Any, ...], message: str) -> str:

@@ -16,14 +16,11 @@ from neuronlab.exercises._core import (
     NotAttempted,
     call,
     describe,
+    diagnose,
     expect_array,
-)
-from neuronlab.exercises.lesson03 import (
-    compare_cases,
-    matching_mistake,
-    overflow_hint,
     require_callable,
 )
+from neuronlab.exercises.lesson03 import compare_cases, overflow_hint
 from neuronlab.gradcheck import numerical_derivative, numerical_gradient
 
 _rng = np.random.default_rng(404)
@@ -91,7 +88,7 @@ def _test_prime(answer: Any) -> None:
         raise Incorrect(
             f"For {given} the slope of σ measured with a centred difference "
             f"(σ(z + h) - σ(z - h)) / 2h is {describe(np.round(slopes, 4))}, but your function "
-            f"gives {describe(got)}.{matching_mistake(got, (FD_GRID,), PRIME_MISTAKES)}"
+            f"gives {describe(got)}.{diagnose(got, (FD_GRID,), PRIME_MISTAKES, rtol=1e-5)}"
         ) from None
     # Then every shape, the extremes and float32, against the package's exact version.
     compare_cases(answer, _sigmoid_prime, PRIME_CASES, PRIME_MISTAKES, warning_hint=overflow_hint)

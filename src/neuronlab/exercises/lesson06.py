@@ -16,7 +16,15 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe, expect_array
+from neuronlab.exercises._core import (
+    Exercise,
+    Incorrect,
+    call,
+    copies,
+    describe,
+    expect_array,
+    require_callable,
+)
 from neuronlab.gradcheck import numerical_gradient
 
 Mistakes = Sequence[tuple[Callable[..., Any], str]]
@@ -30,17 +38,6 @@ SHAPE_WORDS = ("matmul", "broadcast", "shapes", "aligned", "dimension")
 # ---------------------------------------------------------------------------------------------
 # Shared helpers
 # ---------------------------------------------------------------------------------------------
-
-
-def _require_callable(answer: Any, example: str) -> None:
-    if not callable(answer):
-        raise Incorrect(
-            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
-        )
-
-
-def _copies(args: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
 
 
 def _shapes(names: Sequence[str], args: tuple[Any, ...]) -> str:
@@ -73,7 +70,7 @@ def _matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> st
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                wrong_result = wrong(*_copies(args))
+                wrong_result = wrong(*copies(args))
             if _same(got, wrong_result):
                 return f" Hint: {message}"
         except Exception:  # a mistake that does not even run on this case is not the one
@@ -84,7 +81,7 @@ def _matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> st
 def _call(answer: Callable[..., Any], args: tuple[Any, ...], shape_hint: str = "") -> Any:
     """Call the learner's function on copies of ``args``; explain a shape error if it raises one."""
     try:
-        return call(answer, *_copies(args))
+        return call(answer, *copies(args))
     except Incorrect as error:
         text = str(error)
         if shape_hint and "raised" in text and any(word in text for word in SHAPE_WORDS):
@@ -177,7 +174,7 @@ _OUTPUT_MISTAKES: Mistakes = [
 
 
 def _test_output_delta(answer: Any) -> None:
-    _require_callable(answer, "output_delta")
+    require_callable(answer, "output_delta")
     _compare_cases(answer, _output_delta, _OUTPUT_CASES, _OUTPUT_MISTAKES)
 
 
@@ -266,7 +263,7 @@ _HIDDEN_MISTAKES: Mistakes = [
 
 
 def _test_hidden_delta(answer: Any) -> None:
-    _require_callable(answer, "hidden_delta")
+    require_callable(answer, "hidden_delta")
     _compare_cases(answer, _hidden_delta, _HIDDEN_CASES, _HIDDEN_MISTAKES, _HIDDEN_SHAPES)
 
 
@@ -343,7 +340,7 @@ _LAYER_MISTAKES: Mistakes = [
 
 
 def _test_layer_gradients(answer: Any) -> None:
-    _require_callable(answer, "layer_gradients")
+    require_callable(answer, "layer_gradients")
     for a_prev, delta in _LAYER_CASES:
         args = (a_prev, delta)
         given = _shapes(("a_prev", "delta"), args)
@@ -548,7 +545,7 @@ def _structural_hint(grads: list[np.ndarray], numeric: list[np.ndarray]) -> str:
 
 
 def _test_backward(answer: Any) -> None:
-    _require_callable(answer, "backward_pass")
+    require_callable(answer, "backward_pass")
     for case, numeric in zip(_NETWORK_CASES, _NETWORK_NUMERIC, strict=True):
         given = _network_given(case)
         result = _call(
@@ -817,7 +814,7 @@ _ZERO_HINT = (
 
 
 def _test_gradient_check(answer: Any) -> None:
-    _require_callable(answer, "gradient_check")
+    require_callable(answer, "gradient_check")
     for text, f, x, grad in _CHECK_CASES:
         given = f"{text}, at x = {describe(x)}"
         x_given = x.copy()

@@ -20,9 +20,9 @@ from neuronlab import activations as act
 from neuronlab.exercises._core import (
     Exercise,
     Incorrect,
-    _diagnose,
     call,
     describe,
+    diagnose,
 )
 from neuronlab.gradcheck import numerical_derivative
 
@@ -125,7 +125,7 @@ def _compare(
     if note and "expected an array of shape" not in text:
         text += f" {note}"
     known = [(partial(wrong, **kwargs), message) for wrong, message in mistakes]
-    hint = _diagnose(got, (z.copy(),), known)
+    hint = diagnose(got, (z.copy(),), known)
     if not hint and np.isnan(expected).any():
         got_array = np.asarray(got, dtype=float)
         if got_array.shape == expected.shape and not np.isnan(got_array[np.isnan(expected)]).all():

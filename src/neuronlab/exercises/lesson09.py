@@ -7,13 +7,22 @@ shape (m, K) for m samples and K classes, and integer labels of shape (m,).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe, expect_array
+from neuronlab.exercises._core import (
+    Exercise,
+    Incorrect,
+    call,
+    copies,
+    describe,
+    diagnose,
+    expect_array,
+    is_float32,
+    require_callable,
+)
 
 Mistakes = Sequence[tuple[Callable[..., Any], str]]
 
@@ -22,38 +31,6 @@ _rng = np.random.default_rng(909)
 # ---------------------------------------------------------------------------------------------
 # Shared machinery
 # ---------------------------------------------------------------------------------------------
-
-
-def _require_callable(answer: Any, example: str) -> None:
-    if not callable(answer):
-        raise Incorrect(
-            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
-        )
-
-
-def _copies(args: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
-
-
-def _is_float32(args: tuple[Any, ...]) -> bool:
-    return any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in args)
-
-
-def _matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> str:
-    """The hint of the first known mistake that reproduces the learner's output, if any."""
-    for wrong, message in mistakes:
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                wrong_value = np.asarray(wrong(*_copies(args)), dtype=float)
-                got_value = np.asarray(got, dtype=float)
-            if wrong_value.shape == got_value.shape and np.allclose(
-                got_value, wrong_value, rtol=1e-6, atol=1e-12, equal_nan=True
-            ):
-                return f" Hint: {message}"
-        except Exception:  # a mistake that does not even run on this case is not the one
-            continue
-    return ""
 
 
 def _error_hint(message: str, error_hints: Sequence[tuple[str, str]]) -> str:
@@ -79,10 +56,10 @@ def _compare(
         given = ", ".join(f"{name} = {describe(a)}" for name, a in zip(names, args, strict=True))
         expected = np.asarray(reference(*args))
         try:
-            got = call(answer, *_copies(args))
+            got = call(answer, *copies(args))
         except Incorrect as error:
             raise Incorrect(f"{error}{_error_hint(str(error), error_hints)}") from None
-        float32 = _is_float32(args)
+        float32 = is_float32(args)
         try:
             expect_array(
                 got,
@@ -93,7 +70,7 @@ def _compare(
                 check_dtype=check_dtype and float32,
             )
         except Incorrect as error:
-            raise Incorrect(f"{error}{_matching_mistake(got, args, mistakes)}") from None
+            raise Incorrect(f"{error}{diagnose(got, args, mistakes)}") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,14 +157,14 @@ _COLLAPSE_CASES = _collapse_cases()
 
 
 def _test_collapse(answer: Any) -> None:
-    _require_callable(answer, "collapse_linear_layers")
+    require_callable(answer, "collapse_linear_layers")
     for W1, b1, W2, b2 in _COLLAPSE_CASES:
         args = (W1, b1, W2, b2)
         given = (
             f"W1 of shape {W1.shape}, b1 of shape {b1.shape}, W2 of shape {W2.shape}, "
             f"b2 of shape {b2.shape}"
         )
-        result = call(answer, *_copies(args))
+        result = call(answer, *copies(args))
         try:
             W, b = result
             W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
@@ -212,12 +189,12 @@ def _test_collapse(answer: Any) -> None:
             )
             raise Incorrect(
                 f"For {given} the matrix W is wrong: W[{bad[0]}, {bad[1]}] should be "
-                f"{want_W[bad]:.6g}, but is {W[bad]:.6g}.{_matching_mistake(W, args, _W_MISTAKES)}"
+                f"{want_W[bad]:.6g}, but is {W[bad]:.6g}.{diagnose(W, args, _W_MISTAKES)}"
             )
         if b.shape != want_b.shape or not np.allclose(b, want_b, rtol=1e-6, atol=1e-12):
             raise Incorrect(
                 f"For {given} W is right but the bias b is wrong: expected "
-                f"{describe(want_b)}, got {describe(b)}.{_matching_mistake(b, args, _B_MISTAKES)}"
+                f"{describe(want_b)}, got {describe(b)}.{diagnose(b, args, _B_MISTAKES)}"
             )
 
 
@@ -296,7 +273,7 @@ _SOFTMAX_ERRORS = [
 
 
 def _test_softmax(answer: Any) -> None:
-    _require_callable(answer, "softmax")
+    require_callable(answer, "softmax")
     _compare(
         answer,
         _softmax,
@@ -391,7 +368,7 @@ _CE_ERRORS = [
 
 
 def _test_cross_entropy(answer: Any) -> None:
-    _require_callable(answer, "cross_entropy")
+    require_callable(answer, "cross_entropy")
     _compare(answer, _cross_entropy, _CE_CASES, ["z", "labels"], _CE_MISTAKES, _CE_ERRORS)
 
 
@@ -471,7 +448,7 @@ _GRAD_ERRORS = [
 
 
 def _test_gradient(answer: Any) -> None:
-    _require_callable(answer, "cross_entropy_gradient")
+    require_callable(answer, "cross_entropy_gradient")
     _compare(
         answer,
         _cross_entropy_gradient,
@@ -556,7 +533,7 @@ _ACC_ERRORS = [
 
 
 def _test_accuracy(answer: Any) -> None:
-    _require_callable(answer, "accuracy")
+    require_callable(answer, "accuracy")
     _compare(answer, _accuracy, _ACC_CASES, ["scores", "labels"], _ACC_MISTAKES, _ACC_ERRORS)
 
 
@@ -634,7 +611,7 @@ _CM_ERRORS = [
 
 
 def _test_confusion(answer: Any) -> None:
-    _require_callable(answer, "confusion_matrix")
+    require_callable(answer, "confusion_matrix")
     _compare(
         answer,
         _confusion_matrix,
