@@ -53,23 +53,23 @@ def _progress(folder: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
-    print(f"{'lesson':<40} {'correct':>8} {'to do':>6}")
+    print(f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted)")
     done = total = 0
     for path in notebooks:
         try:
             report = check_notebook(path)
         except UnusableNotebook as error:
-            print(f"{path.stem:<40} {'cannot run':>8}   ({error})")
+            print(f"{path.stem:<44} {'cannot run':>8}   ({error})")
             continue
         correct = report.count(CORRECT)
         marks = "".join(
             "✓" if r.status == CORRECT else ("·" if r.status == NOT_ATTEMPTED else "✗")
             for r in report.results
         )
-        print(f"{path.stem:<40} {correct:>4}/{len(report.results):<3} {marks}")
+        print(f"{path.stem:<44} {correct:>4}/{len(report.results):<3}   {marks}")
         done += correct
         total += len(report.results)
-    print(f"{'all lessons':<40} {done:>4}/{total:<3}")
+    print(f"{'all lessons':<44} {done:>4}/{total:<3}")
     return EXIT_OK if done == total else EXIT_NOT_ALL_CORRECT
 
 
