@@ -214,7 +214,12 @@ def mlp_784_128_10_vs_flop_limit_1thread() -> float:
 # The learner's wait: the whole course, the slowest notebook, imports and memory
 # ---------------------------------------------------------------------------------------------
 
-PEAK_RSS_CELL = "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+# The kernel's own peak resident memory in kB: VmHWM belongs to the kernel's address space.
+# (getrusage's ru_maxrss is no good here: Linux carries it over from the parent across exec,
+# so every kernel would report at least this benchmark process's peak.)
+PEAK_RSS_CELL = (
+    "print(next(line.split()[1] for line in open('/proc/self/status') if line.startswith('VmHWM')))"
+)
 _course_runs: dict[str, tuple[float, float]] = {}  # notebook -> (seconds, peak RSS in MB)
 
 
@@ -237,7 +242,7 @@ def run_course_once() -> dict[str, tuple[float, float]]:
             start = time.perf_counter()
             client.execute()
             elapsed = time.perf_counter() - start
-            peak_kb = int(notebook.cells[-1].outputs[0]["text"])  # Linux reports kilobytes
+            peak_kb = int(notebook.cells[-1].outputs[0]["text"])
             _course_runs[f"{folder}/{path.name}"] = (elapsed, peak_kb / 1024)
             print(
                 f"    {folder}/{path.name}: {elapsed:.1f} s, peak {peak_kb / 1024:.0f} MB",
