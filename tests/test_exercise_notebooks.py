@@ -87,3 +87,17 @@ def test_solutions_only_markdown_is_dropped_and_outputs_cleared():
     assert len(exercise.cells) == 1 and exercise.cells[0].outputs == []
     assert exercise.cells[0].execution_count is None
     assert len(notebook.cells) == 2, "the solution notebook itself is left unchanged"
+
+
+def test_merge_streams_joins_consecutive_pieces_of_one_stream():
+    from neuronlab.authoring import merge_streams
+
+    out = nbformat.v4.new_output
+    pieces = [out("stream", name="stdout", text="a\n"), out("stream", name="stdout", text="b\n"),
+              out("stream", name="stderr", text="warning\n"), out("stream", name="stdout", text="c\n")]  # fmt: skip
+    merged = merge_streams(pieces)
+    assert [(o.name, o.text) for o in merged] == [
+        ("stdout", "a\nb\n"),
+        ("stderr", "warning\n"),
+        ("stdout", "c\n"),
+    ]

@@ -171,7 +171,27 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
     )
     client.execute()
     notebook.metadata.pop("widgets", None)  # sliders' saved state: large, and not needed
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     nbformat.write(notebook, path)
+
+
+def merge_streams(outputs: list) -> list:
+    """Join consecutive pieces of the same stream: how a print is split into messages depends on
+    timing, and merged outputs keep re-executed notebooks' diffs to what really changed."""
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and output.output_type == "stream" == previous.output_type
+            and output.name == previous.name
+        ):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
 
 
 def markdown_cell(text: str) -> nbformat.NotebookNode:
