@@ -56,3 +56,19 @@ def test_every_figure_is_introduced_and_ignored_outputs_are_only_widgets(path):
 def test_lessons_from_01_have_a_widget(path):
     source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
     assert re.search(r"explorer\(|interact\(", source)
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_saved_widgets_are_a_sentence_not_a_dead_model(path):
+    from neuronlab.authoring import WIDGET_PLACEHOLDER, WIDGET_VIEW
+
+    outputs = [
+        o
+        for c in nbformat.read(path, as_version=4).cells
+        if c.cell_type == "code"
+        for o in c.outputs
+    ]
+    assert not [o for o in outputs if WIDGET_VIEW in o.get("data", {})], "run `make notebooks`"
+    source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    if re.search(r"explorer\(|interact\(", source):
+        assert any(WIDGET_PLACEHOLDER in str(o.get("data", {})) for o in outputs)

@@ -173,8 +173,20 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
     notebook.metadata.pop("widgets", None)  # sliders' saved state: large, and not needed
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            cell.outputs = merge_streams(cell.outputs)
+            cell.outputs = [without_widget_view(o) for o in merge_streams(cell.outputs)]
     nbformat.write(notebook, path)
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_PLACEHOLDER = "▶ Run this cell to use the explorer: its sliders need a running kernel."
+
+
+def without_widget_view(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A saved widget points to a model that only lived in the kernel that ran it; opened later
+    (or on GitHub) it would show a raw repr. Keep a plain sentence saying what to do instead."""
+    if WIDGET_VIEW in output.get("data", {}):
+        output.data = {"text/plain": WIDGET_PLACEHOLDER}
+    return output
 
 
 def merge_streams(outputs: list) -> list:
