@@ -7,9 +7,11 @@ Each module holds one idea of the course, written to be read:
 * ``gradcheck``: centred finite differences and relative error
 * ``autodiff``: a scalar ``Value`` engine that backpropagates through any expression
 * ``losses`` and ``network``: loss functions and a small multi-layer perceptron
-* ``datasets``: logic gates, XOR and 2-D point clouds
+* ``datasets``: logic gates, XOR, 2-D point clouds (blobs, moons, circles, spirals), digits
 * ``plotting`` and ``widgets``: the course's figures and sliders (they import matplotlib)
 * ``exercises``: the self-checks of every exercise
+* ``authoring`` and ``checking``: exercises generated from solutions, notebooks executed, and a
+  learner's notebook checked; ``python -m neuronlab`` is their command line
 
 ``import neuronlab`` stays light: matplotlib, ipywidgets and scikit-learn are imported only by
 the modules that use them.
