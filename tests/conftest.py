@@ -6,6 +6,12 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import settings
+
+# Property tests check values, never speed: no per-example deadline, so that a loaded CI machine
+# (two workers, notebook kernels, a browser) cannot turn a slow example into a failure.
+settings.register_profile("course", deadline=None)
+settings.load_profile("course")
 
 ROOT = Path(__file__).resolve().parents[1]
 
