@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+Mistakes = Sequence[tuple[Callable[..., Any], str]]  # (wrong answer, the hint it deserves)
+
 LOG_VARIABLE = "NEURONLAB_CHECK_LOG"  # set by `python -m neuronlab check` to collect results
 
 CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not attempted"
@@ -198,6 +200,66 @@ def _record(result: CheckResult) -> None:
                 )
                 + "\n"
             )
+
+
+def compare_cases(
+    answer: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
+    warning_hint: Callable[[tuple[Any, ...], str], str] | None = None,
+    given: Callable[[tuple[Any, ...]], str] | None = None,
+    names: Sequence[str] | None = None,
+    check_dtype: bool = True,
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+    float32_rtol: float = 1e-4,
+    mistake_rtol: float = 1e-5,
+) -> None:
+    """Call ``answer`` on every case and compare with ``reference``; raise Incorrect if it differs.
+
+    Float32 cases are compared with ``rtol=float32_rtol, atol=1e-7`` and must return float32
+    (when ``check_dtype``). ``warning_hint(args, message)`` may add a hint when the call fails;
+    a wrong result gets the hint of the known mistake it matches (to ``mistake_rtol``).
+    Inputs are named in messages by ``names``, or by the reference's parameters.
+    """
+    names = list(names) if names is not None else list(inspect.signature(reference).parameters)
+    for args in cases:
+        text = (
+            given(args)
+            if given
+            else ", ".join(f"{n} = {describe(a)}" for n, a in zip(names, args, strict=False))
+        )
+        expected = reference(*args)
+        try:
+            got = call(answer, *copies(args))
+        except Incorrect as error:
+            hint = warning_hint(args, str(error)) if warning_hint else ""
+            raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
+        float32 = is_float32(args)
+        try:
+            expect_array(
+                got,
+                expected,
+                text,
+                rtol=float32_rtol if float32 else rtol,
+                atol=1e-7 if float32 else atol,
+                check_dtype=check_dtype and float32,
+            )
+        except Incorrect as error:
+            raise Incorrect(f"{error}{diagnose(got, args, mistakes, rtol=mistake_rtol)}") from None
+
+
+def hint_by_message(
+    error_hints: Sequence[tuple[str, str]],
+) -> Callable[[tuple[Any, ...], str], str]:
+    """A ``warning_hint`` for :func:`compare_cases` that picks a hint by a piece of the error's
+    text, e.g. ``[("overflow", "subtract each row's maximum first")]``."""
+
+    def hint(args: tuple[Any, ...], message: str) -> str:
+        return next((text for piece, text in error_hints if piece in message), "")
+
+    return hint
 
 
 def function_exercise(

@@ -11,8 +11,7 @@ a list of cases, element by element. Two things come on top of ``function_exerci
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -20,64 +19,14 @@ import numpy as np
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.exercises._core import (
     Exercise,
-    Incorrect,
-    call,
-    copies,
+    compare_cases,
     describe,
-    diagnose,
-    expect_array,
-    is_float32,
     require_callable,
 )
-
-Mistakes = Sequence[tuple[Callable[..., Any], str]]
 
 # ---------------------------------------------------------------------------------------------
 # Shared machinery (lesson 04 imports it too)
 # ---------------------------------------------------------------------------------------------
-
-
-def compare_cases(
-    answer: Callable[..., Any],
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
-    mistakes: Mistakes = (),
-    warning_hint: Callable[[tuple[Any, ...], str], str] | None = None,
-    given: Callable[[tuple[Any, ...]], str] | None = None,
-    check_dtype: bool = True,
-    rtol: float = 1e-6,
-    atol: float = 1e-12,
-) -> None:
-    """Call ``answer`` on every case and compare with ``reference``; raise Incorrect if it differs.
-
-    Float32 cases are compared with ``rtol=1e-4, atol=1e-7`` and must return float32 (when
-    ``check_dtype``). ``warning_hint(args, message)`` may add a hint when the call fails.
-    """
-    names = list(inspect.signature(reference).parameters)
-    for args in cases:
-        text = (
-            given(args)
-            if given
-            else ", ".join(f"{n} = {describe(a)}" for n, a in zip(names, args, strict=False))
-        )
-        expected = reference(*args)
-        try:
-            got = call(answer, *copies(args))
-        except Incorrect as error:
-            hint = warning_hint(args, str(error)) if warning_hint else ""
-            raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
-        float32 = is_float32(args)
-        try:
-            expect_array(
-                got,
-                expected,
-                text,
-                rtol=1e-4 if float32 else rtol,
-                atol=1e-7 if float32 else atol,
-                check_dtype=check_dtype and float32,
-            )
-        except Incorrect as error:
-            raise Incorrect(f"{error}{diagnose(got, args, mistakes, rtol=1e-5)}") from None
 
 
 def overflow_hint(args: tuple[Any, ...], message: str) -> str:

@@ -15,12 +15,13 @@ from neuronlab.exercises._core import (
     Incorrect,
     NotAttempted,
     call,
+    compare_cases,
     describe,
     diagnose,
     expect_array,
     require_callable,
 )
-from neuronlab.exercises.lesson03 import compare_cases, overflow_hint
+from neuronlab.exercises.lesson03 import overflow_hint
 from neuronlab.gradcheck import numerical_derivative, numerical_gradient
 
 _rng = np.random.default_rng(404)

@@ -19,6 +19,7 @@ from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.exercises._core import (
     Exercise,
     Incorrect,
+    Mistakes,
     call,
     copies,
     describe,
@@ -26,8 +27,6 @@ from neuronlab.exercises._core import (
     require_callable,
 )
 from neuronlab.gradcheck import numerical_gradient
-
-Mistakes = Sequence[tuple[Callable[..., Any], str]]
 
 _rng = np.random.default_rng(606)
 

@@ -15,30 +15,21 @@ import numpy as np
 from neuronlab.exercises._core import (
     Exercise,
     Incorrect,
+    Mistakes,
     call,
+    compare_cases,
     copies,
     describe,
     diagnose,
-    expect_array,
-    is_float32,
+    hint_by_message,
     require_callable,
 )
-
-Mistakes = Sequence[tuple[Callable[..., Any], str]]
 
 _rng = np.random.default_rng(909)
 
 # ---------------------------------------------------------------------------------------------
 # Shared machinery
 # ---------------------------------------------------------------------------------------------
-
-
-def _error_hint(message: str, error_hints: Sequence[tuple[str, str]]) -> str:
-    """A hint for an answer that raised or warned, chosen by a piece of the error's text."""
-    for piece, hint in error_hints:
-        if piece in message:
-            return f" Hint: {hint}"
-    return ""
 
 
 def _compare(
@@ -50,27 +41,18 @@ def _compare(
     error_hints: Sequence[tuple[str, str]] = (),
     check_dtype: bool = False,
 ) -> None:
-    """Run the answer on every case and compare it with the reference; raise Incorrect with a
-    targeted hint (by the known mistake it behaves like, or by the error it raised)."""
-    for args in cases:
-        given = ", ".join(f"{name} = {describe(a)}" for name, a in zip(names, args, strict=True))
-        expected = np.asarray(reference(*args))
-        try:
-            got = call(answer, *copies(args))
-        except Incorrect as error:
-            raise Incorrect(f"{error}{_error_hint(str(error), error_hints)}") from None
-        float32 = is_float32(args)
-        try:
-            expect_array(
-                got,
-                expected,
-                given,
-                rtol=1e-5 if float32 else 1e-6,
-                atol=1e-7 if float32 else 1e-12,
-                check_dtype=check_dtype and float32,
-            )
-        except Incorrect as error:
-            raise Incorrect(f"{error}{diagnose(got, args, mistakes)}") from None
+    """This lesson's comparisons: :func:`compare_cases` with hints chosen by the error's text."""
+    compare_cases(
+        answer,
+        reference,
+        cases,
+        mistakes,
+        warning_hint=hint_by_message(error_hints),
+        names=names,
+        check_dtype=check_dtype,
+        float32_rtol=1e-5,
+        mistake_rtol=1e-6,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
