@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
-import pytest
 from hypothesis import settings
 
 # Property tests check values, never speed: no per-example deadline, so that a loaded CI machine
@@ -35,8 +34,3 @@ def run_notebook(notebook: nbformat.NotebookNode, cwd: Path, allow_errors: bool 
     )
     client.execute()
     return notebook
-
-
-@pytest.fixture
-def root() -> Path:
-    return ROOT
