@@ -6,12 +6,15 @@ deficiency. Call :func:`use_course_style` once at the top of a notebook.
 
 from __future__ import annotations
 
+import base64
+import io
 from collections.abc import Callable
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from neuronlab.activations import Activation, get_activation
@@ -29,13 +32,19 @@ COLORS: dict[str, str] = {
 CLASS_COLORS = (COLORS["blue"], COLORS["orange"])  # class 0, class 1
 CLASS_MARKERS = ("o", "s")  # a second cue besides colour
 
+# A figure is saved at twice its display resolution and shown at half its pixel size, so it
+# stays sharp on high-density ("retina") screens.
+DISPLAY_DPI = 100
+PIXEL_DENSITY = 2
+MIN_ALT_WORDS = 15
+
 
 def use_course_style() -> None:
     """Set matplotlib's defaults for the course: colours, readable fonts, a light grid."""
     plt.rcParams.update(
         {
             "figure.figsize": (6.4, 4.0),
-            "figure.dpi": 80,
+            "figure.dpi": DISPLAY_DPI,
             "font.size": 11,
             "axes.titlesize": 12,
             "axes.labelsize": 11,
@@ -171,3 +180,44 @@ def plot_loss_curve(
     if label:
         ax.legend()
     return ax
+
+
+def show(alt: str, fig: Figure | None = None) -> None:
+    """Display a figure with its text alternative, then close it.
+
+    ``alt`` says in words what the figure shows: what is plotted, the axes and their ranges,
+    and what the reader should see, with the key numbers. A screen reader reads it; the
+    website puts it in the image's ``alt`` attribute. It is stored in the output twice: as the
+    ``text/plain`` representation of the figure and in the image's metadata (``alt``).
+    The image is saved at twice the display resolution, for high-density screens.
+    """
+    from IPython.display import display
+
+    words = alt.split() if isinstance(alt, str) else []
+    if len(words) < MIN_ALT_WORDS:
+        raise ValueError(
+            f"show() needs a text alternative of at least {MIN_ALT_WORDS} words that says what "
+            f"the figure shows (what is plotted, the axes, what to see); got {alt!r}."
+        )
+    fig = plt.gcf() if fig is None else fig
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DISPLAY_DPI * PIXEL_DENSITY, bbox_inches="tight")
+    plt.close(fig)
+    png = buffer.getvalue()
+    width, height = _png_size(png)
+    display(
+        {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
+        raw=True,
+        metadata={
+            "image/png": {
+                "width": width // PIXEL_DENSITY,
+                "height": height // PIXEL_DENSITY,
+                "alt": alt,
+            }
+        },
+    )
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, read from a PNG's header (bytes 16-24)."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
