@@ -61,7 +61,7 @@ def separable_blobs(
 
 
 # ---------------------------------------------------------------------------------------------
-# Point clouds that no straight line separates (lessons 06-09)
+# Point clouds that no straight line separates (lessons 06-10)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -130,7 +130,7 @@ def spirals(
 
 
 # ---------------------------------------------------------------------------------------------
-# Real data: scikit-learn's 8x8 handwritten digits (lesson 09)
+# Real data: scikit-learn's 8x8 handwritten digits (lesson 10)
 # ---------------------------------------------------------------------------------------------
 
 

@@ -45,7 +45,7 @@ from neuronlab.losses import (
 )
 
 # ---------------------------------------------------------------------------------------------
-# Initialisers: where the weights start (lesson 08)
+# Initialisers: where the weights start (lesson 09)
 # ---------------------------------------------------------------------------------------------
 
 Initialiser = Callable[[int, int, np.random.Generator], np.ndarray]

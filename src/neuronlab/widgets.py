@@ -91,7 +91,7 @@ def step_threshold_explorer():
 
 
 # ---------------------------------------------------------------------------------------------
-# Lesson 07: the activation zoo
+# Lesson 08: the activation zoo
 # ---------------------------------------------------------------------------------------------
 
 
@@ -200,14 +200,14 @@ def neuron_graph_explorer():
 
 
 # ---------------------------------------------------------------------------------------------
-# Lesson 09: universal approximation, shown with random features
+# Lesson 10: universal approximation, shown with random features
 # ---------------------------------------------------------------------------------------------
 
-UA_X_RANGE = (-3.0, 3.0)  # the interval on which lesson 09's target is approximated
+UA_X_RANGE = (-3.0, 3.0)  # the interval on which lesson 10's target is approximated
 
 
 def ua_target(x: np.ndarray) -> np.ndarray:
-    """Lesson 09's target curve, ``sin(2x)``: two full waves on [-3, 3]."""
+    """Lesson 10's target curve, ``sin(2x)``: two full waves on [-3, 3]."""
     return np.sin(2.0 * np.asarray(x, dtype=float))
 
 
@@ -297,7 +297,7 @@ def universal_approximation_explorer(activation: str = "tanh"):
 
 
 # ---------------------------------------------------------------------------------------------
-# Lesson 08: vanishing gradients and initialisation
+# Lesson 09: vanishing gradients and initialisation
 # ---------------------------------------------------------------------------------------------
 
 

@@ -2,165 +2,102 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from neuronlab.activations import sigmoid, sigmoid_prime
+from neuronlab.activations import gelu, sigmoid
+
+C = math.sqrt(2 / math.pi)
 
 
-def chain(x, weights, biases, factor, update=True):
-    """A chain derivative whose layers each contribute ``factor(w, a, z)``."""
-    a = np.asarray(x, dtype=float)
-    derivative = np.ones_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        derivative = derivative * factor(w, a, z)
-        if update:
-            a = sigmoid(z)
-    return derivative
-
-
-def backprop_norms(activations, weights, delta, push, norm=np.linalg.norm):
-    """Per-layer gradient norms, first layer first, with a given way to push δ back."""
-    norms = []
-    for layer in reversed(range(len(weights))):
-        norms.append(norm(activations[layer].T @ delta))
-        if layer > 0:
-            delta = push(delta, weights[layer], activations[layer])
-    return norms[::-1]
-
-
-def right_push(delta, W, a):
-    return (delta @ W.T) * (1 - a**2)
+def _softplus_threshold_where(z):
+    return np.where(z > 20, z, np.log1p(np.exp(z)))  # np.where still computes exp(1000)
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "8.1": [
-        (
-            lambda x, w, b: chain(x, w, b, lambda w, a, z: sigmoid_prime(z)),
-            "multiplies by the weight",
-        ),
-        (lambda x, w, b: chain(x, w, b, lambda w, a, z: w * sigmoid_prime(a)), "not at its input"),
-        (lambda x, w, b: chain(x, w, b, lambda w, a, z: w * z * (1 - z)), "a sigmoid's *output*"),
-        (
-            lambda x, w, b: chain(x, w, b, lambda w, a, z: w * sigmoid_prime(z), update=False),
-            "feed each layer's output into the next",
-        ),
-        (lambda x, w, b: np.prod(np.abs(w)) / 4 ** len(w) + 0 * x, "that is the bound"),
-        (
-            lambda x, w, b: chain(x, w[:-1], b[:-1], lambda w, a, z: w * sigmoid_prime(z)),
-            "one factor is missing",
-        ),
-        (lambda x, w, b: chain(x, w, b, lambda w, a, z: w * sigmoid(z)), "expected"),
-        (lambda x, w, b: 0.25 ** len(w), "expected an array of shape"),
+        (lambda z: 2 * sigmoid(z) - 1, "the argument is 2z"),
+        (lambda z: 2 * sigmoid(2 * z), "subtract 1"),
+        (lambda z: sigmoid(2 * z) - 1, "multiply σ(2z) by 2"),
+        (lambda z: 1 - 2 * sigmoid(2 * z), "the sign is flipped"),
+        (lambda z: 2 / (1 + np.exp(-2 * z)) - 1, "Use the package's sigmoid"),
+        (lambda z: 2 * sigmoid(2 * z.astype(float)) - 1, "float32 in should give float32 out"),
     ],
     "8.2": [
+        (lambda z: np.where(z >= 0, 1.0, 0.0), "uses the slope 0"),
+        (lambda z: np.maximum(z, 0.0), "that is ReLU itself"),
+        (lambda z: np.maximum(z, 0.0), "centred finite differences"),
+        (lambda z: np.sign(z), "not -1"),
+        (lambda z: np.where(z > 0, 0.0, 1.0), "0 and 1 are swapped"),
+        (lambda z: z > 0, "dtype bool"),
+        (lambda z: np.where(z > 0, 1.0, 0.0), "NaN in, NaN out"),
         (
-            lambda fi, fo, rng: rng.uniform(
-                -np.sqrt(2 / (fi + fo)), np.sqrt(2 / (fi + fo)), (fi, fo)
-            ),
-            "variance r² / 3",
+            lambda z: np.where(np.isnan(z), np.nan, np.where(z > 0, 1.0, 0.0)),
+            "np.where(condition, 1.0, 0.0) builds a float64 array",
         ),
-        (
-            lambda fi, fo, rng: rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo)),
-            "that variance is 2 / fan_in",
-        ),
-        (
-            lambda fi, fo, rng: rng.uniform(-6 / (fi + fo), 6 / (fi + fo), (fi, fo)),
-            "square root is missing",
-        ),
-        (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo)),
-            "Glorot's *normal* version",
-        ),
-        (lambda fi, fo, rng: rng.normal(0, 2 / (fi + fo), (fi, fo)), "is the *variance*"),
-        (
-            lambda fi, fo, rng: rng.uniform(
-                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fo, fi)
-            ),
-            "Rows and columns are swapped",
-        ),
-        (
-            lambda fi, fo, rng: np.random.uniform(  # noqa: NPY002 (the mistake)
-                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
-            ),
-            "draw from the generator `rng`",
-        ),
-        (
-            lambda fi, fo, rng: np.full((fi, fo), np.sqrt(2 / (fi + fo))),
-            "Every weight is the same number",
-        ),
-        (lambda fi, fo, rng: rng.uniform(0, np.sqrt(6 / (fi + fo)), (fi, fo)), "should be 0"),
+        (lambda z: 1.0 if z > 0 else 0.0, "use np.where, np.maximum or np.minimum"),
     ],
     "8.3": [
+        (lambda z, slope=0.3: np.where(z > 0, z, slope * z), "the default slope here is 0.01"),
+        (lambda z, slope=0.01: np.where(z > 0, slope * z, z), "belongs to the negative side"),
+        (lambda z, slope=0.01: np.maximum(z, 0.0), "that is plain ReLU"),
+        (lambda z, slope=0.01: np.where(z > 0, z, slope), "not the constant slope"),
+        (lambda z, slope=0.01: np.where(z > 0, z, 0.01 * z), "use the argument `slope`"),
         (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo)),
-            "that is Xavier's variance",
+            lambda z, alpha=0.01: np.where(z > 0, z, alpha * z),
+            "unexpected keyword argument 'slope'",
         ),
-        (
-            lambda fi, fo, rng: rng.uniform(
-                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
-            ),
-            "that is Xavier's variance",
-        ),
-        (lambda fi, fo, rng: rng.normal(0, 2 / fi, (fi, fo)), "2 / fan_in is the *variance*"),
-        (lambda fi, fo, rng: rng.normal(0, np.sqrt(1 / fi), (fi, fo)), "the factor 2 is missing"),
-        (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / fo), (fi, fo)),
-            "that variance is 2 / fan_out",
-        ),
-        (
-            lambda fi, fo, rng: rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo)),
-            "they look uniform",
-        ),
-        (
-            lambda fi, fo, rng: np.random.default_rng(0).normal(0, np.sqrt(2 / fi), (fi, fo)),
-            "different seeds gave the same weights",
-        ),
-        (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / fi), (fo, fi)),
-            "Rows and columns are swapped",
-        ),
+        (lambda z, slope=0.01: max(z, slope * z), "use np.where, np.maximum"),
     ],
     "8.4": [
-        (lambda Z: float(np.mean(np.any(Z <= 0, axis=0))), "silent on *every* sample"),
-        (lambda Z: float(np.mean(np.all(Z < 0, axis=0))), "use z <= 0"),
-        (lambda Z: float(np.mean(np.all(Z <= 0, axis=1))), "units are the columns"),
-        (lambda Z: float(np.mean(Z <= 0)), "fraction of silent *entries*"),
-        (lambda Z: int(np.sum(np.all(Z <= 0, axis=0))), "number of dead units"),
-        (lambda Z: float(np.mean(np.all(Z > 0, axis=0))), "fire on every sample"),
-        (lambda Z: np.all(Z <= 0, axis=0), "expected an array of shape ()"),
+        (lambda z: np.log(1 + np.exp(z)), "Split off the large part"),
+        (lambda z: np.log1p(np.exp(z)), "overflow encountered in exp"),
+        (_softplus_threshold_where, "np.where does not help"),
+        (lambda z: np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z))), "np.log1p(x)"),
+        (lambda z: np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z))), "expected 4.24835e-18"),
+        (lambda z: np.maximum(z, 0.0), "that is ReLU"),
+        (lambda z: np.log1p(np.exp(-np.abs(z))), "the large part is missing"),
+        (lambda z: np.maximum(z, 0) + np.log1p(np.exp(-z)), "not -z"),
+        (
+            lambda z: np.logaddexp(0.0, z.astype(np.float64)),
+            "float32 in should give float32 out",
+        ),
     ],
     "8.5": [
-        (lambda a, W, d: backprop_norms(a, W, d, right_push)[::-1], "reverse order"),
+        (lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * np.exp(z)), "both branches"),
         (
-            lambda a, W, d: backprop_norms(a, W, d, lambda d, W, a: d @ W.T),
-            "BP2 multiplies by f'(z)",
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0)) - 1)),
+            "the -1 is a constant",
         ),
         (
-            lambda a, W, d: backprop_norms(
-                a, W, d, lambda d, W, a: (d @ W.T) * (1 - np.tanh(a) ** 2)
-            ),
-            "don't apply tanh again",
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0))),
+            "multiply by alpha",
         ),
         (
-            lambda a, W, d: backprop_norms(a, W, d, lambda d, W, a: (d @ W) * (1 - a**2)),
-            "through the transpose",
+            lambda z, alpha=1.0: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0))),
+            "whose slope is 1",
         ),
+        (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "that is ReLU's derivative"),
+        (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "slope of ELU measured"),
+    ],
+    "8.6": [
+        (gelu, "that is the exact GELU"),
         (
-            lambda a, W, d: backprop_norms(
-                a, W, d, right_push, norm=lambda g: np.linalg.norm(g, 2)
-            ),
-            "Frobenius norm",
+            lambda z: 0.5 * z * (1 + np.tanh(C * (z + 0.044715 * z**2))),
+            "the correction term is cubic",
         ),
+        (lambda z: z * (1 + np.tanh(C * (z + 0.044715 * z**3))), "the factor 0.5 is missing"),
         (
-            lambda a, W, d: backprop_norms(a, W, d, right_push, norm=lambda g: np.sum(g**2)),
-            "squared norm",
+            lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
+            "not √(π/2)",
         ),
-        (lambda a, W, d: backprop_norms(a, W, d, right_push)[1:], "one per layer of weights"),
+        (lambda z: 0.5 * (1 + np.tanh(C * (z + 0.044715 * z**3))), "that is the gate"),
+        (lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)), "multiply the inner sum"),
         (
-            lambda a, W, d: [np.linalg.norm(x.T @ d) for x in a[:-1]],
-            "expected",
+            lambda z: 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3))),
+            "np.sqrt(2 / np.pi)",
         ),
     ],
 }

@@ -4,135 +4,163 @@ from __future__ import annotations
 
 import numpy as np
 
-
-def _stable_softmax(z):
-    exps = np.exp(z - np.max(z, axis=-1, keepdims=True))
-    return exps / np.sum(exps, axis=-1, keepdims=True)
+from neuronlab.activations import sigmoid, sigmoid_prime
 
 
-def _naive_softmax(z):
-    return np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)
+def chain(x, weights, biases, factor, update=True):
+    """A chain derivative whose layers each contribute ``factor(w, a, z)``."""
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        derivative = derivative * factor(w, a, z)
+        if update:
+            a = sigmoid(z)
+    return derivative
 
 
-def _one_hot(labels, n_classes):
-    return np.eye(n_classes)[labels]
+def backprop_norms(activations, weights, delta, push, norm=np.linalg.norm):
+    """Per-layer gradient norms, first layer first, with a given way to push δ back."""
+    norms = []
+    for layer in reversed(range(len(weights))):
+        norms.append(norm(activations[layer].T @ delta))
+        if layer > 0:
+            delta = push(delta, weights[layer], activations[layer])
+    return norms[::-1]
 
 
-def _fancy_confusion(labels, predicted, n_classes):
-    counts = np.zeros((n_classes, n_classes), dtype=int)
-    counts[labels, predicted] += 1  # a repeated pair is counted once
-    return counts
-
-
-def _transposed_confusion(labels, predicted, n_classes):
-    counts = np.zeros((n_classes, n_classes), dtype=int)
-    for true, guess in zip(labels, predicted, strict=True):
-        counts[guess, true] += 1
-    return counts
-
-
-def _sized_by_data(labels, predicted, n_classes):
-    size = max(labels.max(), predicted.max()) + 1
-    counts = np.zeros((size, size), dtype=int)
-    np.add.at(counts, (labels, predicted), 1)
-    return counts
-
-
-def _normalised_confusion(labels, predicted, n_classes):
-    counts = np.zeros((n_classes, n_classes))
-    np.add.at(counts, (labels, predicted), 1)
-    return counts / len(labels)
+def right_push(delta, W, a):
+    return (delta @ W.T) * (1 - a**2)
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "9.1": [
-        (lambda W1, b1, W2, b2: (W2 @ W1, b1 @ W2 + b2), "the order matters"),
-        (lambda W1, b1, W2, b2: (W1 * W2, b1 @ W2 + b2), "not the element-wise *"),
-        (lambda W1, b1, W2, b2: (W1 @ W2, b1 + b2), "b = b1 @ W2 + b2"),
-        (lambda W1, b1, W2, b2: (W1 @ W2, b2), "b1 is missing"),
-        (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2), "b2 is missing"),
-        (lambda W1, b1, W2, b2: (W1 @ W2, W2 @ b1 + b2), "not W2 @ b1"),
-        (lambda W1, b1, W2, b2: ((W1 @ W2).T, b1 @ W2 + b2), "your W is transposed"),
-        (lambda W1, b1, W2, b2: W1 @ W2, "should return a pair (W, b)"),
+        (
+            lambda x, w, b: chain(x, w, b, lambda w, a, z: sigmoid_prime(z)),
+            "multiplies by the weight",
+        ),
+        (lambda x, w, b: chain(x, w, b, lambda w, a, z: w * sigmoid_prime(a)), "not at its input"),
+        (lambda x, w, b: chain(x, w, b, lambda w, a, z: w * z * (1 - z)), "a sigmoid's *output*"),
+        (
+            lambda x, w, b: chain(x, w, b, lambda w, a, z: w * sigmoid_prime(z), update=False),
+            "feed each layer's output into the next",
+        ),
+        (lambda x, w, b: np.prod(np.abs(w)) / 4 ** len(w) + 0 * x, "that is the bound"),
+        (
+            lambda x, w, b: chain(x, w[:-1], b[:-1], lambda w, a, z: w * sigmoid_prime(z)),
+            "one factor is missing",
+        ),
+        (lambda x, w, b: chain(x, w, b, lambda w, a, z: w * sigmoid(z)), "expected"),
+        (lambda x, w, b: 0.25 ** len(w), "expected an array of shape"),
     ],
     "9.2": [
-        (_naive_softmax, "Subtract each row's maximum"),
         (
-            lambda z: np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=0),
-            "not axis=0",
-        ),
-        (lambda z: np.exp(z - z.max()) / np.exp(z - z.max()).sum(), "sum over the whole batch"),
-        (
-            lambda z: np.exp(z - z.max()) / np.exp(z - z.max()).sum(axis=-1, keepdims=True),
-            "not the maximum of the whole batch",
-        ),
-        (
-            lambda z: (
-                np.exp(z - z.max(axis=1, keepdims=True))
-                / np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True)
+            lambda fi, fo, rng: rng.uniform(
+                -np.sqrt(2 / (fi + fo)), np.sqrt(2 / (fi + fo)), (fi, fo)
             ),
-            "use axis=-1",
+            "variance r² / 3",
         ),
         (
-            lambda z: np.exp(z - z.max(axis=-1)) / np.exp(z - z.max(axis=-1)).sum(axis=-1),
-            "keepdims=True",
+            lambda fi, fo, rng: rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo)),
+            "that variance is 2 / fan_in",
         ),
-        (lambda z: np.exp(z - z.max(axis=-1, keepdims=True)), "add up to 1"),
-        (lambda z: z / z.sum(axis=-1, keepdims=True), "exponentiate first"),
-        (lambda z: _stable_softmax(z.astype(np.float64)), "expected dtype float32"),
+        (
+            lambda fi, fo, rng: rng.uniform(-6 / (fi + fo), 6 / (fi + fo), (fi, fo)),
+            "square root is missing",
+        ),
+        (
+            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo)),
+            "Glorot's *normal* version",
+        ),
+        (lambda fi, fo, rng: rng.normal(0, 2 / (fi + fo), (fi, fo)), "is the *variance*"),
+        (
+            lambda fi, fo, rng: rng.uniform(
+                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fo, fi)
+            ),
+            "Rows and columns are swapped",
+        ),
+        (
+            lambda fi, fo, rng: np.random.uniform(  # noqa: NPY002 (the mistake)
+                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
+            ),
+            "draw from the generator `rng`",
+        ),
+        (
+            lambda fi, fo, rng: np.full((fi, fo), np.sqrt(2 / (fi + fo))),
+            "Every weight is the same number",
+        ),
+        (lambda fi, fo, rng: rng.uniform(0, np.sqrt(6 / (fi + fo)), (fi, fo)), "should be 0"),
     ],
     "9.3": [
         (
-            lambda z, y: -np.sum(np.log(_stable_softmax(z))[np.arange(len(y)), y]),
-            "divide by the number of samples m",
+            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo)),
+            "that is Xavier's variance",
         ),
         (
-            lambda z, y: np.mean(np.log(_stable_softmax(z))[np.arange(len(y)), y]),
-            "the sign",
-        ),
-        (lambda z, y: -np.mean(_one_hot(y, z.shape[1]) * np.log(_stable_softmax(z))), "m·K"),
-        (
-            lambda z, y: -np.log(_stable_softmax(z))[np.arange(len(y)), y],
-            "not one loss per sample",
-        ),
-        (
-            lambda z, y: -np.mean(np.log(_stable_softmax(z))[np.arange(len(y)), y]),
-            "Work with logs throughout",
-        ),
-        (
-            lambda z, y: -np.mean(np.log(_naive_softmax(z))[np.arange(len(y)), y]),
-            "subtract each row's maximum",
-        ),
-        (
-            lambda z, y: (
-                -np.mean(np.log(np.clip(_stable_softmax(z), 1e-12, 1))[np.arange(len(y)), y])
+            lambda fi, fo, rng: rng.uniform(
+                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
             ),
-            "clipping p",
+            "that is Xavier's variance",
+        ),
+        (lambda fi, fo, rng: rng.normal(0, 2 / fi, (fi, fo)), "2 / fan_in is the *variance*"),
+        (lambda fi, fo, rng: rng.normal(0, np.sqrt(1 / fi), (fi, fo)), "the factor 2 is missing"),
+        (
+            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / fo), (fi, fo)),
+            "that variance is 2 / fan_out",
+        ),
+        (
+            lambda fi, fo, rng: rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo)),
+            "they look uniform",
+        ),
+        (
+            lambda fi, fo, rng: np.random.default_rng(0).normal(0, np.sqrt(2 / fi), (fi, fo)),
+            "different seeds gave the same weights",
+        ),
+        (
+            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / fi), (fo, fi)),
+            "Rows and columns are swapped",
         ),
     ],
     "9.4": [
-        (lambda z, y: _stable_softmax(z) - _one_hot(y, z.shape[1]), "divided by m"),
-        (lambda z, y: (_stable_softmax(z) - _one_hot(y, z.shape[1])) / z.size, "not by the number"),
-        (lambda z, y: (_one_hot(y, z.shape[1]) - _stable_softmax(z)) / len(z), "the sign"),
-        (lambda z, y: (_stable_softmax(z) - y) / len(z), "not the labels"),
-        (lambda z, y: _stable_softmax(z) / len(z), "subtract the one-hot targets"),
-        (
-            lambda z, y: (_naive_softmax(z) - _one_hot(y, z.shape[1])) / len(z),
-            "subtract each row's maximum",
-        ),
+        (lambda Z: float(np.mean(np.any(Z <= 0, axis=0))), "silent on *every* sample"),
+        (lambda Z: float(np.mean(np.all(Z < 0, axis=0))), "use z <= 0"),
+        (lambda Z: float(np.mean(np.all(Z <= 0, axis=1))), "units are the columns"),
+        (lambda Z: float(np.mean(Z <= 0)), "fraction of silent *entries*"),
+        (lambda Z: int(np.sum(np.all(Z <= 0, axis=0))), "number of dead units"),
+        (lambda Z: float(np.mean(np.all(Z > 0, axis=0))), "fire on every sample"),
+        (lambda Z: np.all(Z <= 0, axis=0), "expected an array of shape ()"),
     ],
     "9.5": [
-        (lambda s, y: np.mean(np.argmax(s, axis=0) == y), "along axis=1"),
-        (lambda s, y: np.mean(np.argmax(s) == y), "without an axis"),
-        (lambda s, y: np.mean(np.argmin(s, axis=1) == y), "not np.argmin"),
-        (lambda s, y: int(np.sum(np.argmax(s, axis=1) == y)), "not their number"),
-        (lambda s, y: np.mean(np.argmax(s, axis=1) != y), "error rate"),
-    ],
-    "9.6": [
-        (_transposed_confusion, "rows and columns are swapped"),
-        (_fancy_confusion, "np.add.at"),
-        (_sized_by_data, "use n_classes for the size"),
-        (_normalised_confusion, "do not divide"),
+        (lambda a, W, d: backprop_norms(a, W, d, right_push)[::-1], "reverse order"),
+        (
+            lambda a, W, d: backprop_norms(a, W, d, lambda d, W, a: d @ W.T),
+            "BP2 multiplies by f'(z)",
+        ),
+        (
+            lambda a, W, d: backprop_norms(
+                a, W, d, lambda d, W, a: (d @ W.T) * (1 - np.tanh(a) ** 2)
+            ),
+            "don't apply tanh again",
+        ),
+        (
+            lambda a, W, d: backprop_norms(a, W, d, lambda d, W, a: (d @ W) * (1 - a**2)),
+            "through the transpose",
+        ),
+        (
+            lambda a, W, d: backprop_norms(
+                a, W, d, right_push, norm=lambda g: np.linalg.norm(g, 2)
+            ),
+            "Frobenius norm",
+        ),
+        (
+            lambda a, W, d: backprop_norms(a, W, d, right_push, norm=lambda g: np.sum(g**2)),
+            "squared norm",
+        ),
+        (lambda a, W, d: backprop_norms(a, W, d, right_push)[1:], "one per layer of weights"),
+        (
+            lambda a, W, d: [np.linalg.norm(x.T @ d) for x in a[:-1]],
+            "expected",
+        ),
     ],
 }

@@ -1,569 +1,467 @@
-"""Lesson 08, vanishing gradients and initialisation: the sigmoid chain, Xavier and He weights,
-dead ReLUs, per-layer gradient norms."""
+"""Lesson 08, the activation zoo: tanh, ReLU's derivative, leaky ReLU, softplus, ELU, GELU.
+
+Every check here calls the learner's function on the same kinds of input: a grid that includes
+0, arrays of several shapes (0-d to 3-d), extremes (±40, ±1000, ±inf), NaN, and float32 (which
+must stay float32). A derivative is first compared with the slope of the function measured by
+centred finite differences, then with the exact values.
+"""
 
 from __future__ import annotations
 
-import itertools
+import contextlib
+import math
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
 
 import numpy as np
 
-from neuronlab.activations import sigmoid, sigmoid_prime
+from neuronlab import activations as act
 from neuronlab.exercises._core import (
     Exercise,
     Incorrect,
     call,
     describe,
     diagnose,
-    expect_array,
-    function_exercise,
+)
+from neuronlab.gradcheck import numerical_derivative
+
+_rng = np.random.default_rng(707)
+
+GRID = np.array([-5.0, -2.0, -0.5, 0.0, 0.3, 1.0, 2.0, 5.0])
+MATRIX = np.round(_rng.normal(scale=2.0, size=(3, 4)), 3)
+CUBE = np.round(_rng.normal(scale=2.0, size=(2, 3, 2)), 3)
+SCALAR = np.array(-1.5)
+EXTREMES = np.array([-np.inf, -1000.0, -40.0, 0.0, 40.0, 1000.0, np.inf])
+WITH_NAN = np.array([1.5, np.nan, -0.5])
+FLOAT32 = np.array([-1000.0, -40.0, -3.0, -0.5, 0.0, 0.5, 3.0, 1000.0], dtype=np.float32)
+AWAY_FROM_0 = np.array([-3.7, -1.2, -0.4, 0.6, 1.9, 4.2])  # for finite differences: no kink
+
+ELEMENTWISE_HINT = (
+    "Python's `if`, `max` and `min` look at one number at a time; on arrays use np.where, "
+    "np.maximum or np.minimum, which work element by element."
+)
+NAN_HINT = (
+    "NaN in, NaN out: a comparison such as NaN > 0 is False, so np.where(z > 0, ...) turns NaN "
+    "into a number. Let NaN through (np.isnan(z) finds it)."
+)
+FLOAT32_HINT = (
+    "Python numbers such as 1.0 or 0.5 keep float32 as float32 when combined with z; "
+    "np.float64(...), dtype=float, NumPy constants computed in float64 (e.g. np.sqrt(2 / np.pi)) "
+    "and np.where(condition, 1.0, 0.5) with only Python numbers give float64."
 )
 
-_rng = np.random.default_rng(808)
+Case = tuple[np.ndarray, dict[str, Any]]
 
 
-# ---------------------------------------------------------------------------------------------
-# 8.1 The derivative of a chain of sigmoid neurons
-# ---------------------------------------------------------------------------------------------
+def _given(z: np.ndarray, kwargs: dict[str, Any]) -> str:
+    return ", ".join([f"z = {describe(z)}"] + [f"{k} = {describe(v)}" for k, v in kwargs.items()])
 
 
-def _chain_derivative(x, weights, biases):
-    a = np.asarray(x, dtype=float)
-    derivative = np.ones_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        derivative = derivative * w * sigmoid_prime(z)
-        a = sigmoid(z)
-    return derivative
+def _run(answer: Callable[..., Any], z: np.ndarray, kwargs: dict[str, Any], warning_hint: str):
+    """Call the answer on a copy of z; explain overflow and Python-level `if`/`max` on arrays.
 
-
-def _chain_mistake(x, weights, biases, factor, update=True):
-    """A chain derivative built with a wrong factor ``factor(w, a, z)`` per layer."""
-    a = np.asarray(x, dtype=float)
-    derivative = np.ones_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        derivative = derivative * factor(w, a, z)
-        if update:
-            a = sigmoid(z)
-    return derivative
-
-
-def _chain_sum(x, weights, biases):
-    a = np.asarray(x, dtype=float)
-    total = np.zeros_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        total = total + w * sigmoid_prime(z)
-        a = sigmoid(z)
-    return total
-
-
-_X_GRID = np.array([-4.0, -1.0, 0.0, 0.5, 2.0, 6.0])
-_CHAIN_MISTAKES = [
-    (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_prime(z)),
-        "each layer contributes w_l σ'(z_l): the chain rule also multiplies by the weight "
-        "(∂z_l/∂a_(l-1) = w_l).",
-    ),
-    (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_prime(a)),
-        "take σ' at the layer's net input z_l = w_l a_(l-1) + b_l, not at its input a_(l-1).",
-    ),
-    (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * z * (1 - z)),
-        "z(1 - z) is the sigmoid's slope only when z is already a sigmoid's *output*; "
-        "at the net input use σ'(z) = σ(z)(1 - σ(z)).",
-    ),
-    (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_prime(z), False),
-        "feed each layer's output into the next: after the factor, set a = σ(z), so that "
-        "the next layer's z uses it.",
-    ),
-    (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: np.abs(w) / 4 + 0 * z),
-        "that is the bound Π |w_l| / 4, the largest the derivative can be; compute the "
-        "derivative itself, with σ'(z_l) at each layer's net input.",
-    ),
-    (
-        _chain_sum,
-        "the chain rule *multiplies* the layers' factors; it does not add them.",
-    ),
-    (
-        lambda x, w, b: _chain_derivative(x, w[:-1], b[:-1]),
-        "one factor is missing: a chain of L layers has L factors w_l σ'(z_l).",
-    ),
-]
-
-
-ex8_1 = function_exercise(
-    "8.1",
-    "the derivative of a chain of sigmoid neurons",
-    reference=_chain_derivative,
-    cases=[
-        (_X_GRID.copy(), [1.0, 1.0, 1.0], [0.0, 0.0, 0.0]),  # the lesson's chain, 3 layers
-        (_X_GRID.copy(), [2.0, -1.5, 0.5, 3.0], [0.5, -1.0, 0.0, 0.25]),
-        (np.array([-500.0, -30.0, 0.0, 30.0, 500.0]), [1.0, 4.0], [0.0, -2.0]),  # extremes
-        (np.array([[0.0, 1.0, -1.0], [3.0, -3.0, 0.25]]), [1.0] * 10, [0.0] * 10),  # 2-D, 10 layers
-        (_rng.normal(size=7).astype(np.float32), [0.8, -2.0, 1.2], [0.1, 0.3, -0.4]),  # float32
-        (np.array([0.0, 2.0]), [5.0], [1.0]),  # a single layer
-    ],
-    mistakes=_CHAIN_MISTAKES,
-    hints=[
-        "Walk along the chain with a = x. At each layer: z = w a + b, multiply the running "
-        "derivative by w σ'(z), then move on with a = σ(z).",
-        "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_prime` from neuronlab.activations computes it. Start "
-        "the running derivative at np.ones_like(x).",
-    ],
-    rtol=1e-6,
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# 8.2 and 8.3 Initialisers: shapes, the generator, and the variance of a large sample
-# ---------------------------------------------------------------------------------------------
-
-# The large sample: 800 x 500 = 400 000 weights. The sample variance s² of n draws has a
-# standard deviation of σ² √((κ - 1) / n), with kurtosis κ = 1.8 for a uniform and 3 for a
-# normal distribution: 0.14% and 0.22% of σ² here. A 3% tolerance is over 13 standard
-# deviations (a correct answer never fails), and the known mistakes are off by 19% or more.
-BIG_IN, BIG_OUT = 800, 500
-VARIANCE_TOLERANCE = 0.03
-
-
-def _weights(answer, fan_in, fan_out, seed):
-    """Call an initialiser and return its weights as a float array, or explain what's wrong."""
-    result = call(answer, fan_in, fan_out, np.random.default_rng(seed))
-    given = f"fan_in = {fan_in}, fan_out = {fan_out}"
-    if result is None:
-        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
+    Warnings about invalid values are ignored where z holds NaN: NaN in, NaN out is all we ask.
+    """
     try:
-        W = np.asarray(result, dtype=float)
+        with np.errstate(invalid="ignore") if np.isnan(z).any() else contextlib.nullcontext():
+            got = call(answer, z.copy(), **kwargs)
+    except Incorrect as error:
+        text = str(error)
+        if "warning: overflow" in text and warning_hint:
+            raise Incorrect(f"{text} Hint: {warning_hint}") from None
+        if "truth value of an array" in text:
+            raise Incorrect(f"{text} Hint: {ELEMENTWISE_HINT}") from None
+        raise
+    if isinstance(got, np.ndarray) and got.dtype == bool:
+        raise Incorrect(
+            f"For {_given(z, kwargs)} it returned True/False values (dtype bool); return numbers "
+            "of z's dtype, e.g. turn a comparison into 0.0 and 1.0 with .astype(z.dtype)."
+        )
+    return got
+
+
+def _mismatch(got: Any, expected: np.ndarray, z: np.ndarray, kwargs: dict[str, Any], rtol, atol):
+    """None if ``got`` matches ``expected``; else what is wrong, naming the z where it is."""
+    given = _given(z, kwargs)
+    if got is None:
+        return f"For {given} your function returned None. Did you forget `return`?"
+    try:
+        got_array = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
-        raise Incorrect(f"For {given} it returned {describe(result)}, not an array.") from None
-    if W.shape != (fan_in, fan_out):
-        hint = ""
-        if W.shape == (fan_out, fan_in):
-            hint = (
-                " Rows and columns are swapped: one row per input, as in z = a @ W, so the "
-                "shape is (fan_in, fan_out)."
-            )
-        raise Incorrect(
-            f"For {given} expected weights of shape ({fan_in}, {fan_out}), but got shape "
-            f"{W.shape}.{hint}"
+        return f"For {given} it returned {describe(got)}, which is not a number or array."
+    if got_array.shape != expected.shape:
+        return (
+            f"For {given} expected an array of shape {expected.shape} (the shape of z), "
+            f"but got shape {got_array.shape}."
         )
-    if not np.all(np.isfinite(W)):
-        raise Incorrect(f"For {given} some weights are not finite numbers (inf or NaN).")
-    return W
+    close = np.isclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return None
+    if z.ndim == 0:
+        return f"For {given} expected {describe(expected[()])}, but got {describe(got_array[()])}."
+    bad = tuple(int(i) for i in np.unravel_index(np.argmin(close), z.shape))
+    return (
+        f"For {given}: at z = {describe(z[bad])} (index {bad}) expected "
+        f"{describe(expected[bad])}, but got {describe(got_array[bad])}."
+    )
 
 
-def _test_initialiser(answer, name, variance, extra_test, mistakes):
-    """The checks shared by 8.2 and 8.3: shape, the seed, mean 0, the variance formula."""
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, e.g. check({name}), not {describe(answer)}.")
-    _weights(answer, 3, 5, seed=0)
-    first, again = _weights(answer, 4, 6, seed=7), _weights(answer, 4, 6, seed=7)
-    if not np.array_equal(first, again):
-        raise Incorrect(
-            "Two calls with generators made from the same seed gave different weights: draw "
-            "from the generator `rng` you are given (rng.uniform(...) or rng.normal(...)), not "
-            "from np.random, so that a seed fixes the start."
-        )
-    if np.all(first == first.flat[0]):
-        raise Incorrect(
-            "Every weight is the same number: the units of a layer would compute the same thing "
-            "and get the same updates for ever. Draw random weights."
-        )
-    if np.array_equal(first, _weights(answer, 4, 6, seed=8)):
-        raise Incorrect(
-            "Generators with different seeds gave the same weights: draw them from `rng`."
-        )
-    W = _weights(answer, BIG_IN, BIG_OUT, seed=0)
-    given = f"fan_in = {BIG_IN}, fan_out = {BIG_OUT}"
-    mean, sample_variance = float(W.mean()), float(W.var())
-    if abs(mean) > 6 * np.sqrt(variance / W.size):  # the mean of n draws has sd σ / √n
-        raise Incorrect(
-            f"For {given} the weights' mean is {mean:.3g}, but it should be 0 (up to chance, "
-            f"{np.sqrt(variance / W.size):.1g}): draw from a distribution centred on 0."
-        )
-    ratio = sample_variance / variance
-    if abs(ratio - 1) > VARIANCE_TOLERANCE:
-        hint = ""
-        for expected_ratio, message in mistakes:
-            if abs(ratio / expected_ratio - 1) <= VARIANCE_TOLERANCE:
-                hint = f" Hint: {message}"
-                break
-        raise Incorrect(
-            f"For {given} the {W.size} weights have variance {sample_variance:.4g}, but "
-            f"{name} weights should have variance {variance:.4g} (±{VARIANCE_TOLERANCE:.0%} "
-            f"for a sample this large).{hint}"
-        )
-    extra_test(W, given)
+def _compare(
+    got: Any,
+    expected: np.ndarray,
+    z: np.ndarray,
+    kwargs: dict[str, Any],
+    mistakes: Sequence[tuple[Callable[..., Any], str]],
+    rtol: float,
+    atol: float,
+    note: str = "",
+) -> None:
+    """Raise Incorrect if ``got`` is not ``expected``, with the hint of a known mistake (or
+    about NaN) added to the message."""
+    text = _mismatch(got, np.asarray(expected, dtype=float), z, kwargs, rtol, atol)
+    if text is None:
+        return
+    if note and "expected an array of shape" not in text:
+        text += f" {note}"
+    known = [(partial(wrong, **kwargs), message) for wrong, message in mistakes]
+    hint = diagnose(got, (z.copy(),), known)
+    if not hint and np.isnan(expected).any():
+        got_array = np.asarray(got, dtype=float)
+        if got_array.shape == expected.shape and not np.isnan(got_array[np.isnan(expected)]).all():
+            hint = f" Hint: {NAN_HINT}"
+    raise Incorrect(text + hint)
 
 
-_XAVIER_VARIANCE = 2.0 / (BIG_IN + BIG_OUT)
-_XAVIER_LIMIT = np.sqrt(6.0 / (BIG_IN + BIG_OUT))
-# (variance of the mistake / the right variance, what to say), for the large sample
-_XAVIER_MISTAKES = [
-    (
-        1 / 3,
-        "the variance is a third of the target: √(2 / (fan_in + fan_out)) is the standard "
-        "deviation, not the limit. A uniform distribution on (-r, r) has variance r² / 3, so "
-        "r = √(6 / (fan_in + fan_out)).",
-    ),
-    (
-        (BIG_IN + BIG_OUT) / BIG_IN,
-        "that variance is 2 / fan_in: Xavier averages both sides, 2 / (fan_in + fan_out).",
-    ),
-    (
-        (BIG_IN + BIG_OUT) / BIG_OUT,
-        "that variance is 2 / fan_out: Xavier averages both sides, 2 / (fan_in + fan_out).",
-    ),
-    (
-        (BIG_IN + BIG_OUT) / (2 * BIG_IN),
-        "that variance is 1 / fan_in (LeCun's); Xavier's is 2 / (fan_in + fan_out).",
-    ),
-    (
-        6 / (BIG_IN + BIG_OUT),
-        "the square root is missing: the limit is r = √(6 / (fan_in + fan_out)).",
-    ),
-    (
-        2 / (BIG_IN + BIG_OUT),
-        "2 / (fan_in + fan_out) is the *variance*; the standard deviation is its square root "
-        "(and the uniform's limit is √(6 / (fan_in + fan_out))).",
-    ),
-    (
-        2 / (3 * (BIG_IN + BIG_OUT)),
-        "2 / (fan_in + fan_out) is the *variance*, not a limit: r = √(6 / (fan_in + fan_out)).",
-    ),
-]
+def zoo_exercise(
+    exercise_id: str,
+    title: str,
+    reference: Callable[..., np.ndarray],
+    cases: Sequence[Case],
+    float32_cases: Sequence[Case],
+    mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
+    hints: Sequence[str] = (),
+    warning_hint: str = "",
+    float32_hint: str = FLOAT32_HINT,
+    derivative_of: tuple[str, Callable[..., np.ndarray]] | None = None,
+    slope_cases: Sequence[Case] = (),
+    rtol: float = 1e-6,
+    atol: float = 1e-12,
+) -> Exercise:
+    """An exercise whose answer is an element-wise function ``f(z, **kwargs)``.
 
+    The answer is compared with ``reference`` on ``cases`` (float64), then on ``float32_cases``
+    where the result must be float32 too. With ``derivative_of = (name, f)``, the answer is a
+    derivative: it is first compared with the centred-difference slope of ``f`` on
+    ``slope_cases``.
+    """
 
-def _xavier_shape(W, given):
-    largest = float(np.abs(W).max())
-    if largest > _XAVIER_LIMIT * (1 + 1e-12):
-        raise Incorrect(
-            f"For {given} the variance is right, but some weights reach {largest:.4g}, beyond "
-            f"the limit r = √(6 / (fan_in + fan_out)) = {_XAVIER_LIMIT:.4g}: that is Glorot's "
-            "*normal* version. Here draw uniformly from (-r, r) with rng.uniform."
-        )
-    if largest < 0.99 * _XAVIER_LIMIT:  # 400 000 uniform draws come within 0.001% of r
-        raise Incorrect(
-            f"For {given} no weight comes near the limit r = {_XAVIER_LIMIT:.4g} (the largest "
-            f"is {largest:.4g}): draw uniformly from the whole interval (-r, r)."
-        )
-
-
-def _test_xavier(answer):
-    _test_initialiser(answer, "xavier_uniform", _XAVIER_VARIANCE, _xavier_shape, _XAVIER_MISTAKES)
-
-
-ex8_2 = Exercise(
-    "8.2",
-    "Xavier (Glorot) uniform weights",
-    _test_xavier,
-    hints=[
-        "The target variance is 2 / (fan_in + fan_out). A uniform distribution on (-r, r) has "
-        "variance r² / 3: solve for r.",
-        "r = np.sqrt(6 / (fan_in + fan_out)); then rng.uniform(-r, r, size=(fan_in, fan_out)).",
-    ],
-)
-
-
-_HE_VARIANCE = 2.0 / BIG_IN
-_HE_MISTAKES = [
-    (
-        BIG_IN / (BIG_IN + BIG_OUT),
-        "that is Xavier's variance, 2 / (fan_in + fan_out), made for tanh. ReLU zeroes half "
-        "of its inputs, so He doubles the variance a layer needs: 2 / fan_in.",
-    ),
-    (
-        2 / BIG_IN,
-        "2 / fan_in is the *variance*; the standard deviation is its square root, √(2 / fan_in).",
-    ),
-    (
-        0.5,
-        "the factor 2 is missing: 1 / fan_in is LeCun's variance. ReLU halves the signal's "
-        "variance, and He's 2 / fan_in makes up for it.",
-    ),
-    (
-        BIG_IN / BIG_OUT,
-        "that variance is 2 / fan_out: He's forward rule divides by fan_in, the number of "
-        "inputs each unit sums.",
-    ),
-]
-
-# For a normal distribution 4.55% of the draws lie beyond 2 standard deviations (a uniform one
-# with the same variance has none beyond 1.73). Over 400 000 draws that fraction has a
-# standard deviation of 0.033%, so [4%, 5.1%] is more than 15 standard deviations wide.
-_TAIL_RANGE = (0.040, 0.051)
-
-
-def _he_shape(W, given):
-    tail = float(np.mean(np.abs(W) > 2 * np.sqrt(_HE_VARIANCE)))
-    if not _TAIL_RANGE[0] <= tail <= _TAIL_RANGE[1]:
-        looks = " they look uniform;" if tail < 0.01 else ""
-        raise Incorrect(
-            f"For {given} the variance is right, but {tail:.2%} of the weights lie beyond two "
-            f"standard deviations, where a normal distribution has 4.55%:{looks} draw them "
-            "with rng.normal(0, std, size=...)."
-        )
-
-
-def _test_he(answer):
-    _test_initialiser(answer, "he_normal", _HE_VARIANCE, _he_shape, _HE_MISTAKES)
-
-
-ex8_3 = Exercise(
-    "8.3",
-    "He (Kaiming) normal weights",
-    _test_he,
-    hints=[
-        "He's weights are normal with mean 0 and variance 2 / fan_in.",
-        "rng.normal takes the standard deviation: rng.normal(0.0, np.sqrt(2 / fan_in), "
-        "size=(fan_in, fan_out)).",
-    ],
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# 8.4 The fraction of dead ReLU units
-# ---------------------------------------------------------------------------------------------
-
-
-def _dead_fraction(Z):
-    return float(np.mean(np.all(np.asarray(Z) <= 0, axis=0)))
-
-
-# Six units (columns) over three samples (rows): unit 0 dead (z < 0 throughout), unit 1 alive,
-# unit 2 dead (z = 0 throughout: relu gives 0 and relu' is taken as 0), unit 3 always active,
-# unit 4 alive (0 on two samples, 3 on one), unit 5 dead. Each known mistake gives another value.
-_Z_SMALL = np.array(
-    [
-        [-1.0, 2.0, 0.0, 3.0, 0.0, -3.0],
-        [-2.0, 1.0, 0.0, 4.0, 3.0, -0.1],
-        [-0.5, -1.0, 0.0, 5.0, 0.0, -2.0],
-    ]
-)
-_Z_RANDOM = _rng.normal(size=(40, 10)) + np.array([-9, -1, 0, 1, -9, 2, -9, -9, 0.5, -0.2])
-_DEAD_CASES = [
-    _Z_SMALL,
-    _Z_RANDOM,
-    np.array([[-1.0, 0.0, 2.0]]),  # a single sample
-    np.abs(_Z_RANDOM[:5]) + 0.1,  # nobody dead
-    -np.abs(_Z_RANDOM[:, :3]),  # everybody dead
-    _Z_SMALL.astype(np.float32),
-]
-_DEAD_MISTAKES = [
-    (
-        lambda Z: float(np.mean(np.any(Z <= 0, axis=0))),
-        "a unit is dead only if it is silent on *every* sample (np.all); one that outputs 0 "
-        "on some samples still learns from the others.",
-    ),
-    (
-        lambda Z: float(np.mean(np.all(Z < 0, axis=0))),
-        "count z = 0 as silent too: relu(0) = 0 and its derivative there is taken as 0, so a "
-        "unit whose net input is always 0 gets no gradient either (use z <= 0).",
-    ),
-    (
-        lambda Z: float(np.mean(np.all(Z <= 0, axis=1))),
-        "that is per sample (axis=1); units are the columns, so take np.all over the "
-        "samples, axis=0.",
-    ),
-    (
-        lambda Z: float(np.mean(Z <= 0)),
-        "that is the fraction of silent *entries*; a unit is dead when its whole column is "
-        "<= 0. First np.all(..., axis=0), then the mean over units.",
-    ),
-    (
-        lambda Z: float(np.sum(np.all(Z <= 0, axis=0))),
-        "that is the number of dead units; divide by the number of units for the fraction.",
-    ),
-    (
-        lambda Z: float(np.mean(np.all(Z > 0, axis=0))),
-        "that is the fraction of units that fire on every sample; dead ones never fire "
-        "(z <= 0 on every sample).",
-    ),
-]
-
-
-def _describe_matrix(Z):
-    """A small matrix written out in full (the learner can redo it by hand), else its shape."""
-    if Z.size > 24:
-        return f"an array of shape {Z.shape}"
-    with np.printoptions(precision=4, linewidth=10**6):
-        text = np.array2string(Z, separator=", ").replace("\n", "")
-    return text + (" (float32)" if Z.dtype == np.float32 else "")
-
-
-def _test_dead(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    for Z in _DEAD_CASES:
-        given = f"Z = {_describe_matrix(Z)} (rows: samples, columns: units)"
-        got = call(answer, Z.copy())
-        try:
-            expect_array(got, _dead_fraction(Z), given)
-        except Incorrect as error:
-            raise Incorrect(f"{error}{diagnose(got, (Z,), _DEAD_MISTAKES)}") from None
-
-
-ex8_4 = Exercise(
-    "8.4",
-    "the fraction of dead ReLU units",
-    _test_dead,
-    hints=[
-        "Z has one row per sample and one column per unit. A unit is dead when z <= 0 in every "
-        "row of its column.",
-        "np.all(Z <= 0, axis=0) gives one True/False per unit; its mean is the fraction.",
-    ],
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# 8.5 Per-layer gradient norms of a tanh network, by backpropagation
-# ---------------------------------------------------------------------------------------------
-
-
-def _gradient_norms(activations, weights, delta_out):
-    norms = []
-    delta = np.asarray(delta_out, dtype=float)
-    for layer in reversed(range(len(weights))):
-        norms.append(float(np.linalg.norm(activations[layer].T @ delta)))
-        if layer > 0:
-            delta = (delta @ weights[layer].T) * (1.0 - activations[layer] ** 2)
-    return norms[::-1]
-
-
-def _norms_variant(activations, weights, delta_out, push, norm=np.linalg.norm, reverse=True):
-    norms = []
-    delta = np.asarray(delta_out, dtype=float)
-    for layer in reversed(range(len(weights))):
-        norms.append(float(norm(activations[layer].T @ delta)))
-        if layer > 0:
-            delta = push(delta, weights[layer], activations[layer], activations[layer + 1])
-    return norms[::-1] if reverse else norms
-
-
-def _delta_norms(activations, weights, delta_out):
-    norms = []
-    delta = np.asarray(delta_out, dtype=float)
-    for layer in reversed(range(len(weights))):
-        norms.append(float(np.linalg.norm(delta)))
-        if layer > 0:
-            delta = (delta @ weights[layer].T) * (1.0 - activations[layer] ** 2)
-    return norms[::-1]
-
-
-def _right_push(delta, W, a, a_next):
-    return (delta @ W.T) * (1.0 - a**2)
-
-
-_NORM_MISTAKES = [
-    (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, reverse=False),
-        "the norms are in reverse order: list them from the first layer (next to the input) to "
-        "the last.",
-    ),
-    (
-        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: d @ W.T),
-        "BP2 multiplies by f'(z) after pushing δ back through the weights: "
-        "δ = (δ @ Wᵀ) * (1 - a²).",
-    ),
-    (
-        lambda a, W, d: _norms_variant(
-            a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - np.tanh(a) ** 2)
-        ),
-        "a is already tanh(z), so f'(z) = 1 - tanh(z)² = 1 - a²; don't apply tanh again.",
-    ),
-    (
-        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - a1**2)),
-        "use the derivative of the layer δ moves *into*: the one whose output is "
-        "activations[layer], the current layer's input.",
-    ),
-    (
-        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: (d @ W) * (1 - a**2)),
-        "δ goes back through the transpose: δ @ Wᵀ (W.T), not δ @ W.",
-    ),
-    (
-        _delta_norms,
-        "that is the norm of the error δ; the weight gradient is a_(l-1)ᵀ δ_l (BP4): "
-        "activations[layer].T @ delta.",
-    ),
-    (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.linalg.norm(g, 2)),
-        "np.linalg.norm(g, 2) of a matrix is its largest singular value; the gradient norm is "
-        "the Frobenius norm, np.linalg.norm(g) (the square root of the sum of squares).",
-    ),
-    (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.sum(g**2)),
-        "that is the squared norm: take the square root of the sum of squares.",
-    ),
-    (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.sum(np.abs(g))),
-        "the gradient norm is the Frobenius norm, √(Σ g²), not the sum of |g|.",
-    ),
-]
-
-
-def _tanh_network(sizes, n_samples, seed, scale=1.0):
-    """A tanh network's forward pass and an output error: (activations, weights, delta_out)."""
-    rng = np.random.default_rng(seed)
-    weights = [
-        rng.normal(0.0, scale / np.sqrt(n_in), size=(n_in, n_out))
-        for n_in, n_out in itertools.pairwise(sizes)
-    ]
-    activations = [rng.normal(size=(n_samples, sizes[0]))]
-    for W in weights[:-1]:
-        activations.append(np.tanh(activations[-1] @ W))
-    activations.append(activations[-1] @ weights[-1])  # a linear output layer
-    delta_out = rng.normal(size=(n_samples, sizes[-1])) / n_samples
-    return activations, weights, delta_out
-
-
-_NETWORKS = [  # (layer sizes, samples, seed, weight scale): square layers first
-    ([4, 4, 4, 4], 6, 1, 1.0),
-    ([3, 5, 6, 2], 8, 2, 1.5),
-    ([2, 1], 5, 3, 1.0),  # one layer: no BP2 at all
-    ([8] * 11 + [1], 16, 4, 3.0),  # deep and saturated: the norms fall towards the input
-]
-
-
-def _test_norms(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    for sizes, n_samples, seed, scale in _NETWORKS:
-        activations, weights, delta_out = _tanh_network(sizes, n_samples, seed, scale)
-        given = (
-            f"a tanh network with layer sizes {sizes} and {n_samples} samples "
-            f"(weights of std {scale:g} / √fan_in)"
-        )
-        got = call(
-            answer, [a.copy() for a in activations], [W.copy() for W in weights], delta_out.copy()
-        )
-        expected = np.array(_gradient_norms(activations, weights, delta_out))
-        try:
-            if got is not None and np.ndim(got) == 1 and len(got) != len(expected):
-                raise Incorrect(
-                    f"For {given} expected {len(expected)} norms, one per layer of weights, "
-                    f"but got {len(got)}."
-                )
-            expect_array(got, expected, given, rtol=1e-6, atol=1e-12)
-        except Incorrect as error:
+    def test(answer: Any) -> None:
+        if not callable(answer):
             raise Incorrect(
-                f"{error}{diagnose(got, (activations, weights, delta_out), _NORM_MISTAKES)}"
-            ) from None
+                f"pass your function itself, e.g. check(my_function) without (), "
+                f"not {describe(answer)}."
+            )
+        if derivative_of is not None:
+            name, function = derivative_of
+            for z, kwargs in slope_cases:
+                slope = numerical_derivative(partial(function, **kwargs), z)
+                got = _run(answer, z, kwargs, warning_hint)
+                note = (
+                    f"That expected value is the slope of {name} measured with centred finite "
+                    "differences, (f(z + h) - f(z - h)) / 2h."
+                )
+                _compare(got, slope, z, kwargs, mistakes, rtol=1e-5, atol=1e-6, note=note)
+        for z, kwargs in cases:
+            got = _run(answer, z, kwargs, warning_hint)
+            _compare(got, reference(z, **kwargs), z, kwargs, mistakes, rtol=rtol, atol=atol)
+        for z, kwargs in float32_cases:
+            got = _run(answer, z, kwargs, warning_hint)
+            dtype = got.dtype if isinstance(got, np.ndarray | np.generic) else type(got).__name__
+            if dtype != np.float32:
+                raise Incorrect(
+                    f"For float32 input {_given(z, kwargs)} your function returned {dtype}; "
+                    f"float32 in should give float32 out. Hint: {float32_hint}"
+                )
+            _compare(got, reference(z, **kwargs), z, kwargs, mistakes, rtol=1e-5, atol=1e-6)
+
+    return Exercise(exercise_id, title, test, hints)
 
 
-ex8_5 = Exercise(
-    "8.5",
-    "per-layer gradient norms by backpropagation",
-    _test_norms,
+def _float64_cases(**kwargs: Any) -> list[Case]:
+    return [(z, dict(kwargs)) for z in (GRID, MATRIX, CUBE, SCALAR, EXTREMES, WITH_NAN)]
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.1 tanh from the sigmoid
+# ---------------------------------------------------------------------------------------------
+
+ex8_1 = zoo_exercise(
+    "8.1",
+    "tanh from the sigmoid",
+    reference=act.tanh,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    mistakes=[
+        (
+            lambda z: 2 * act.sigmoid(z) - 1,
+            "inside the sigmoid the argument is 2z: 2σ(z) - 1 is tanh(z / 2), half as steep.",
+        ),
+        (lambda z: 2 * act.sigmoid(2 * z), "subtract 1: 2σ(2z) lies in (0, 2), tanh in (-1, 1)."),
+        (
+            lambda z: act.sigmoid(2 * z) - 1,
+            "multiply σ(2z) by 2 before subtracting 1: σ(2z) - 1 lies in (-1, 0).",
+        ),
+        (
+            lambda z: 1 - 2 * act.sigmoid(2 * z),
+            "the sign is flipped: tanh rises with z, like the sigmoid.",
+        ),
+        (lambda z: act.sigmoid(z), "that is the sigmoid itself; stretch and shift it to (-1, 1)."),
+    ],
+    warning_hint=(
+        "1 / (1 + np.exp(-2 * z)) overflows once -2z passes about 709. Use the package's sigmoid "
+        "(imported at the top of the cell), which never overflows."
+    ),
     hints=[
-        "Walk from the last layer to the first. At each layer the weight gradient is "
-        "activations[layer].T @ delta (BP4); record its norm.",
-        "Then push the error one layer down (BP2): delta = (delta @ weights[layer].T) * "
-        "(1 - activations[layer] ** 2), because activations[layer] = tanh(z) of the layer below.",
-        "np.linalg.norm(matrix) is the Frobenius norm. Reverse your list at the end so that it "
-        "starts with the first layer.",
+        "tanh(z) = 2σ(2z) - 1: the sigmoid of 2z, stretched by 2 and shifted down by 1.",
+        "Call the imported sigmoid on 2 * z; use Python numbers (2, 1) so float32 stays float32.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.2 ReLU's derivative, with the convention at 0
+# ---------------------------------------------------------------------------------------------
+
+ex8_2 = zoo_exercise(
+    "8.2",
+    "ReLU's derivative, 0 at z = 0",
+    reference=act.relu_prime,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    derivative_of=("ReLU", act.relu),
+    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(2, 3), {})],
+    mistakes=[
+        (lambda z: np.where(z > 0, 1.0, 0.0), NAN_HINT),  # first: on NaN it equals the next one
+        (
+            lambda z: np.where(z >= 0, 1.0, 0.0),
+            "at the kink z = 0 this course, like PyTorch, TensorFlow and JAX, uses the slope 0: "
+            "the derivative is 1 only where z > 0.",
+        ),
+        (
+            lambda z: np.maximum(z, 0.0),
+            "that is ReLU itself; its derivative is its slope, 0 or 1.",
+        ),
+        (
+            lambda z: np.sign(z),
+            "for negative z ReLU is flat, so its slope there is 0, not -1.",
+        ),
+        (
+            lambda z: np.where(z > 0, 0.0, 1.0),
+            "0 and 1 are swapped: the slope is 1 on the right (z > 0), where ReLU is the line z.",
+        ),
+    ],
+    float32_hint=(
+        "np.where(condition, 1.0, 0.0) builds a float64 array whatever z is; convert the result "
+        "with .astype(z.dtype), or look up np.heaviside, whose second argument is the value at 0."
+    ),
+    hints=[
+        "ReLU is max(0, z): flat (slope 0) on the left, the line z (slope 1) on the right.",
+        "At z = 0 there is a kink; the convention here is 0. So: 1 where z > 0, else 0.",
+        "Keep the dtype with .astype(z.dtype), and let NaN through: np.where(np.isnan(z), z, ...).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.3 leaky ReLU with a slope
+# ---------------------------------------------------------------------------------------------
+
+ex8_3 = zoo_exercise(
+    "8.3",
+    "leaky ReLU with a slope",
+    reference=act.leaky_relu,
+    cases=[
+        (GRID, {}),
+        (MATRIX, {"slope": 0.2}),
+        (CUBE, {"slope": 0.3}),
+        (SCALAR, {}),
+        (EXTREMES, {}),
+        (WITH_NAN, {"slope": 0.1}),
+    ],
+    float32_cases=[(FLOAT32, {}), (FLOAT32, {"slope": 0.25})],
+    mistakes=[
+        (
+            lambda z, slope=0.3: np.where(z > 0, z, slope * z),
+            "the default slope here is 0.01, as in PyTorch (Keras's LeakyReLU layer uses 0.3).",
+        ),
+        (
+            lambda z, slope=0.01: np.where(z > 0, slope * z, z),
+            "the slope belongs to the negative side: z for z > 0, slope · z otherwise.",
+        ),
+        (
+            lambda z, slope=0.01: np.maximum(z, 0.0),
+            "that is plain ReLU: for negative z the output is slope · z, not 0.",
+        ),
+        (
+            lambda z, slope=0.01: np.where(z > 0, z, slope),
+            "for z <= 0 the output is slope · z (a line through 0), not the constant slope.",
+        ),
+        (
+            lambda z, slope=0.01: np.where(z > 0, z, 0.01 * z),
+            "use the argument `slope` instead of a fixed 0.01.",
+        ),
+    ],
+    hints=[
+        "Leaky ReLU is z where z > 0 and slope · z elsewhere; the default slope is 0.01.",
+        "np.where(z > 0, z, slope * z) picks element by element.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.4 softplus without overflow
+# ---------------------------------------------------------------------------------------------
+
+ex8_4 = zoo_exercise(
+    "8.4",
+    "softplus without overflow",
+    reference=act.softplus,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    atol=0.0,  # the tail matters: softplus(-40) ≈ 4.2e-18 is not 0
+    mistakes=[
+        (
+            lambda z: np.maximum(z, 0.0) + np.log(1.0 + np.exp(-np.abs(z))),
+            "no overflow now, but the tail is lost: 1 + e^(-40) rounds to exactly 1 in float64, "
+            "so its log is 0. np.log1p(x) computes log(1 + x) accurately when x is tiny.",
+        ),
+        (
+            lambda z: np.maximum(z, 0.0),
+            "that is ReLU; softplus is a smooth ReLU, log 2 ≈ 0.693 at z = 0.",
+        ),
+        (
+            lambda z: np.log1p(np.exp(-np.abs(z))),
+            "the large part is missing: for z > 0, log(1 + e^z) = z + log(1 + e^(-z)).",
+        ),
+        (
+            lambda z: np.maximum(z, 0.0) + np.log1p(np.exp(-z)),
+            "take e to -|z|, not -z, so that the power is never positive.",
+        ),
+    ],
+    warning_hint=(
+        "e^z overflows for z above about 709 (88 in float32), so log(1 + e^z) cannot be "
+        "computed as written; np.where does not help, it computes both branches everywhere. "
+        "Split off the large part, max(z, 0), so that e is only ever raised to a power <= 0."
+    ),
+    hints=[
+        "For z > 0: log(1 + e^z) = log(e^z (e^(-z) + 1)) = z + log(1 + e^(-z)).",
+        "Both signs at once: softplus(z) = max(z, 0) + log(1 + e^(-|z|)); e^(-|z|) is never large.",
+        "For log(1 + tiny) use np.log1p(tiny), which keeps the tail (softplus(-40) ≈ 4.2e-18).",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.5 ELU's derivative
+# ---------------------------------------------------------------------------------------------
+
+ex8_5 = zoo_exercise(
+    "8.5",
+    "ELU's derivative",
+    reference=act.elu_prime,
+    cases=[
+        (GRID, {}),
+        (MATRIX, {"alpha": 0.5}),
+        (CUBE, {"alpha": 2.0}),
+        (SCALAR, {}),
+        (EXTREMES, {}),
+        (WITH_NAN, {"alpha": 0.5}),
+    ],
+    float32_cases=[(FLOAT32, {}), (FLOAT32, {"alpha": 0.5})],
+    derivative_of=("ELU", act.elu),
+    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(3, 2), {"alpha": 0.5})],
+    mistakes=[
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0.0)) - 1.0)),
+            "that is ELU's own value on the negative side; the derivative of α (e^z - 1) is α e^z "
+            "(the -1 is a constant).",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0.0))),
+            "multiply by alpha: for z <= 0 the slope is α e^z.",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0.0))),
+            "for z > 0 ELU is the line z, whose slope is 1.",
+        ),
+        (
+            lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0),
+            "that is ReLU's derivative; ELU curves on the negative side, with slope α e^z.",
+        ),
+    ],
+    warning_hint=(
+        "np.where computes both branches on every element, so np.exp(z) still runs at "
+        "z = 1000 and overflows, even though that value is thrown away. Raise e to min(z, 0) "
+        "instead (np.minimum): the same for z <= 0, and harmless for z > 0."
+    ),
+    hints=[
+        "ELU is z for z > 0 and α (e^z - 1) otherwise. Differentiate each side.",
+        "The slope is 1 for z > 0 and α e^z otherwise.",
+        "np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))) never overflows.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.6 GELU's tanh approximation
+# ---------------------------------------------------------------------------------------------
+
+_C = math.sqrt(2.0 / math.pi)
+
+ex8_6 = zoo_exercise(
+    "8.6",
+    "GELU's tanh approximation",
+    reference=act.gelu_tanh,
+    cases=[
+        (GRID, {}),
+        (MATRIX, {}),
+        (CUBE, {}),
+        (SCALAR, {}),
+        (np.array([-1000.0, -40.0, -6.0, 0.0, 6.0, 40.0, 1000.0, np.inf]), {}),
+        (WITH_NAN, {}),
+    ],
+    float32_cases=[(FLOAT32, {})],
+    mistakes=[
+        (
+            act.gelu,
+            "that is the exact GELU, z Φ(z); this exercise asks for its tanh approximation "
+            "(the two differ by up to about 4.7e-4).",
+        ),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(_C * (z + 0.044715 * z**2))),
+            "the correction term is cubic: 0.044715 z³ (z**3).",
+        ),
+        (
+            lambda z: z * (1 + np.tanh(_C * (z + 0.044715 * z**3))),
+            "the factor 0.5 is missing: (1 + tanh u) goes from 0 to 2.",
+        ),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
+            "the constant is √(2/π) ≈ 0.798, not √(π/2).",
+        ),
+        (
+            lambda z: 0.5 * (1 + np.tanh(_C * (z + 0.044715 * z**3))),
+            "that is the gate, which approximates Φ(z); GELU multiplies it by z.",
+        ),
+        (
+            lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)),
+            "multiply the inner sum by √(2/π) ≈ 0.798 before taking tanh.",
+        ),
+    ],
+    hints=[
+        "gelu_tanh(z) = 0.5 z (1 + tanh(u)) with u = √(2/π) (z + 0.044715 z³).",
+        "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
+        "math.sqrt(2 / math.pi), so float32 stays float32.",
     ],
 )

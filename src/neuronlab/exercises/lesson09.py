@@ -1,617 +1,569 @@
-"""Lesson 09, putting it together: collapsing linear layers, softmax, cross-entropy and its
-gradient, accuracy, the confusion matrix.
-
-The learner's functions take batches with **one row per sample**: scores (logits) ``z`` of
-shape (m, K) for m samples and K classes, and integer labels of shape (m,).
-"""
+"""Lesson 09, vanishing gradients and initialisation: the sigmoid chain, Xavier and He weights,
+dead ReLUs, per-layer gradient norms."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+import itertools
 
 import numpy as np
 
+from neuronlab.activations import sigmoid, sigmoid_prime
 from neuronlab.exercises._core import (
     Exercise,
     Incorrect,
-    Mistakes,
     call,
-    compare_cases,
-    copies,
     describe,
     diagnose,
-    hint_by_message,
-    require_callable,
+    expect_array,
+    function_exercise,
 )
 
-_rng = np.random.default_rng(909)
-
-# ---------------------------------------------------------------------------------------------
-# Shared machinery
-# ---------------------------------------------------------------------------------------------
-
-
-def _compare(
-    answer: Any,
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
-    names: Sequence[str],
-    mistakes: Mistakes = (),
-    error_hints: Sequence[tuple[str, str]] = (),
-    check_dtype: bool = False,
-) -> None:
-    """This lesson's comparisons: :func:`compare_cases` with hints chosen by the error's text."""
-    compare_cases(
-        answer,
-        reference,
-        cases,
-        mistakes,
-        warning_hint=hint_by_message(error_hints),
-        names=names,
-        check_dtype=check_dtype,
-        float32_rtol=1e-5,
-        mistake_rtol=1e-6,
-    )
+_rng = np.random.default_rng(808)
 
 
 # ---------------------------------------------------------------------------------------------
-# Reference answers (the package's own versions live in neuronlab.losses)
+# 8.1 The derivative of a chain of sigmoid neurons
 # ---------------------------------------------------------------------------------------------
 
 
-def _softmax(z):
-    z = np.asarray(z)
-    exps = np.exp(z - np.max(z, axis=-1, keepdims=True))
-    return exps / np.sum(exps, axis=-1, keepdims=True)
+def _chain_derivative(x, weights, biases):
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        derivative = derivative * w * sigmoid_prime(z)
+        a = sigmoid(z)
+    return derivative
 
 
-def _log_softmax(z):
-    shifted = z - np.max(z, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+def _chain_mistake(x, weights, biases, factor, update=True):
+    """A chain derivative built with a wrong factor ``factor(w, a, z)`` per layer."""
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        derivative = derivative * factor(w, a, z)
+        if update:
+            a = sigmoid(z)
+    return derivative
 
 
-def _one_hot(labels, n_classes):
-    return np.eye(n_classes)[np.asarray(labels)]
+def _chain_sum(x, weights, biases):
+    a = np.asarray(x, dtype=float)
+    total = np.zeros_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        total = total + w * sigmoid_prime(z)
+        a = sigmoid(z)
+    return total
 
 
-def _naive_softmax(z):
-    return np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# Exercise 9.1: two linear layers are one
-# ---------------------------------------------------------------------------------------------
-
-_W_MISTAKES: Mistakes = [
+_X_GRID = np.array([-4.0, -1.0, 0.0, 0.5, 2.0, 6.0])
+_CHAIN_MISTAKES = [
     (
-        lambda W1, b1, W2, b2: W2 @ W1,
-        "the order matters. A row x meets W1 first: (x @ W1) @ W2 = x @ (W1 @ W2).",
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_prime(z)),
+        "each layer contributes w_l σ'(z_l): the chain rule also multiplies by the weight "
+        "(∂z_l/∂a_(l-1) = w_l).",
     ),
     (
-        lambda W1, b1, W2, b2: W1 * W2,
-        "use the matrix product @ (rows times columns), not the element-wise *.",
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_prime(a)),
+        "take σ' at the layer's net input z_l = w_l a_(l-1) + b_l, not at its input a_(l-1).",
     ),
-    (lambda W1, b1, W2, b2: W1 + W2, "layers compose by multiplying their matrices, not adding."),
     (
-        lambda W1, b1, W2, b2: (W1 @ W2).T,
-        "your W is transposed: with one sample per row, W has one row per input and one column "
-        "per output, W1 @ W2.",
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * z * (1 - z)),
+        "z(1 - z) is the sigmoid's slope only when z is already a sigmoid's *output*; "
+        "at the net input use σ'(z) = σ(z)(1 - σ(z)).",
     ),
-]
-_B_MISTAKES: Mistakes = [
     (
-        lambda W1, b1, W2, b2: b1 + b2,
-        "b1 goes through the second layer too, so it gets multiplied by W2: b = b1 @ W2 + b2.",
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_prime(z), False),
+        "feed each layer's output into the next: after the factor, set a = σ(z), so that "
+        "the next layer's z uses it.",
     ),
-    (lambda W1, b1, W2, b2: b2, "b1 is missing: the first layer's bias also reaches the output."),
-    (lambda W1, b1, W2, b2: b1 @ W2, "b2 is missing: the second layer adds its own bias."),
     (
-        lambda W1, b1, W2, b2: W2 @ b1 + b2,
-        "b1 is a row, like x: it is multiplied as b1 @ W2, not W2 @ b1.",
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: np.abs(w) / 4 + 0 * z),
+        "that is the bound Π |w_l| / 4, the largest the derivative can be; compute the "
+        "derivative itself, with σ'(z_l) at each layer's net input.",
+    ),
+    (
+        _chain_sum,
+        "the chain rule *multiplies* the layers' factors; it does not add them.",
+    ),
+    (
+        lambda x, w, b: _chain_derivative(x, w[:-1], b[:-1]),
+        "one factor is missing: a chain of L layers has L factors w_l σ'(z_l).",
     ),
 ]
 
 
-def _collapse_cases():
-    square = (
-        _rng.normal(size=(3, 3)),
-        _rng.normal(size=3),
-        _rng.normal(size=(3, 3)),
-        _rng.normal(size=3),
-    )
-    wide = (
-        _rng.normal(size=(4, 5)),
-        _rng.normal(size=5),
-        _rng.normal(size=(5, 2)),
-        _rng.normal(size=2),
-    )
-    to_one = (
-        _rng.normal(size=(2, 6)),
-        _rng.normal(size=6),
-        _rng.normal(size=(6, 1)),
-        np.array([0.5]),
-    )
-    return [square, wide, to_one]
-
-
-_COLLAPSE_CASES = _collapse_cases()
-
-
-def _test_collapse(answer: Any) -> None:
-    require_callable(answer, "collapse_linear_layers")
-    for W1, b1, W2, b2 in _COLLAPSE_CASES:
-        args = (W1, b1, W2, b2)
-        given = (
-            f"W1 of shape {W1.shape}, b1 of shape {b1.shape}, W2 of shape {W2.shape}, "
-            f"b2 of shape {b2.shape}"
-        )
-        result = call(answer, *copies(args))
-        try:
-            W, b = result
-            W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return a pair (W, b), but returned {describe(result)}."
-            ) from None
-        want_W, want_b = W1 @ W2, b1 @ W2 + b2
-        if W.shape != want_W.shape:
-            hint = (
-                " Hint: (x @ W1) @ W2 = x @ (W1 @ W2): W1 @ W2 has shape (n_in, n_out)."
-                if W.shape == want_W.T.shape
-                else ""
-            )
-            raise Incorrect(
-                f"For {given} W should have shape {want_W.shape} (inputs, outputs), but has "
-                f"shape {W.shape}.{hint}"
-            )
-        if not np.allclose(W, want_W, rtol=1e-6, atol=1e-12):
-            bad = np.unravel_index(
-                np.argmax(~np.isclose(W, want_W, rtol=1e-6, atol=1e-12)), want_W.shape
-            )
-            raise Incorrect(
-                f"For {given} the matrix W is wrong: W[{bad[0]}, {bad[1]}] should be "
-                f"{want_W[bad]:.6g}, but is {W[bad]:.6g}.{diagnose(W, args, _W_MISTAKES)}"
-            )
-        if b.shape != want_b.shape or not np.allclose(b, want_b, rtol=1e-6, atol=1e-12):
-            raise Incorrect(
-                f"For {given} W is right but the bias b is wrong: expected "
-                f"{describe(want_b)}, got {describe(b)}.{diagnose(b, args, _B_MISTAKES)}"
-            )
-
-
-ex9_1 = Exercise(
+ex9_1 = function_exercise(
     "9.1",
-    "two linear layers are one",
-    _test_collapse,
-    hints=[
-        "Write the second layer's output for one row x: (x @ W1 + b1) @ W2 + b2. Multiply out the "
-        "bracket.",
-        "x @ W1 @ W2 + b1 @ W2 + b2: the part that multiplies x is W, the rest is b.",
+    "the derivative of a chain of sigmoid neurons",
+    reference=_chain_derivative,
+    cases=[
+        (_X_GRID.copy(), [1.0, 1.0, 1.0], [0.0, 0.0, 0.0]),  # the lesson's chain, 3 layers
+        (_X_GRID.copy(), [2.0, -1.5, 0.5, 3.0], [0.5, -1.0, 0.0, 0.25]),
+        (np.array([-500.0, -30.0, 0.0, 30.0, 500.0]), [1.0, 4.0], [0.0, -2.0]),  # extremes
+        (np.array([[0.0, 1.0, -1.0], [3.0, -3.0, 0.25]]), [1.0] * 10, [0.0] * 10),  # 2-D, 10 layers
+        (_rng.normal(size=7).astype(np.float32), [0.8, -2.0, 1.2], [0.1, 0.3, -0.4]),  # float32
+        (np.array([0.0, 2.0]), [5.0], [1.0]),  # a single layer
     ],
+    mistakes=_CHAIN_MISTAKES,
+    hints=[
+        "Walk along the chain with a = x. At each layer: z = w a + b, multiply the running "
+        "derivative by w σ'(z), then move on with a = σ(z).",
+        "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_prime` from neuronlab.activations computes it. Start "
+        "the running derivative at np.ones_like(x).",
+    ],
+    rtol=1e-6,
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 9.2: softmax, stable
+# 8.2 and 8.3 Initialisers: shapes, the generator, and the variance of a large sample
 # ---------------------------------------------------------------------------------------------
 
-_SOFTMAX_CASES = [
-    (_rng.normal(0.0, 2.0, size=(3, 4)),),
-    (np.array([1.0, 2.0, 3.0]),),
-    (np.array([0.0, 0.0, 0.0, 0.0]),),
-    (np.array([1000.0, 999.0, 0.0]),),
-    (np.array([[1000.0, 999.0, 998.0], [-1000.0, -1001.0, -1002.0]]),),
-    (np.array([[-3.0, 0.5, 2.0], [1.0, 1.0, -1.0]], dtype=np.float32),),
-    (_rng.normal(0.0, 10.0, size=(50, 10)),),
+# The large sample: 800 x 500 = 400 000 weights. The sample variance s² of n draws has a
+# standard deviation of σ² √((κ - 1) / n), with kurtosis κ = 1.8 for a uniform and 3 for a
+# normal distribution: 0.14% and 0.22% of σ² here. A 3% tolerance is over 13 standard
+# deviations (a correct answer never fails), and the known mistakes are off by 19% or more.
+BIG_IN, BIG_OUT = 800, 500
+VARIANCE_TOLERANCE = 0.03
+
+
+def _weights(answer, fan_in, fan_out, seed):
+    """Call an initialiser and return its weights as a float array, or explain what's wrong."""
+    result = call(answer, fan_in, fan_out, np.random.default_rng(seed))
+    given = f"fan_in = {fan_in}, fan_out = {fan_out}"
+    if result is None:
+        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
+    try:
+        W = np.asarray(result, dtype=float)
+    except (TypeError, ValueError):
+        raise Incorrect(f"For {given} it returned {describe(result)}, not an array.") from None
+    if W.shape != (fan_in, fan_out):
+        hint = ""
+        if W.shape == (fan_out, fan_in):
+            hint = (
+                " Rows and columns are swapped: one row per input, as in z = a @ W, so the "
+                "shape is (fan_in, fan_out)."
+            )
+        raise Incorrect(
+            f"For {given} expected weights of shape ({fan_in}, {fan_out}), but got shape "
+            f"{W.shape}.{hint}"
+        )
+    if not np.all(np.isfinite(W)):
+        raise Incorrect(f"For {given} some weights are not finite numbers (inf or NaN).")
+    return W
+
+
+def _test_initialiser(answer, name, variance, extra_test, mistakes):
+    """The checks shared by 8.2 and 8.3: shape, the seed, mean 0, the variance formula."""
+    if not callable(answer):
+        raise Incorrect(f"pass your function itself, e.g. check({name}), not {describe(answer)}.")
+    _weights(answer, 3, 5, seed=0)
+    first, again = _weights(answer, 4, 6, seed=7), _weights(answer, 4, 6, seed=7)
+    if not np.array_equal(first, again):
+        raise Incorrect(
+            "Two calls with generators made from the same seed gave different weights: draw "
+            "from the generator `rng` you are given (rng.uniform(...) or rng.normal(...)), not "
+            "from np.random, so that a seed fixes the start."
+        )
+    if np.all(first == first.flat[0]):
+        raise Incorrect(
+            "Every weight is the same number: the units of a layer would compute the same thing "
+            "and get the same updates for ever. Draw random weights."
+        )
+    if np.array_equal(first, _weights(answer, 4, 6, seed=8)):
+        raise Incorrect(
+            "Generators with different seeds gave the same weights: draw them from `rng`."
+        )
+    W = _weights(answer, BIG_IN, BIG_OUT, seed=0)
+    given = f"fan_in = {BIG_IN}, fan_out = {BIG_OUT}"
+    mean, sample_variance = float(W.mean()), float(W.var())
+    if abs(mean) > 6 * np.sqrt(variance / W.size):  # the mean of n draws has sd σ / √n
+        raise Incorrect(
+            f"For {given} the weights' mean is {mean:.3g}, but it should be 0 (up to chance, "
+            f"{np.sqrt(variance / W.size):.1g}): draw from a distribution centred on 0."
+        )
+    ratio = sample_variance / variance
+    if abs(ratio - 1) > VARIANCE_TOLERANCE:
+        hint = ""
+        for expected_ratio, message in mistakes:
+            if abs(ratio / expected_ratio - 1) <= VARIANCE_TOLERANCE:
+                hint = f" Hint: {message}"
+                break
+        raise Incorrect(
+            f"For {given} the {W.size} weights have variance {sample_variance:.4g}, but "
+            f"{name} weights should have variance {variance:.4g} (±{VARIANCE_TOLERANCE:.0%} "
+            f"for a sample this large).{hint}"
+        )
+    extra_test(W, given)
+
+
+_XAVIER_VARIANCE = 2.0 / (BIG_IN + BIG_OUT)
+_XAVIER_LIMIT = np.sqrt(6.0 / (BIG_IN + BIG_OUT))
+# (variance of the mistake / the right variance, what to say), for the large sample
+_XAVIER_MISTAKES = [
+    (
+        1 / 3,
+        "the variance is a third of the target: √(2 / (fan_in + fan_out)) is the standard "
+        "deviation, not the limit. A uniform distribution on (-r, r) has variance r² / 3, so "
+        "r = √(6 / (fan_in + fan_out)).",
+    ),
+    (
+        (BIG_IN + BIG_OUT) / BIG_IN,
+        "that variance is 2 / fan_in: Xavier averages both sides, 2 / (fan_in + fan_out).",
+    ),
+    (
+        (BIG_IN + BIG_OUT) / BIG_OUT,
+        "that variance is 2 / fan_out: Xavier averages both sides, 2 / (fan_in + fan_out).",
+    ),
+    (
+        (BIG_IN + BIG_OUT) / (2 * BIG_IN),
+        "that variance is 1 / fan_in (LeCun's); Xavier's is 2 / (fan_in + fan_out).",
+    ),
+    (
+        6 / (BIG_IN + BIG_OUT),
+        "the square root is missing: the limit is r = √(6 / (fan_in + fan_out)).",
+    ),
+    (
+        2 / (BIG_IN + BIG_OUT),
+        "2 / (fan_in + fan_out) is the *variance*; the standard deviation is its square root "
+        "(and the uniform's limit is √(6 / (fan_in + fan_out))).",
+    ),
+    (
+        2 / (3 * (BIG_IN + BIG_OUT)),
+        "2 / (fan_in + fan_out) is the *variance*, not a limit: r = √(6 / (fan_in + fan_out)).",
+    ),
 ]
 
-_SOFTMAX_MISTAKES: Mistakes = [
-    (
-        lambda z: np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=0),
-        "each row (one sample) must sum to 1: take the max and the sum along the last axis "
-        "(axis=-1), not axis=0.",
-    ),
-    (
-        lambda z: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
-        "you divided by the sum over the whole batch; divide each row by its own sum "
-        "(np.sum(..., axis=-1, keepdims=True)).",
-    ),
-    (
-        lambda z: np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=-1, keepdims=True),
-        "subtract each row's own maximum (np.max(z, axis=-1, keepdims=True)), not each column's.",
-    ),
-    (
-        lambda z: z / z.sum(axis=-1, keepdims=True),
-        "exponentiate first: softmax divides e^(z_k) by the row's sum of e^(z_j).",
-    ),
-    (
-        lambda z: np.exp(z - z.max(axis=-1, keepdims=True)),
-        "divide by the row's sum, so that the probabilities of each row add up to 1.",
-    ),
-]
 
-_SOFTMAX_ERRORS = [
-    (
-        "overflow",
-        "e^1000 is too big for a float. Subtract each row's maximum from z first: softmax does "
-        "not change, and the largest power of e becomes e^0 = 1.",
-    ),
-    (
-        "invalid value",
-        "a row came out as 0 / 0. Subtract each row's own maximum (axis=-1, keepdims=True), "
-        "not the maximum of the whole batch: a row far below it underflows to all zeros.",
-    ),
-    (
-        "out of bounds",
-        "use axis=-1 (the last axis), so that a single vector of scores works as well as a batch.",
-    ),
-    (
-        "could not be broadcast",
-        "keep the reduced axis with keepdims=True: a column of shape (m, 1) lines up with the "
-        "scores of shape (m, K), a vector of shape (m,) does not.",
-    ),
-]
+def _xavier_shape(W, given):
+    largest = float(np.abs(W).max())
+    if largest > _XAVIER_LIMIT * (1 + 1e-12):
+        raise Incorrect(
+            f"For {given} the variance is right, but some weights reach {largest:.4g}, beyond "
+            f"the limit r = √(6 / (fan_in + fan_out)) = {_XAVIER_LIMIT:.4g}: that is Glorot's "
+            "*normal* version. Here draw uniformly from (-r, r) with rng.uniform."
+        )
+    if largest < 0.99 * _XAVIER_LIMIT:  # 400 000 uniform draws come within 0.001% of r
+        raise Incorrect(
+            f"For {given} no weight comes near the limit r = {_XAVIER_LIMIT:.4g} (the largest "
+            f"is {largest:.4g}): draw uniformly from the whole interval (-r, r)."
+        )
 
 
-def _test_softmax(answer: Any) -> None:
-    require_callable(answer, "softmax")
-    _compare(
-        answer,
-        _softmax,
-        _SOFTMAX_CASES,
-        ["z"],
-        _SOFTMAX_MISTAKES,
-        _SOFTMAX_ERRORS,
-        check_dtype=True,
-    )
+def _test_xavier(answer):
+    _test_initialiser(answer, "xavier_uniform", _XAVIER_VARIANCE, _xavier_shape, _XAVIER_MISTAKES)
 
 
 ex9_2 = Exercise(
     "9.2",
-    "softmax, stable",
-    _test_softmax,
+    "Xavier (Glorot) uniform weights",
+    _test_xavier,
     hints=[
-        "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
-        "of a row changes nothing.",
-        "m = np.max(z, axis=-1, keepdims=True); e = np.exp(z - m); then divide e by its sum along "
-        "axis=-1 with keepdims=True.",
+        "The target variance is 2 / (fan_in + fan_out). A uniform distribution on (-r, r) has "
+        "variance r² / 3: solve for r.",
+        "r = np.sqrt(6 / (fan_in + fan_out)); then rng.uniform(-r, r, size=(fan_in, fan_out)).",
     ],
 )
 
 
-# ---------------------------------------------------------------------------------------------
-# Exercise 9.3: categorical cross-entropy from logits
-# ---------------------------------------------------------------------------------------------
-
-
-def _cross_entropy(z, labels):
-    m = z.shape[0]
-    return float(-np.mean(_log_softmax(z)[np.arange(m), labels]))
-
-
-_CE_CASES = [
-    (_rng.normal(0.0, 2.0, size=(3, 3)), np.array([0, 2, 1])),
-    (_rng.normal(0.0, 2.0, size=(5, 4)), np.array([3, 0, 0, 2, 1])),
-    (np.array([[2.0, 1.0, 0.1]]), np.array([0])),
-    (np.array([[1000.0, 0.0, -1000.0], [0.0, 0.0, 0.0]]), np.array([2, 1])),
-    (np.array([[-1.5, 0.5, 3.0, 0.0], [2.0, -2.0, 0.0, 1.0]], dtype=np.float32), np.array([2, 3])),
-    (_rng.normal(0.0, 5.0, size=(40, 10)), _rng.integers(0, 10, size=40)),
-]
-
-_CE_MISTAKES: Mistakes = [
+_HE_VARIANCE = 2.0 / BIG_IN
+_HE_MISTAKES = [
     (
-        lambda z, y: -np.sum(_log_softmax(z)[np.arange(len(y)), y]),
-        "that is the sum over the batch; the loss is the mean: divide by the number of samples m.",
+        BIG_IN / (BIG_IN + BIG_OUT),
+        "that is Xavier's variance, 2 / (fan_in + fan_out), made for tanh. ReLU zeroes half "
+        "of its inputs, so He doubles the variance a layer needs: 2 / fan_in.",
     ),
     (
-        lambda z, y: np.mean(_log_softmax(z)[np.arange(len(y)), y]),
-        "the sign: the loss is -log p of the true class, which is >= 0.",
+        2 / BIG_IN,
+        "2 / fan_in is the *variance*; the standard deviation is its square root, √(2 / fan_in).",
     ),
     (
-        lambda z, y: -np.mean(_one_hot(y, z.shape[1]) * _log_softmax(z)),
-        "np.mean over the whole (m, K) array divides by m·K; divide the sum by the number of "
-        "samples m only.",
+        0.5,
+        "the factor 2 is missing: 1 / fan_in is LeCun's variance. ReLU halves the signal's "
+        "variance, and He's 2 / fan_in makes up for it.",
     ),
     (
-        lambda z, y: -_log_softmax(z)[np.arange(len(y)), y],
-        "return one number, the mean over the samples, not one loss per sample.",
-    ),
-    (
-        lambda z, y: -np.mean(np.log(np.clip(_softmax(z), 1e-12, 1.0))[np.arange(len(y)), y]),
-        "clipping p to avoid log(0) changes the answer for confident mistakes; use log-softmax: "
-        "log p_k = (z_k - max) - log Σ_j e^(z_j - max).",
-    ),
-    (
-        lambda z, y: -np.mean((z - z.max(axis=0))[np.arange(len(y)), y]),
-        "normalise each row: log softmax(z)_k = z_k - max - log Σ_j e^(z_j - max), along axis=-1.",
-    ),
-    (
-        lambda z, y: -np.mean(_log_softmax(z.T).T[np.arange(len(y)), y]),
-        "the softmax runs along each row (axis=-1, one sample's class scores), not down columns.",
+        BIG_IN / BIG_OUT,
+        "that variance is 2 / fan_out: He's forward rule divides by fan_in, the number of "
+        "inputs each unit sums.",
     ),
 ]
 
-_CE_ERRORS = [
-    (
-        "divide by zero",
-        "log(softmax(z)) takes the log of a probability that rounded to 0. Work with logs "
-        "throughout: log softmax(z)_k = (z_k - max) - log Σ_j e^(z_j - max).",
-    ),
-    (
-        "overflow",
-        "e^1000 is too big for a float: subtract each row's maximum from z before np.exp.",
-    ),
-    (
-        "out of bounds",
-        "pick the true class of each row with z[np.arange(m), labels] (labels are class numbers).",
-    ),
-]
+# For a normal distribution 4.55% of the draws lie beyond 2 standard deviations (a uniform one
+# with the same variance has none beyond 1.73). Over 400 000 draws that fraction has a
+# standard deviation of 0.033%, so [4%, 5.1%] is more than 15 standard deviations wide.
+_TAIL_RANGE = (0.040, 0.051)
 
 
-def _test_cross_entropy(answer: Any) -> None:
-    require_callable(answer, "cross_entropy")
-    _compare(answer, _cross_entropy, _CE_CASES, ["z", "labels"], _CE_MISTAKES, _CE_ERRORS)
+def _he_shape(W, given):
+    tail = float(np.mean(np.abs(W) > 2 * np.sqrt(_HE_VARIANCE)))
+    if not _TAIL_RANGE[0] <= tail <= _TAIL_RANGE[1]:
+        looks = " they look uniform;" if tail < 0.01 else ""
+        raise Incorrect(
+            f"For {given} the variance is right, but {tail:.2%} of the weights lie beyond two "
+            f"standard deviations, where a normal distribution has 4.55%:{looks} draw them "
+            "with rng.normal(0, std, size=...)."
+        )
+
+
+def _test_he(answer):
+    _test_initialiser(answer, "he_normal", _HE_VARIANCE, _he_shape, _HE_MISTAKES)
 
 
 ex9_3 = Exercise(
     "9.3",
-    "categorical cross-entropy from logits",
-    _test_cross_entropy,
+    "He (Kaiming) normal weights",
+    _test_he,
     hints=[
-        "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
-        "The batch's loss is the mean.",
-        "log_p = z - max - log(Σ e^(z - max)) row by row (keepdims=True); then "
-        "-np.mean(log_p[np.arange(m), labels]).",
+        "He's weights are normal with mean 0 and variance 2 / fan_in.",
+        "rng.normal takes the standard deviation: rng.normal(0.0, np.sqrt(2 / fan_in), "
+        "size=(fan_in, fan_out)).",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 9.4: its gradient, softmax minus one-hot
+# 8.4 The fraction of dead ReLU units
 # ---------------------------------------------------------------------------------------------
 
 
-def _cross_entropy_gradient(z, labels):
-    return (_softmax(z) - _one_hot(labels, z.shape[1])) / z.shape[0]
+def _dead_fraction(Z):
+    return float(np.mean(np.all(np.asarray(Z) <= 0, axis=0)))
 
 
-_GRAD_CASES = [
-    (_rng.normal(0.0, 2.0, size=(3, 3)), np.array([1, 0, 2])),
-    (_rng.normal(0.0, 2.0, size=(4, 5)), np.array([4, 0, 1, 1])),
-    (np.array([[0.5, -0.5]]), np.array([1])),
-    (np.array([[1000.0, 0.0, -1000.0], [0.0, 0.0, 0.0]]), np.array([1, 0])),
-    (np.array([[-1.5, 0.5, 3.0], [2.0, -2.0, 0.0]], dtype=np.float32), np.array([2, 0])),
-    (_rng.normal(0.0, 5.0, size=(30, 10)), _rng.integers(0, 10, size=30)),
+# Six units (columns) over three samples (rows): unit 0 dead (z < 0 throughout), unit 1 alive,
+# unit 2 dead (z = 0 throughout: relu gives 0 and relu' is taken as 0), unit 3 always active,
+# unit 4 alive (0 on two samples, 3 on one), unit 5 dead. Each known mistake gives another value.
+_Z_SMALL = np.array(
+    [
+        [-1.0, 2.0, 0.0, 3.0, 0.0, -3.0],
+        [-2.0, 1.0, 0.0, 4.0, 3.0, -0.1],
+        [-0.5, -1.0, 0.0, 5.0, 0.0, -2.0],
+    ]
+)
+_Z_RANDOM = _rng.normal(size=(40, 10)) + np.array([-9, -1, 0, 1, -9, 2, -9, -9, 0.5, -0.2])
+_DEAD_CASES = [
+    _Z_SMALL,
+    _Z_RANDOM,
+    np.array([[-1.0, 0.0, 2.0]]),  # a single sample
+    np.abs(_Z_RANDOM[:5]) + 0.1,  # nobody dead
+    -np.abs(_Z_RANDOM[:, :3]),  # everybody dead
+    _Z_SMALL.astype(np.float32),
+]
+_DEAD_MISTAKES = [
+    (
+        lambda Z: float(np.mean(np.any(Z <= 0, axis=0))),
+        "a unit is dead only if it is silent on *every* sample (np.all); one that outputs 0 "
+        "on some samples still learns from the others.",
+    ),
+    (
+        lambda Z: float(np.mean(np.all(Z < 0, axis=0))),
+        "count z = 0 as silent too: relu(0) = 0 and its derivative there is taken as 0, so a "
+        "unit whose net input is always 0 gets no gradient either (use z <= 0).",
+    ),
+    (
+        lambda Z: float(np.mean(np.all(Z <= 0, axis=1))),
+        "that is per sample (axis=1); units are the columns, so take np.all over the "
+        "samples, axis=0.",
+    ),
+    (
+        lambda Z: float(np.mean(Z <= 0)),
+        "that is the fraction of silent *entries*; a unit is dead when its whole column is "
+        "<= 0. First np.all(..., axis=0), then the mean over units.",
+    ),
+    (
+        lambda Z: float(np.sum(np.all(Z <= 0, axis=0))),
+        "that is the number of dead units; divide by the number of units for the fraction.",
+    ),
+    (
+        lambda Z: float(np.mean(np.all(Z > 0, axis=0))),
+        "that is the fraction of units that fire on every sample; dead ones never fire "
+        "(z <= 0 on every sample).",
+    ),
 ]
 
-_GRAD_MISTAKES: Mistakes = [
-    (
-        lambda z, y: _softmax(z) - _one_hot(y, z.shape[1]),
-        "the loss is a mean over the m samples, so its gradient is divided by m (z.shape[0]).",
-    ),
-    (
-        lambda z, y: (_softmax(z) - _one_hot(y, z.shape[1])) / z.size,
-        "divide by the number of samples m = z.shape[0], not by the number of entries m·K.",
-    ),
-    (
-        lambda z, y: (_one_hot(y, z.shape[1]) - _softmax(z)) / z.shape[0],
-        "the sign: the gradient is prediction minus target, softmax(z) - one-hot.",
-    ),
-    (
-        lambda z, y: (_softmax(z) - y) / z.shape[0],
-        "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
-    ),
-    (
-        lambda z, y: (_softmax(z) - y[:, None]) / z.shape[0],
-        "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
-    ),
-    (
-        lambda z, y: _softmax(z) / z.shape[0],
-        "subtract the one-hot targets: the gradient is (softmax(z) - one-hot) / m.",
-    ),
-    (
-        lambda z, y: (_softmax(z.T).T - _one_hot(y, z.shape[1])) / z.shape[0],
-        "the softmax runs along each row (axis=-1), not down the columns.",
-    ),
-]
 
-_GRAD_ERRORS = [
-    (
-        "could not be broadcast",
-        "labels of shape (m,) do not line up with scores of shape (m, K): turn them into one-hot "
-        "rows first (np.eye(K)[labels]).",
-    ),
-    (
-        "overflow",
-        "e^1000 is too big for a float: subtract each row's maximum from z before np.exp.",
-    ),
-]
+def _describe_matrix(Z):
+    """A small matrix written out in full (the learner can redo it by hand), else its shape."""
+    if Z.size > 24:
+        return f"an array of shape {Z.shape}"
+    with np.printoptions(precision=4, linewidth=10**6):
+        text = np.array2string(Z, separator=", ").replace("\n", "")
+    return text + (" (float32)" if Z.dtype == np.float32 else "")
 
 
-def _test_gradient(answer: Any) -> None:
-    require_callable(answer, "cross_entropy_gradient")
-    _compare(
-        answer,
-        _cross_entropy_gradient,
-        _GRAD_CASES,
-        ["z", "labels"],
-        _GRAD_MISTAKES,
-        _GRAD_ERRORS,
-    )
+def _test_dead(answer):
+    if not callable(answer):
+        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
+    for Z in _DEAD_CASES:
+        given = f"Z = {_describe_matrix(Z)} (rows: samples, columns: units)"
+        got = call(answer, Z.copy())
+        try:
+            expect_array(got, _dead_fraction(Z), given)
+        except Incorrect as error:
+            raise Incorrect(f"{error}{diagnose(got, (Z,), _DEAD_MISTAKES)}") from None
 
 
 ex9_4 = Exercise(
     "9.4",
-    "the gradient of cross-entropy: softmax minus one-hot",
-    _test_gradient,
+    "the fraction of dead ReLU units",
+    _test_dead,
     hints=[
-        "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
-        "the softmax of each row and y the one-hot targets.",
-        "one_hot = np.eye(z.shape[1])[labels]; p = your stable softmax of z; return "
-        "(p - one_hot) / z.shape[0].",
+        "Z has one row per sample and one column per unit. A unit is dead when z <= 0 in every "
+        "row of its column.",
+        "np.all(Z <= 0, axis=0) gives one True/False per unit; its mean is the fraction.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 9.5: accuracy, from the largest score
+# 8.5 Per-layer gradient norms of a tanh network, by backpropagation
 # ---------------------------------------------------------------------------------------------
 
 
-def _accuracy(scores, labels):
-    return float(np.mean(np.argmax(scores, axis=1) == labels))
+def _gradient_norms(activations, weights, delta_out):
+    norms = []
+    delta = np.asarray(delta_out, dtype=float)
+    for layer in reversed(range(len(weights))):
+        norms.append(float(np.linalg.norm(activations[layer].T @ delta)))
+        if layer > 0:
+            delta = (delta @ weights[layer].T) * (1.0 - activations[layer] ** 2)
+    return norms[::-1]
 
 
-_ACC_CASES = [
-    (  # square on purpose: argmax along the wrong axis runs, and gives another number
-        np.array(
-            [
-                [0.13, 0.05, 0.06, 0.73, 0.03],
-                [0.06, 0.24, 0.18, 0.52, 0.0],
-                [0.0, 0.01, 0.74, 0.22, 0.03],
-                [0.17, 0.35, 0.21, 0.14, 0.13],
-                [0.28, 0.15, 0.2, 0.31, 0.06],
-            ]
+def _norms_variant(activations, weights, delta_out, push, norm=np.linalg.norm, reverse=True):
+    norms = []
+    delta = np.asarray(delta_out, dtype=float)
+    for layer in reversed(range(len(weights))):
+        norms.append(float(norm(activations[layer].T @ delta)))
+        if layer > 0:
+            delta = push(delta, weights[layer], activations[layer], activations[layer + 1])
+    return norms[::-1] if reverse else norms
+
+
+def _delta_norms(activations, weights, delta_out):
+    norms = []
+    delta = np.asarray(delta_out, dtype=float)
+    for layer in reversed(range(len(weights))):
+        norms.append(float(np.linalg.norm(delta)))
+        if layer > 0:
+            delta = (delta @ weights[layer].T) * (1.0 - activations[layer] ** 2)
+    return norms[::-1]
+
+
+def _right_push(delta, W, a, a_next):
+    return (delta @ W.T) * (1.0 - a**2)
+
+
+_NORM_MISTAKES = [
+    (
+        lambda a, W, d: _norms_variant(a, W, d, _right_push, reverse=False),
+        "the norms are in reverse order: list them from the first layer (next to the input) to "
+        "the last.",
+    ),
+    (
+        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: d @ W.T),
+        "BP2 multiplies by f'(z) after pushing δ back through the weights: "
+        "δ = (δ @ Wᵀ) * (1 - a²).",
+    ),
+    (
+        lambda a, W, d: _norms_variant(
+            a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - np.tanh(a) ** 2)
         ),
-        np.array([4, 4, 2, 0, 0]),
-    ),
-    (_rng.normal(size=(6, 3)), np.array([0, 1, 2, 0, 1, 2])),
-    (np.array([[-5.0, -1.0, -3.0], [2.0, 0.0, -1.0]]), np.array([1, 0])),
-    (np.array([[0.2, 0.8], [0.9, 0.1], [0.4, 0.6]], dtype=np.float32), np.array([0, 0, 1])),
-    (_rng.normal(size=(100, 10)), _rng.integers(0, 10, size=100)),
-]
-
-_ACC_MISTAKES: Mistakes = [
-    (
-        lambda s, y: np.mean(np.argmax(s, axis=0) == y),
-        "take the argmax along axis=1: one predicted class per row (sample), the column with the "
-        "largest score.",
+        "a is already tanh(z), so f'(z) = 1 - tanh(z)² = 1 - a²; don't apply tanh again.",
     ),
     (
-        lambda s, y: np.mean(np.argmax(s) == y),
-        "without an axis, np.argmax looks at the whole array as one: give axis=1.",
+        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - a1**2)),
+        "use the derivative of the layer δ moves *into*: the one whose output is "
+        "activations[layer], the current layer's input.",
     ),
     (
-        lambda s, y: np.mean(np.argmin(s, axis=1) == y),
-        "the predicted class has the largest score: np.argmax, not np.argmin.",
+        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: (d @ W) * (1 - a**2)),
+        "δ goes back through the transpose: δ @ Wᵀ (W.T), not δ @ W.",
     ),
     (
-        lambda s, y: np.sum(np.argmax(s, axis=1) == y),
-        "return the fraction of correct rows (between 0 and 1), not their number: np.mean.",
+        _delta_norms,
+        "that is the norm of the error δ; the weight gradient is a_(l-1)ᵀ δ_l (BP4): "
+        "activations[layer].T @ delta.",
     ),
     (
-        lambda s, y: np.mean(np.argmax(s, axis=1) != y),
-        "that is the error rate, the fraction of wrong rows; accuracy counts the right ones.",
+        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.linalg.norm(g, 2)),
+        "np.linalg.norm(g, 2) of a matrix is its largest singular value; the gradient norm is "
+        "the Frobenius norm, np.linalg.norm(g) (the square root of the sum of squares).",
     ),
-]
-
-_ACC_ERRORS = [
     (
-        "could not be broadcast",
-        "the predictions need one entry per row of scores: np.argmax(scores, axis=1).",
+        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.sum(g**2)),
+        "that is the squared norm: take the square root of the sum of squares.",
+    ),
+    (
+        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.sum(np.abs(g))),
+        "the gradient norm is the Frobenius norm, √(Σ g²), not the sum of |g|.",
     ),
 ]
 
 
-def _test_accuracy(answer: Any) -> None:
-    require_callable(answer, "accuracy")
-    _compare(answer, _accuracy, _ACC_CASES, ["scores", "labels"], _ACC_MISTAKES, _ACC_ERRORS)
+def _tanh_network(sizes, n_samples, seed, scale=1.0):
+    """A tanh network's forward pass and an output error: (activations, weights, delta_out)."""
+    rng = np.random.default_rng(seed)
+    weights = [
+        rng.normal(0.0, scale / np.sqrt(n_in), size=(n_in, n_out))
+        for n_in, n_out in itertools.pairwise(sizes)
+    ]
+    activations = [rng.normal(size=(n_samples, sizes[0]))]
+    for W in weights[:-1]:
+        activations.append(np.tanh(activations[-1] @ W))
+    activations.append(activations[-1] @ weights[-1])  # a linear output layer
+    delta_out = rng.normal(size=(n_samples, sizes[-1])) / n_samples
+    return activations, weights, delta_out
+
+
+_NETWORKS = [  # (layer sizes, samples, seed, weight scale): square layers first
+    ([4, 4, 4, 4], 6, 1, 1.0),
+    ([3, 5, 6, 2], 8, 2, 1.5),
+    ([2, 1], 5, 3, 1.0),  # one layer: no BP2 at all
+    ([8] * 11 + [1], 16, 4, 3.0),  # deep and saturated: the norms fall towards the input
+]
+
+
+def _test_norms(answer):
+    if not callable(answer):
+        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
+    for sizes, n_samples, seed, scale in _NETWORKS:
+        activations, weights, delta_out = _tanh_network(sizes, n_samples, seed, scale)
+        given = (
+            f"a tanh network with layer sizes {sizes} and {n_samples} samples "
+            f"(weights of std {scale:g} / √fan_in)"
+        )
+        got = call(
+            answer, [a.copy() for a in activations], [W.copy() for W in weights], delta_out.copy()
+        )
+        expected = np.array(_gradient_norms(activations, weights, delta_out))
+        try:
+            if got is not None and np.ndim(got) == 1 and len(got) != len(expected):
+                raise Incorrect(
+                    f"For {given} expected {len(expected)} norms, one per layer of weights, "
+                    f"but got {len(got)}."
+                )
+            expect_array(got, expected, given, rtol=1e-6, atol=1e-12)
+        except Incorrect as error:
+            raise Incorrect(
+                f"{error}{diagnose(got, (activations, weights, delta_out), _NORM_MISTAKES)}"
+            ) from None
 
 
 ex9_5 = Exercise(
     "9.5",
-    "accuracy from the largest score",
-    _test_accuracy,
+    "per-layer gradient norms by backpropagation",
+    _test_norms,
     hints=[
-        "The predicted class of a row is the index of its largest score.",
-        "np.argmax(scores, axis=1) gives one class per row; compare with labels and take the mean.",
-    ],
-)
-
-
-# ---------------------------------------------------------------------------------------------
-# Exercise 9.6: the confusion matrix
-# ---------------------------------------------------------------------------------------------
-
-
-def _confusion_matrix(labels, predicted, n_classes):
-    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
-    np.add.at(counts, (labels, predicted), 1)
-    return counts
-
-
-def _fancy_counts(labels, predicted, n_classes):
-    counts = np.zeros((n_classes, n_classes), dtype=np.int64)
-    counts[labels, predicted] += 1
-    return counts
-
-
-def _sized_by_data(labels, predicted, n_classes):
-    size = int(max(np.max(labels), np.max(predicted))) + 1
-    return _confusion_matrix(labels, predicted, size)
-
-
-_CM_CASES = [
-    (np.array([0, 1, 2, 2, 1, 0, 2, 0]), np.array([0, 2, 2, 1, 1, 0, 0, 1]), 3),
-    (np.array([0, 1, 1, 0, 2]), np.array([1, 1, 0, 0, 2]), 4),
-    (np.array([3, 1, 2, 0]), np.array([3, 1, 2, 0]), 4),
-    (_rng.integers(0, 10, size=200), _rng.integers(0, 10, size=200), 10),
-]
-
-_CM_MISTAKES: Mistakes = [
-    (
-        lambda y, p, k: _confusion_matrix(y, p, k).T,
-        "rows and columns are swapped: row i is the true class, column j the predicted one, so "
-        "a sample adds 1 at C[true, predicted].",
-    ),
-    (
-        _fancy_counts,
-        "C[labels, predicted] += 1 adds 1 only once for a pair that occurs several times; use "
-        "np.add.at(C, (labels, predicted), 1), or a loop over the samples.",
-    ),
-    (
-        _sized_by_data,
-        "use n_classes for the size: a class may be missing from both labels and predictions.",
-    ),
-    (
-        lambda y, p, k: (
-            _confusion_matrix(y, p, k)
-            / np.maximum(_confusion_matrix(y, p, k).sum(axis=1, keepdims=True), 1)
-        ),
-        "count the samples, do not divide: each entry is a number of samples.",
-    ),
-    (
-        lambda y, p, k: _confusion_matrix(y, p, k) / len(y),
-        "count the samples, do not divide: each entry is a number of samples.",
-    ),
-]
-
-_CM_ERRORS = [
-    ("out of bounds", "make the matrix n_classes by n_classes, one row and column per class."),
-]
-
-
-def _test_confusion(answer: Any) -> None:
-    require_callable(answer, "confusion_matrix")
-    _compare(
-        answer,
-        _confusion_matrix,
-        _CM_CASES,
-        ["labels", "predicted", "n_classes"],
-        _CM_MISTAKES,
-        _CM_ERRORS,
-    )
-
-
-ex9_6 = Exercise(
-    "9.6",
-    "the confusion matrix",
-    _test_confusion,
-    hints=[
-        "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
-        "in the row of its true class and the column of its predicted class.",
-        "for t, p in zip(labels, predicted): C[t, p] += 1. (np.add.at does the same without a "
-        "loop; C[labels, predicted] += 1 does not.)",
+        "Walk from the last layer to the first. At each layer the weight gradient is "
+        "activations[layer].T @ delta (BP4); record its norm.",
+        "Then push the error one layer down (BP2): delta = (delta @ weights[layer].T) * "
+        "(1 - activations[layer] ** 2), because activations[layer] = tanh(z) of the layer below.",
+        "np.linalg.norm(matrix) is the Frobenius norm. Reverse your list at the end so that it "
+        "starts with the first layer.",
     ],
 )
