@@ -80,5 +80,5 @@ def test_passing_a_value_instead_of_a_function_is_explained():
 
 
 def test_unknown_exercise_is_named():
-    with pytest.raises(AttributeError, match=r"no exercise 9\.99"):
+    with pytest.raises(AttributeError, match=r"no exercise 10\.99"):
         _ = exercises.ex10_99
