@@ -13,8 +13,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from neuronlab import activations
-from neuronlab.autodiff import Value, draw_graph, trace
+from neuronlab.autodiff import Value, trace
 from neuronlab.gradcheck import numerical_gradient
+from neuronlab.plotting import draw_graph
 
 
 def floats(low: float, high: float) -> st.SearchStrategy[float]:

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from neuronlab.activations import sigmoid, sigmoid_prime
 from neuronlab.datasets import spirals
-from neuronlab.network import MLP, init_he, init_xavier
-from neuronlab.widgets import deep_network_statistics, draw_gradient_norms
+from neuronlab.experiments import deep_network_statistics
+from neuronlab.network import MLP, he_normal, xavier_uniform
+from neuronlab.widgets import draw_gradient_norms
 
 
 def chain(x, weights, biases):
@@ -150,7 +151,7 @@ def test_sigmoid_networks_vanish_over_seeds_whatever_the_scale():
         return float(np.exp(np.mean(np.log(ratios))))
 
     def four_times_xavier(fan_in, fan_out, rng):
-        return 4 * init_xavier(fan_in, fan_out, rng)
+        return 4 * xavier_uniform(fan_in, fan_out, rng)
 
     assert geometric_mean_ratio("normal") < 1 / 30  # measured: 1/96
     assert geometric_mean_ratio("xavier") < 1e-5  # measured: 1.3e-6, the 0.25^L bound at work
@@ -189,7 +190,7 @@ def test_he_keeps_the_mean_square_of_relu_activations_and_xavier_halves_it(seed)
     # for He at this width. Over 19 steps the geometric mean of those factors is much tighter:
     # measured 0.94 to 1.04 for He and about 0.5 for Xavier, so the bands below are wide yet
     # tell 1 from 1/2.
-    for initialiser, factor in ((init_he, 1.0), (init_xavier, 0.5)):
+    for initialiser, factor in ((he_normal, 1.0), (xavier_uniform, 0.5)):
         mean_squares = mean_squares_per_layer(initialiser, seed)
         per_layer = (mean_squares[-1] / mean_squares[0]) ** (1 / (len(mean_squares) - 1))
         assert per_layer == pytest.approx(factor, rel=0.15)

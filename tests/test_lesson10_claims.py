@@ -15,8 +15,9 @@ import numpy as np
 import pytest
 
 from neuronlab.datasets import digits
+from neuronlab.experiments import random_feature_fit
 from neuronlab.network import MLP
-from neuronlab.widgets import draw_universal_approximation, random_feature_fit
+from neuronlab.widgets import draw_universal_approximation
 
 WIDTHS = [1, 2, 4, 8, 16, 32]
 

@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 import pytest
 
+from neuronlab import experiments
 from neuronlab import network as nw
 from neuronlab.activations import sigmoid
 from neuronlab.datasets import digits, xor
@@ -29,10 +30,10 @@ FAN_IN, FAN_OUT = 800, 500
 @pytest.mark.parametrize(
     ("initialiser", "variance"),
     [
-        (nw.init_xavier, 2.0 / (FAN_IN + FAN_OUT)),
-        (nw.init_he, 2.0 / FAN_IN),
-        (nw.init_normal, 1.0),
-        (functools.partial(nw.init_normal, std=0.1), 0.01),
+        (nw.xavier_uniform, 2.0 / (FAN_IN + FAN_OUT)),
+        (nw.he_normal, 2.0 / FAN_IN),
+        (nw.random_normal, 1.0),
+        (functools.partial(nw.random_normal, std=0.1), 0.01),
     ],
 )
 def test_initialiser_sample_variance_matches_its_formula(initialiser, variance):
@@ -43,7 +44,7 @@ def test_initialiser_sample_variance_matches_its_formula(initialiser, variance):
 
 
 def test_xavier_is_uniform_within_its_limit():
-    W = nw.init_xavier(FAN_IN, FAN_OUT, np.random.default_rng(1))
+    W = nw.xavier_uniform(FAN_IN, FAN_OUT, np.random.default_rng(1))
     limit = np.sqrt(6.0 / (FAN_IN + FAN_OUT))
     assert np.abs(W).max() <= limit
     assert np.abs(W).max() > 0.999 * limit  # it fills the interval, not a narrower bell
@@ -53,7 +54,7 @@ def test_xavier_is_uniform_within_its_limit():
 
 def test_networks_start_from_the_registry_with_zero_biases_and_the_seed():
     a, b, c = (MLP([3, 5, 2], "tanh", init="he", seed=s) for s in (7, 7, 8))
-    expected = nw.init_he(3, 5, np.random.default_rng(7))
+    expected = nw.he_normal(3, 5, np.random.default_rng(7))
     np.testing.assert_array_equal(a.weights[0], expected)
     assert all(np.array_equal(wa, wb) for wa, wb in zip(a.weights, b.weights, strict=True))
     assert not np.array_equal(a.weights[0], c.weights[0])
@@ -324,7 +325,7 @@ def test_dead_relu_fraction():
 def test_the_batched_xor_runs_equal_mlp_train():
     X, y = xor()
     seeds = [0, 9, 11]  # seed 0 solves XOR, seeds 9 and 11 get stuck (measured)
-    batched = nw.xor_final_losses(seeds, hidden=2, learning_rate=2.0, epochs=3000)
+    batched = experiments.xor_final_losses(seeds, hidden=2, learning_rate=2.0, epochs=3000)
     one_by_one = [
         MLP([2, 2, 1], "sigmoid", seed=s).train(X, y, epochs=3000, learning_rate=2.0)[-1]
         for s in seeds
@@ -337,13 +338,13 @@ def test_xor_stuck_rate_of_2_2_1_over_200_seeds():
     # Measured: 48 of seeds 0-199 (24%) end above MSE 0.05 after 3000 epochs at learning rate
     # 2.0 (Xavier init). The final losses split cleanly (none between 0.01 and 0.1), so the
     # count does not hinge on the threshold; the band leaves room for rounding on other CPUs.
-    losses = nw.xor_final_losses(range(200), hidden=2, learning_rate=2.0, epochs=3000)
+    losses = experiments.xor_final_losses(range(200), hidden=2, learning_rate=2.0, epochs=3000)
     assert not np.any((losses > 0.01) & (losses < 0.1))
-    rate = nw.xor_stuck_rate(200, hidden=2, learning_rate=2.0, epochs=3000, threshold=0.05)
+    rate = experiments.xor_stuck_rate(200, hidden=2, learning_rate=2.0, epochs=3000, threshold=0.05)
     assert rate == np.mean(losses > 0.05)
     assert 0.22 <= rate <= 0.26
     # a wider hidden layer almost never gets stuck
-    assert nw.xor_stuck_rate(200, hidden=4, learning_rate=2.0, epochs=3000) < rate / 4
+    assert experiments.xor_stuck_rate(200, hidden=4, learning_rate=2.0, epochs=3000) < rate / 4
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ def as_float_array(values: ArrayLike, name: str = "z") -> np.ndarray:
     if array.dtype.kind == "c":
         raise TypeError(f"{name} must hold real numbers, but it holds complex numbers: {values!r}")
     raise TypeError(
-        f"{name} must be a number or an array of numbers, but got {_describe(values)}. "
+        f"{name} must be a number or an array of numbers, but got {describe(values)}. "
         "Convert it with np.asarray(..., dtype=float) first."
     )
 
@@ -33,11 +33,23 @@ def as_float_array(values: ArrayLike, name: str = "z") -> np.ndarray:
 def as_real_number(value: object, name: str) -> float:
     """Return ``value`` as a Python float, or raise TypeError/ValueError naming the argument."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, but got {_describe(value)}.")
+        raise TypeError(f"{name} must be a real number, but got {describe(value)}.")
     number = float(value)
     if not np.isfinite(number):
         raise ValueError(f"{name} must be finite, but got {number}.")
     return number
+
+
+def as_whole_number(value: object, name: str, minimum: int = 1) -> int:
+    """Return ``value`` as a Python int, or raise ValueError naming the argument.
+
+    Accepts Python and numpy integers (``np.int64(10)``); refuses ``True`` and ``False`` (they
+    are integers to Python, but never meant as a count), floats such as ``3.0``, and anything
+    below ``minimum``.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}, but got {value!r}.")
+    return int(value)
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
@@ -45,7 +57,8 @@ def shape_text(shape: tuple[int, ...]) -> str:
     return str(tuple(shape))
 
 
-def _describe(value: object) -> str:
+def describe(value: object) -> str:
+    """``str 'a'``: the type and a short repr of a value, for error messages."""
     text = repr(value)
     if len(text) > 60:
         text = text[:57] + "..."

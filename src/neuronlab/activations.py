@@ -14,7 +14,11 @@ Where a derivative is undefined at a single point (the step and ReLU at ``z = 0`
 used there is a convention, written in the docstring.
 
 ``ACTIVATIONS`` maps each name to an :class:`Activation`, callable on ``z`` with a
-``derivative(z)`` method, so that a network can be given activations by name.
+``derivative(z)``, so that a network can be given activations by name.
+
+Naming: ``f_prime`` is the function ``f'`` (Nielsen's ``sigmoid_prime``), and an
+:class:`Activation` holds it as ``derivative``. A *gradient* (in :mod:`neuronlab.losses`) is the
+derivative of one number, the cost, with respect to every entry of an array.
 """
 
 from __future__ import annotations
@@ -66,11 +70,7 @@ def sigmoid(z: ArrayLike) -> np.ndarray:
     it is ``e^z / (1 + e^z)``, the usual formula with top and bottom multiplied by ``e^z``.
     """
     z = as_float_array(z)
-    numerator = np.exp(np.minimum(z, 0.0))
-    denominator = np.exp(-np.abs(z))
-    denominator += 1.0  # in place: one array less to allocate, the same numbers
-    numerator /= denominator
-    return numerator
+    return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
 def sigmoid_prime(z: ArrayLike) -> np.ndarray:
@@ -91,9 +91,8 @@ def sigmoid_prime_from_output(s: ArrayLike) -> np.ndarray:
     It is right only when ``s`` is the sigmoid's output, so values outside [0, 1] are refused.
     """
     s = as_float_array(s, name="s")
-    outside = (s < 0) | (s > 1)
-    if np.any(outside):
-        bad = s[outside].flat[0] if s.ndim else s
+    if s.size and (s.min() < 0 or s.max() > 1):
+        bad = s[(s < 0) | (s > 1)].flat[0]
         raise ValueError(
             f"sigmoid_prime_from_output expects sigmoid outputs s = σ(z) in [0, 1], but got {bad}. "
             "Did you pass the net input z? For that, use sigmoid_prime(z)."
@@ -286,21 +285,31 @@ def gelu_tanh_prime(z: ArrayLike) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Activation:
-    """An activation function together with its derivative, callable on the net input ``z``."""
+    """An activation function ``f`` with its derivative ``f'``, callable on the net input ``z``.
+
+    ``derivative(z)`` is ``f'(z)``. Some activations can also give ``f'`` from their *output*
+    ``a = f(z)``, which backpropagation has at hand: the sigmoid's ``σ' = a (1 - a)``. Those
+    declare it as ``derivative_from_output`` (like scikit-learn's ``DERIVATIVES`` table);
+    for the others it is None.
+    """
 
     name: str
     function: Callable[[ArrayLike], np.ndarray]
-    derivative_function: Callable[[ArrayLike], np.ndarray]
+    derivative: Callable[[ArrayLike], np.ndarray]
     output_range: str
     zero_centred: bool
+    derivative_from_output: Callable[[ArrayLike], np.ndarray] | None = None
 
     def __call__(self, z: ArrayLike) -> np.ndarray:
         """The activation ``f(z)``."""
         return self.function(z)
 
-    def derivative(self, z: ArrayLike) -> np.ndarray:
-        """The derivative ``f'(z)``, taken at the net input ``z``."""
-        return self.derivative_function(z)
+    def derivative_at(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+        """``f'(z)`` for a net input ``z`` whose output ``a = f(z)`` is known: from ``a`` when
+        the activation declares ``derivative_from_output``, else from ``z``."""
+        if self.derivative_from_output is not None:
+            return self.derivative_from_output(a)
+        return self.derivative(z)
 
     def __repr__(self) -> str:
         return f"Activation({self.name!r}, range {self.output_range})"
@@ -310,7 +319,14 @@ ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in [
         Activation("step", step, step_prime, "{0, 1}", zero_centred=False),
-        Activation("sigmoid", sigmoid, sigmoid_prime, "(0, 1)", zero_centred=False),
+        Activation(
+            "sigmoid",
+            sigmoid,
+            sigmoid_prime,
+            "(0, 1)",
+            zero_centred=False,
+            derivative_from_output=sigmoid_prime_from_output,
+        ),
         Activation("linear", linear, linear_prime, "(-inf, inf)", zero_centred=True),
         Activation("tanh", tanh, tanh_prime, "(-1, 1)", zero_centred=True),
         Activation("relu", relu, relu_prime, "[0, inf)", zero_centred=False),

@@ -35,22 +35,11 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections import Counter
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # only for the type hints; matplotlib is imported inside draw_graph
-    from matplotlib.axes import Axes
+from neuronlab._validation import describe
 
-__all__ = ["Value", "draw_graph", "trace"]
-
-
-def _describe(value: object) -> str:
-    """``str 'a'``: the type and a short repr, for error messages."""
-    text = repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return f"{type(value).__name__} {text}"
+__all__ = ["Value", "trace"]
 
 
 def _is_number(value: object) -> bool:
@@ -84,7 +73,7 @@ class Value:
     ) -> None:
         if not _is_number(data):
             hint = " (it is already a Value: use it directly)" if isinstance(data, Value) else ""
-            raise TypeError(f"Value holds a real number, but got {_describe(data)}{hint}.")
+            raise TypeError(f"Value holds a real number, but got {describe(data)}{hint}.")
         self.data: float = float(data)
         self.grad: float = 0.0  # ∂output/∂self, filled in by backward()
         self.children: tuple[Value, ...] = tuple(children)
@@ -112,7 +101,7 @@ class Value:
             return Value(other)
         raise TypeError(
             f"'{symbol}' combines a Value with a number or another Value, "
-            f"but got {_describe(other)}."
+            f"but got {describe(other)}."
         )
 
     def __add__(self, other: Value | float) -> Value:
@@ -158,8 +147,7 @@ class Value:
             )
         if not _is_number(exponent):
             raise TypeError(
-                "'**' takes a constant exponent (an int or a float), "
-                f"but got {_describe(exponent)}."
+                f"'**' takes a constant exponent (an int or a float), but got {describe(exponent)}."
             )
         n = float(exponent)
         x = self.data
@@ -188,7 +176,7 @@ class Value:
         """``number ** Value`` is refused: the exponent must be a constant."""
         raise TypeError(
             f"'**' takes a constant exponent, but the exponent here is a Value {self!r} "
-            f"(base {_describe(base)}). For c ** b with a Value b, write (b * math.log(c)).exp()."
+            f"(base {describe(base)}). For c ** b with a Value b, write (b * math.log(c)).exp()."
         )
 
     def __neg__(self) -> Value:
@@ -334,7 +322,7 @@ class Value:
 
 
 # ---------------------------------------------------------------------------------------------
-# The graph, for backward() and for drawing
+# The graph, for backward() (and for neuronlab.plotting.draw_graph)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -354,7 +342,7 @@ def trace(root: Value) -> tuple[list[Value], list[tuple[Value, Value]]]:
     do not hit Python's recursion limit.
     """
     if not isinstance(root, Value):
-        raise TypeError(f"trace expects a Value, but got {_describe(root)}.")
+        raise TypeError(f"trace expects a Value, but got {describe(root)}.")
     nodes: list[Value] = []
     visited: set[int] = set()  # ids of the nodes already reached
     stack: list[tuple[Value, bool]] = [(root, False)]
@@ -371,84 +359,3 @@ def trace(root: Value) -> tuple[list[Value], list[tuple[Value, Value]]]:
             stack.append((child, False))
     edges = [(child, node) for node in nodes for child in node.children]
     return nodes, edges
-
-
-def draw_graph(root: Value, ax: Axes | None = None) -> Axes:
-    """Draw ``root``'s computational graph with matplotlib: inputs on the left, ``root`` right.
-
-    Each Value is a box with its label, ``data`` and ``grad`` (call ``root.backward()`` first to
-    see the gradients); the operation that made it is a circle just left of the box, with arrows
-    in from the operation's inputs. A node's column is its distance from ``root``: the longest
-    path to ``root``, so every arrow points right. A Value used twice gets two arrows: a fork,
-    where its gradient is the sum of two contributions.
-    """
-    import matplotlib.pyplot as plt
-
-    from neuronlab.plotting import COLORS
-
-    nodes, edges = trace(root)
-    # Columns, from the right: root is 0; a child sits at least one column left of each parent.
-    # Reverse topological order visits every parent before its children.
-    column: dict[int, int] = {id(root): 0}
-    for node in reversed(nodes):
-        for child in node.children:
-            column[id(child)] = max(column.get(id(child), 0), column[id(node)] + 1)
-    rows: dict[int, list[Value]] = {}
-    for node in nodes:
-        rows.setdefault(column[id(node)], []).append(node)
-    deepest = max(rows)
-    spacing = 2.0  # data units between value columns; an operation sits halfway
-    position: dict[int, tuple[float, float]] = {}
-    for c, members in rows.items():
-        for row, node in enumerate(members):
-            position[id(node)] = (spacing * (deepest - c), (len(members) - 1) / 2 - row)
-
-    if ax is None:
-        tallest = max(len(members) for members in rows.values())
-        _, ax = plt.subplots(figsize=(2.4 * (deepest + 1), 0.9 * tallest + 0.6))
-    box = {"boxstyle": "round", "facecolor": "white", "edgecolor": COLORS["blue"]}
-    circle = {"boxstyle": "circle", "facecolor": COLORS["sky"], "edgecolor": COLORS["blue"]}
-    arrow = {"arrowstyle": "->", "color": "grey", "shrinkA": 6, "shrinkB": 6}
-    centred = {"ha": "center", "va": "center", "fontsize": 9, "zorder": 3}
-
-    boxes = {}  # id(node) -> its box, so that arrows can start and end at the box's edge
-    ops = {}  # id(node) -> the circle of the operation that made it
-    for node in nodes:
-        x, y = position[id(node)]
-        first_line = f"{node.label} = {node.data:.4g}" if node.label else f"{node.data:.4g}"
-        text = f"{first_line}\ngrad {node.grad:.4g}"
-        boxes[id(node)] = ax.text(x, y, text, bbox=box, **centred)
-        if node.op:
-            ops[id(node)] = ax.text(x - spacing / 2, y, node.op, bbox=circle, **centred)
-            _arrow(ax, ops[id(node)], boxes[id(node)], arrow)
-    uses = Counter((id(child), id(parent)) for child, parent in edges)
-    drawn: Counter[tuple[int, int]] = Counter()
-    for child, parent in edges:
-        pair = (id(child), id(parent))
-        # Bend an arrow that skips columns, so it does not run through the boxes between, and
-        # fan out the arrows of a Value used twice by one operation (x * x), so both show.
-        bend = -0.3 if column[id(child)] - column[id(parent)] > 1 else 0.0
-        bend += 0.3 * (drawn[pair] - (uses[pair] - 1) / 2)
-        drawn[pair] += 1
-        style = {**arrow, "connectionstyle": f"arc3,rad={bend:g}"}
-        _arrow(ax, boxes[id(child)], ops[id(parent)], style)
-
-    xs = [p[0] for p in position.values()]
-    ys = [p[1] for p in position.values()]
-    ax.set_xlim(min(xs) - spacing / 2, max(xs) + spacing / 2)
-    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
-    ax.set_axis_off()
-    return ax
-
-
-def _arrow(ax: Axes, start: object, end: object, style: dict) -> None:
-    """An arrow from the right edge of the text ``start`` to the left edge of the text ``end``."""
-    ax.annotate(
-        "",
-        xy=(0, 0.5),
-        xycoords=end,
-        xytext=(1, 0.5),
-        textcoords=start,
-        arrowprops=style,
-        zorder=2,
-    )

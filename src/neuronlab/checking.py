@@ -17,10 +17,10 @@ from pathlib import Path
 
 import nbformat
 
-from neuronlab.exercises._core import CORRECT, LOG_VARIABLE, NOT_ATTEMPTED, CheckResult
+from neuronlab.exercises._core import LOG_VARIABLE, CheckResult
+from neuronlab.status import CORRECT, NOT_ATTEMPTED, NOT_RUN
 
 CHECK_CALL = re.compile(r"exercises\.ex(\d+)_(\d+)\.check\(")
-NOT_RUN = "not run"
 
 
 class UnusableNotebook(Exception):

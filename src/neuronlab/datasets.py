@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuronlab._validation import as_real_number
+from neuronlab._validation import as_real_number, as_whole_number
 
 _GATE_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
@@ -42,8 +42,7 @@ def separable_blobs(
     Points closer than ``margin`` to the line ``x_1 + x_2 = 0`` are drawn again, so the classes
     are always linearly separable (the perceptron is guaranteed to converge on them).
     """
-    if not isinstance(n_samples, int) or n_samples < 2:
-        raise ValueError(f"n_samples must be a whole number >= 2, but got {n_samples!r}.")
+    n_samples = as_whole_number(n_samples, "n_samples", minimum=2)
     if margin < 0:
         raise ValueError(f"margin must be >= 0, but got {margin!r}.")
     rng = np.random.default_rng(seed)
@@ -66,8 +65,7 @@ def separable_blobs(
 
 
 def _check_cloud_arguments(n_samples: int, noise: float) -> None:
-    if isinstance(n_samples, bool) or not isinstance(n_samples, int) or n_samples < 2:
-        raise ValueError(f"n_samples must be a whole number >= 2, but got {n_samples!r}.")
+    as_whole_number(n_samples, "n_samples", minimum=2)
     if as_real_number(noise, "noise") < 0:
         raise ValueError(f"noise must be >= 0 (the spread of the points), but got {noise!r}.")
 

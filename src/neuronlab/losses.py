@@ -18,17 +18,23 @@ Conventions used throughout:
   word; here that raises a ValueError naming both shapes.
 * Losses return a Python float; gradients return an array shaped like the predictions.
 
-The ``_from_logits`` versions take ``z`` instead of probabilities. They are the ones to use in
-training: they never take the log of 0, and their gradients are the famous short forms
-``σ(z) - y`` and ``softmax(z) - y``.
+The ``_from_logits`` versions take ``z`` instead of probabilities. They never take the log of 0,
+and their gradients are the famous short forms ``σ(z) - y`` and ``softmax(z) - y``.
+
+``LOSSES`` maps each name to a :class:`Loss`, as ``ACTIVATIONS`` does for activations, so that a
+network can be given its loss by name. Here ``C`` is the cost (the loss) and ``a`` the network's
+output.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike
 
-from neuronlab._validation import as_float_array, as_real_number, shape_text
+from neuronlab._validation import as_float_array, as_real_number, as_whole_number, shape_text
 from neuronlab.activations import sigmoid
 
 EPSILON = 1e-12
@@ -192,8 +198,7 @@ def log_softmax(z: ArrayLike) -> np.ndarray:
 
 def one_hot(labels: ArrayLike, n_classes: int) -> np.ndarray:
     """Labels ``[2, 0]`` as rows of zeros with a single 1: ``[[0, 0, 1], [1, 0, 0]]`` (3 classes)."""
-    if isinstance(n_classes, bool) or not isinstance(n_classes, int | np.integer) or n_classes < 1:
-        raise ValueError(f"n_classes must be a whole number >= 1, but got {n_classes!r}.")
+    n_classes = as_whole_number(n_classes, "n_classes")
     labels = as_float_array(labels, name="labels")
     if labels.ndim != 1:
         raise ValueError(
@@ -289,3 +294,92 @@ def categorical_cross_entropy_from_logits_gradient(z: ArrayLike, y_true: ArrayLi
 def _n_rows(z: np.ndarray) -> int:
     """The number of samples: rows of a 2-D array, 1 for a single vector of class scores."""
     return z.shape[0] if z.ndim == 2 else 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry
+# ---------------------------------------------------------------------------------------------
+
+
+def sigmoid_cross_entropy_output_error(a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The output layer's error ``δ_L = ∂C/∂z_L`` for a sigmoid output and binary cross-entropy:
+    ``(a - y) / n``, with ``n`` the number of entries (the loss is a mean over all of them).
+
+    BP1 says ``δ_L = ∂C/∂a ⊙ σ'(z) = (a - y) / (n a (1 - a)) ⊙ a (1 - a)``: the two cancel.
+    """
+    return (a - y) / a.size
+
+
+def softmax_cross_entropy_output_error(a: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The output layer's error ``δ_L = ∂C/∂z_L`` for a softmax output and categorical
+    cross-entropy: ``(a - y) / m``, with ``m`` the number of samples (rows).
+
+    The same cancellation as for the sigmoid, through the softmax's Jacobian.
+    """
+    return (a - y) / a.shape[0]
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss ``C(a, y)`` with its gradient ``∂C/∂a``, for a network's output ``a``.
+
+    ``output_activation`` is the output activation the loss needs (its outputs must be
+    probabilities), or None for any. For that pairing, ``value_from_logits(z, y)`` gives the
+    same cost from the output layer's net input ``z`` (it never takes the log of 0), and
+    ``output_error(a, y)`` the output layer's error ``δ_L = ∂C/∂z_L`` (BP1), in which the
+    activation's derivative has cancelled.
+    """
+
+    name: str
+    value: Callable[[ArrayLike, ArrayLike], float]
+    gradient: Callable[[ArrayLike, ArrayLike], np.ndarray]
+    output_activation: str | None = None
+    value_from_logits: Callable[[ArrayLike, ArrayLike], float] | None = None
+    output_error: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
+
+    def __call__(self, a: ArrayLike, y: ArrayLike) -> float:
+        """The loss ``C(a, y)``."""
+        return self.value(a, y)
+
+    def value_at(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
+        """``C`` for an output layer with net input ``z`` and output ``a``: from the logits
+        ``z`` when the loss declares ``value_from_logits``, else from ``a``."""
+        if self.value_from_logits is not None:
+            return self.value_from_logits(z, y)
+        return self.value(a, y)
+
+    def __repr__(self) -> str:
+        return f"Loss({self.name!r})"
+
+
+LOSSES: dict[str, Loss] = {
+    loss.name: loss
+    for loss in [
+        Loss("mse", mean_squared_error, mean_squared_error_gradient),
+        Loss(
+            "bce",
+            binary_cross_entropy,
+            binary_cross_entropy_gradient,
+            "sigmoid",
+            binary_cross_entropy_from_logits,
+            sigmoid_cross_entropy_output_error,
+        ),
+        Loss(
+            "cross_entropy",
+            categorical_cross_entropy,
+            categorical_cross_entropy_gradient,
+            "softmax",
+            categorical_cross_entropy_from_logits,
+            softmax_cross_entropy_output_error,
+        ),
+    ]
+}
+
+
+def get_loss(name: str | Loss) -> Loss:
+    """Look a loss up by name (``"mse"``), or pass a :class:`Loss` through."""
+    if isinstance(name, Loss):
+        return name
+    if not isinstance(name, str) or name not in LOSSES:
+        raise ValueError(f"unknown loss {name!r}; choose one of: {', '.join(LOSSES)}.")
+    return LOSSES[name]

@@ -1,64 +1,58 @@
 """A small multilayer perceptron (MLP), trained by backpropagation and gradient descent.
 
-The network is a stack of layers. Layer ``l`` has a weight matrix ``W[l]`` of shape
-(n_in, n_out), a bias vector ``b[l]`` of shape (n_out,) and an activation ``f_l``. A batch of
+The network is a stack of L layers. Layer ``l`` has a weight matrix ``W_l`` of shape
+(n_in, n_out), a bias vector ``b_l`` of shape (n_out,) and an activation ``f_l``. A batch of
 ``m`` samples is a matrix ``X`` of shape (m, n_in), **one row per sample**, and goes through
-every layer at once:
+every layer at once, starting from ``a_0 = X``:
 
-    z = a_prev @ W + b        net inputs, shape (m, n_out)
-    a = f(z)                  activations, the next layer's input
+    z_l = a_(l-1) @ W_l + b_l      net inputs, shape (m, n_out)
+    a_l = f_l(z_l)                 activations, the next layer's input
 
-Training asks how the loss changes with every weight. Backpropagation answers with four
+Training asks how the cost ``C`` changes with every weight. Backpropagation answers with four
 equations (Nielsen, *Neural Networks and Deep Learning*, chapter 2), written here for batches,
-with ``⊙`` the element-wise product and ``δ = ∂Loss/∂z`` the *error* of a layer:
+with ``⊙`` the element-wise product and ``δ_l = ∂C/∂z_l`` the *error* of layer ``l``:
 
-    (BP1)  δ_L = ∂Loss/∂a_L ⊙ f'(z_L)                 the output layer's error
-    (BP2)  δ_l = (δ_(l+1) @ W_(l+1)ᵀ) ⊙ f'(z_l)         pushed back one layer
-    (BP3)  ∂Loss/∂b_l = Σ over samples of δ_l
-    (BP4)  ∂Loss/∂W_l = a_(l-1)ᵀ @ δ_l
+    (BP1)  δ_L = ∂C/∂a_L ⊙ f_L'(z_L)                the output layer's error
+    (BP2)  δ_l = (δ_(l+1) @ W_(l+1)ᵀ) ⊙ f_l'(z_l)     pushed back one layer
+    (BP3)  ∂C/∂b_l = Σ over samples of δ_l
+    (BP4)  ∂C/∂W_l = a_(l-1)ᵀ @ δ_l
 
-The loss is a mean over the batch (see :mod:`neuronlab.losses`), so its ``1/m`` sits inside
-``δ_L`` and flows through BP2-BP4 with it. For a sigmoid output with binary cross-entropy, or a
-softmax output with categorical cross-entropy, BP1 simplifies to ``δ_L = (a_L - y) / n``.
+The cost is a mean over the batch (see :mod:`neuronlab.losses`), so its ``1/m`` sits inside
+``δ_L`` and flows through BP2-BP4 with it. For a sigmoid output with binary cross-entropy, BP1
+simplifies to ``δ_L = (a_L - y) / n`` with ``n`` the number of entries of ``a_L``; for a
+softmax output with categorical cross-entropy, to ``(a_L - y) / m`` with ``m`` the number of
+samples (the rows).
+
+**Indices.** The math numbers the layers 1 to L; Python's lists count from 0. So
+``weights[l]``, ``biases[l]`` and ``cache.z[l]`` are the math's ``W_(l+1)``, ``b_(l+1)`` and
+``z_(l+1)``, while ``cache.a`` also holds the input: ``cache.a[l]`` is the math's ``a_l``, with
+``cache.a[0] = X``. Layer ``weights[l]`` reads ``cache.a[l]`` and writes ``cache.a[l + 1]``.
 
 Everything runs on whole batches with matrix products: there is no loop over samples.
 """
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from neuronlab._validation import as_float_array, as_real_number, shape_text
-from neuronlab.activations import Activation, get_activation, sigmoid
-from neuronlab.losses import (
-    binary_cross_entropy_from_logits,
-    categorical_cross_entropy_from_logits,
-    mean_squared_error,
-    mean_squared_error_gradient,
-    one_hot,
-    softmax,
-)
+from neuronlab._validation import as_float_array, as_real_number, as_whole_number, shape_text
+from neuronlab.activations import Activation, get_activation
+from neuronlab.losses import Loss, get_loss, one_hot, softmax
+
+if TYPE_CHECKING:
+    Initialiser = Callable[[int, int, np.random.Generator], np.ndarray]
 
 # ---------------------------------------------------------------------------------------------
 # Initialisers: where the weights start (lesson 09)
 # ---------------------------------------------------------------------------------------------
 
-Initialiser = Callable[[int, int, np.random.Generator], np.ndarray]
 
-
-def _whole_number(value: object, name: str, minimum: int = 1) -> int:
-    """``value`` as an int, or a ValueError naming the argument."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
-        raise ValueError(f"{name} must be a whole number >= {minimum}, but got {value!r}.")
-    return int(value)
-
-
-def init_normal(
+def random_normal(
     fan_in: int, fan_out: int, rng: np.random.Generator, std: float = 1.0
 ) -> np.ndarray:
     """Weights drawn from a normal distribution ``N(0, std²)``, shape (fan_in, fan_out).
@@ -66,39 +60,43 @@ def init_normal(
     ``std = 1`` is the classic starting point. With many inputs it makes the net inputs
     ``z = Σ w_i x_i`` large (their variance grows with fan_in), so sigmoids start saturated.
     """
-    fan_in, fan_out = _whole_number(fan_in, "fan_in"), _whole_number(fan_out, "fan_out")
+    fan_in, fan_out = as_whole_number(fan_in, "fan_in"), as_whole_number(fan_out, "fan_out")
     std = as_real_number(std, "std")
     if std < 0:
         raise ValueError(f"std must be >= 0, but got {std}.")
     return rng.normal(0.0, std, size=(fan_in, fan_out))
 
 
-def init_xavier(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
+def xavier_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     """Xavier (Glorot) **uniform** weights: ``U(-r, r)`` with ``r = √(6 / (fan_in + fan_out))``.
 
     A uniform distribution on ``(-r, r)`` has variance ``r² / 3``, so
-    ``Var(w) = 2 / (fan_in + fan_out)``: the signal keeps its size on the way forward and the
-    gradient on the way back, for activations that are close to linear around 0 (tanh, sigmoid).
+    ``Var(w) = 2 / (fan_in + fan_out)``. Glorot and Bengio derived it for activations that are
+    close to the identity around 0, ``f(z) ≈ z`` (tanh): then the signal keeps its variance on
+    the way forward and the gradient on the way back. The sigmoid is not of that kind: it is not
+    zero-centred, ``σ(z) ≈ 1/2 + z/4`` near 0, so its outputs have a mean of about 1/2 and the
+    forward-variance argument does not carry over. Its slope 1/4 means that weights 4 times
+    larger would keep the size of the gradient on the backward pass, and on that pass only.
     """
-    fan_in, fan_out = _whole_number(fan_in, "fan_in"), _whole_number(fan_out, "fan_out")
+    fan_in, fan_out = as_whole_number(fan_in, "fan_in"), as_whole_number(fan_out, "fan_out")
     limit = np.sqrt(6.0 / (fan_in + fan_out))
     return rng.uniform(-limit, limit, size=(fan_in, fan_out))
 
 
-def init_he(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
+def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     """He (Kaiming) **normal** weights: ``N(0, 2 / fan_in)``.
 
     ReLU zeroes half of its inputs on average, halving the variance of the signal; the factor 2
     makes up for it, layer after layer.
     """
-    fan_in, fan_out = _whole_number(fan_in, "fan_in"), _whole_number(fan_out, "fan_out")
+    fan_in, fan_out = as_whole_number(fan_in, "fan_in"), as_whole_number(fan_out, "fan_out")
     return rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
 
 
 INITIALISERS: dict[str, Initialiser] = {
-    "normal": init_normal,
-    "xavier": init_xavier,
-    "he": init_he,
+    "normal": random_normal,
+    "xavier": xavier_uniform,
+    "he": he_normal,
 }
 
 
@@ -106,7 +104,18 @@ INITIALISERS: dict[str, Initialiser] = {
 # The network
 # ---------------------------------------------------------------------------------------------
 
-LOSSES = ("mse", "bce", "cross_entropy")
+
+def _no_elementwise_derivative(z: ArrayLike) -> np.ndarray:
+    raise ValueError(
+        "softmax has no element-wise derivative: each output depends on the whole row. "
+        "Its backward pass multiplies by its Jacobian instead (see MLP.backward)."
+    )
+
+
+SOFTMAX = Activation(
+    "softmax", softmax, _no_elementwise_derivative, "(0, 1), each row sums to 1", False
+)
+"""The softmax as an output activation: not element-wise, so not in ``ACTIVATIONS``."""
 
 
 class TrainingDiverged(ValueError):
@@ -127,8 +136,8 @@ class TrainingDiverged(ValueError):
 class ForwardCache:
     """What the forward pass remembers for the backward pass.
 
-    ``a[0]`` is the input ``X``; for layer ``l`` (0 = the first layer after the input),
-    ``z[l] = a[l] @ W[l] + b[l]`` is its net input and ``a[l + 1] = f_l(z[l])`` its output.
+    ``a[0]`` is the input ``X``; layer ``l`` (counted from 0, see the module's note on
+    indices) computes ``z[l] = a[l] @ W[l] + b[l]`` and ``a[l + 1] = f_l(z[l])``.
     """
 
     z: list[np.ndarray]
@@ -164,13 +173,12 @@ class MLP:
     ) -> None:
         if isinstance(layer_sizes, str | bytes) or not hasattr(layer_sizes, "__len__"):
             raise TypeError(f"layer_sizes must be a list such as [2, 4, 1], got {layer_sizes!r}.")
-        layer_sizes = list(layer_sizes)
         if len(layer_sizes) < 2:
             raise ValueError(
                 f"layer_sizes needs at least an input and an output size, e.g. [2, 1]; "
                 f"got {list(layer_sizes)}."
             )
-        self.layer_sizes = [_whole_number(n, "every layer size") for n in layer_sizes]
+        self.layer_sizes = [as_whole_number(n, "every layer size") for n in layer_sizes]
         n_layers = len(self.layer_sizes) - 1
 
         if isinstance(activations, str | Activation):
@@ -180,18 +188,12 @@ class MLP:
                 f"{n_layers} layer(s) after the input need {n_layers} activation(s), one each, "
                 f"but got {len(activations)}: {list(activations)}."
             )
-        self._activations: list[Activation | None] = []  # None stands for softmax
-        for position, activation in enumerate(activations):
-            if activation == "softmax":
-                if position != n_layers - 1:
-                    raise ValueError(
-                        "softmax can only be the last layer's activation (it turns the output "
-                        f"into class probabilities), but it is given for layer {position + 1}."
-                    )
-                self._activations.append(None)
-            else:
-                self._activations.append(get_activation(activation))
-        self.activation_names = ["softmax" if f is None else f.name for f in self._activations]
+        if "softmax" in activations[:-1]:
+            raise ValueError(
+                "softmax can only be the last layer's activation (it turns the output into "
+                f"class probabilities), but it is given for layer {activations.index('softmax') + 1}."
+            )
+        self.activations = [SOFTMAX if f == "softmax" else get_activation(f) for f in activations]
 
         if isinstance(init, str):
             if init not in INITIALISERS:
@@ -222,11 +224,16 @@ class MLP:
         return f"MLP({self.layer_sizes}, {self.activation_names}, init={self.init!r})"
 
     @property
+    def activation_names(self) -> list[str]:
+        """The name of each layer's activation, from the first layer after the input."""
+        return [f.name for f in self.activations]
+
+    @property
     def n_parameters(self) -> int:
         """How many numbers training adjusts: every weight and every bias."""
         return sum(W.size + b.size for W, b in zip(self.weights, self.biases, strict=True))
 
-    # -- checks ---------------------------------------------------------------------------------
+    # -- checks: every public method checks what it is given, then takes one path -------------
 
     def _inputs(self, X: ArrayLike) -> np.ndarray:
         X = as_float_array(X, name="X")
@@ -239,26 +246,27 @@ class MLP:
             )
         return X
 
-    def _check_loss(self, loss: str) -> None:
-        if loss not in LOSSES:
-            raise ValueError(f"unknown loss {loss!r}; choose one of: {', '.join(LOSSES)}.")
-        needs = {"bce": "sigmoid", "cross_entropy": "softmax"}.get(loss)
-        if needs is not None and self.activation_names[-1] != needs:
+    def _loss(self, loss: str | Loss) -> Loss:
+        """The :class:`~neuronlab.losses.Loss` named ``loss``, if this network's output suits it."""
+        loss = get_loss(loss)
+        needs, has = loss.output_activation, self.activations[-1].name
+        if needs is not None and has != needs:
             raise ValueError(
-                f"loss {loss!r} needs a {needs} output layer (its outputs are probabilities), "
-                f"but the last activation is {self.activation_names[-1]!r}."
+                f"loss {loss.name!r} needs a {needs} output layer (its outputs are "
+                f"probabilities), but the last activation is {has!r}."
             )
+        return loss
 
-    def _targets(self, y: ArrayLike, n_samples: int, loss: str) -> np.ndarray:
+    def _targets(self, y: ArrayLike, n_samples: int, loss: Loss) -> np.ndarray:
         """Targets as a float array of shape (n_samples, n_out), the output's shape.
 
-        A vector of shape (n_samples,) is accepted for a single output, and, for
-        cross-entropy, as integer class labels (turned into one-hot rows).
+        A vector of shape (n_samples,) is accepted for a single output, and, for a softmax
+        output, as integer class labels (turned into one-hot rows).
         """
-        self._check_loss(loss)
         y = as_float_array(y, name="y")
         n_out = self.layer_sizes[-1]
-        if y.shape == (n_samples,) and loss == "cross_entropy":
+        classes = self.activations[-1] is SOFTMAX
+        if y.shape == (n_samples,) and classes:
             return one_hot(y, n_out)
         if y.shape == (n_samples,) and n_out == 1:
             return y.reshape(n_samples, 1)
@@ -266,132 +274,92 @@ class MLP:
             accepted = f"({n_samples}, {n_out})"
             if n_out == 1:
                 accepted += f" or ({n_samples},)"
-            elif loss == "cross_entropy":
+            elif classes:
                 accepted += f" (one-hot) or ({n_samples},) (integer labels)"
             raise ValueError(
                 f"y has shape {shape_text(y.shape)}, but the network's output for {n_samples} "
                 f"sample(s) has shape ({n_samples}, {n_out}): y must have shape {accepted}."
             )
-        if loss == "cross_entropy" and not np.allclose(y.sum(axis=1), 1.0):
+        if loss.name == "cross_entropy" and np.any(np.abs(y.sum(axis=1) - 1.0) > 1e-6):
             raise ValueError("each row of a one-hot y must sum to 1 (a single 1 per row).")
         return y
 
-    # -- forward ----------------------------------------------------------------------------------
+    # -- the forward pass ---------------------------------------------------------------------
 
-    def _activate(self, layer: int, z: np.ndarray) -> np.ndarray:
-        f = self._activations[layer]
-        return softmax(z) if f is None else f(z)
+    def forward_with_cache(self, X: ArrayLike) -> ForwardCache:
+        """The forward pass for a batch ``X`` of shape (m, n_in), keeping every layer's net
+        input ``z`` and output ``a`` for the backward pass."""
+        cache = ForwardCache(z=[], a=[self._inputs(X)])
+        for W, b, f in zip(self.weights, self.biases, self.activations, strict=True):
+            z = cache.a[-1] @ W + b  # b is added to every row (every sample)
+            cache.z.append(z)
+            cache.a.append(f(z))
+        return cache
 
     def forward(self, X: ArrayLike) -> np.ndarray:
         """The network's output for a batch ``X`` of shape (m, n_in): shape (m, n_out)."""
-        a = self._inputs(X)
-        for layer, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
-            z = a @ W
-            z += b  # in place: adds b to every row, without a second (m, n_out) array
-            a = self._activate(layer, z)
-        return a
+        return self.forward_with_cache(X).output
 
-    def forward_with_cache(self, X: ArrayLike) -> ForwardCache:
-        """The forward pass, keeping every layer's net input ``z`` and output ``a``."""
-        return self._forward_with_cache(self._inputs(X))
+    def loss(self, X: ArrayLike, y: ArrayLike, loss: str | Loss = "mse") -> float:
+        """The cost ``C`` on ``(X, y)``: ``"mse"``, ``"bce"`` (sigmoid output) or
+        ``"cross_entropy"`` (softmax output). See :mod:`neuronlab.losses` for the formulas."""
+        loss = self._loss(loss)
+        cache = self.forward_with_cache(X)
+        return loss.value_at(cache.z[-1], cache.output, self._targets(y, len(cache.a[0]), loss))
 
-    def _forward_with_cache(self, X: np.ndarray) -> ForwardCache:
-        cache = ForwardCache(z=[], a=[X])
-        for layer, (W, b) in enumerate(zip(self.weights, self.biases, strict=True)):
-            z = cache.a[-1] @ W
-            z += b
-            cache.z.append(z)
-            cache.a.append(self._activate(layer, z))
-        return cache
-
-    # -- loss -------------------------------------------------------------------------------------
-
-    def _loss_value(self, cache: ForwardCache, Y: np.ndarray, loss: str) -> float:
-        """The loss of a forward pass; cross-entropies are taken from the logits ``z``."""
-        if loss == "mse":
-            return mean_squared_error(cache.output, Y)
-        if loss == "bce":
-            return binary_cross_entropy_from_logits(cache.z[-1], Y)
-        return categorical_cross_entropy_from_logits(cache.z[-1], Y)
-
-    def loss(self, X: ArrayLike, y: ArrayLike, loss: str = "mse") -> float:
-        """The loss on ``(X, y)``: ``"mse"``, ``"bce"`` (sigmoid output) or ``"cross_entropy"``
-        (softmax output). See :mod:`neuronlab.losses` for the formulas."""
-        X = self._inputs(X)
-        return self._loss_value(self._forward_with_cache(X), self._targets(y, len(X), loss), loss)
-
-    # -- backward ---------------------------------------------------------------------------------
-
-    def _derivative(self, layer: int, z: np.ndarray, a: np.ndarray) -> np.ndarray:
-        """``f'(z)`` of one layer, at the net input ``z`` it had in the forward pass."""
-        if self.activation_names[layer] == "sigmoid":
-            # σ'(z) = σ(z) (1 - σ(z)), and the forward pass already stored a = σ(z): two cheap
-            # arithmetic operations instead of new exponentials. (This "x(1 - x)" form is right
-            # only because a *is* the sigmoid's output.)
-            return a * (1.0 - a)
-        return self._activations[layer].derivative(z)
-
-    def _output_delta(self, cache: ForwardCache, Y: np.ndarray, loss: str) -> np.ndarray:
-        """``δ_L = ∂Loss/∂z_L``, the error of the output layer (BP1)."""
-        a = cache.output
-        if loss == "bce":
-            # Sigmoid + binary cross-entropy: ∂Loss/∂a · σ'(z) = (a - y)/(n a(1 - a)) · a(1 - a)
-            # = (a - y) / n, with n the number of entries (the loss is a mean over all of them).
-            return (a - Y) / a.size
-        if loss == "cross_entropy":
-            # Softmax + categorical cross-entropy: the same cancellation, (a - y) / m for m samples.
-            return (a - Y) / a.shape[0]
-        grad_a = mean_squared_error_gradient(a, Y)  # 2 (a - y) / n
-        if self._activations[-1] is None:
-            # softmax mixes a row's inputs: its derivative is a matrix per sample,
-            # J = diag(s) - s sᵀ, and J g = s ⊙ (g - (g · s)) for the row's gradient g.
-            return a * (grad_a - np.sum(grad_a * a, axis=1, keepdims=True))
-        grad_a *= self._derivative(len(self.weights) - 1, cache.z[-1], a)
-        return grad_a
+    # -- the backward pass --------------------------------------------------------------------
 
     def backward(
-        self, cache: ForwardCache, y: ArrayLike, loss: str = "mse"
+        self, cache: ForwardCache, y: ArrayLike, loss: str | Loss = "mse"
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Gradients of the loss with respect to every ``W[l]`` and ``b[l]``, from a forward pass.
+        """Gradients of the cost with respect to every ``W[l]`` and ``b[l]``, from a forward pass.
 
         Returns ``(grads_W, grads_b)``, lists shaped like ``weights`` and ``biases``.
         """
-        return self._backward(cache, self._targets(y, len(cache.a[0]), loss), loss)
+        loss = self._loss(loss)
+        return self._backprop(cache, self._targets(y, len(cache.a[0]), loss), loss)
 
-    def _backward(
-        self, cache: ForwardCache, Y: np.ndarray, loss: str, scale: float = 1.0
+    def _backprop(
+        self, cache: ForwardCache, Y: np.ndarray, loss: Loss
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """BP1-BP4; every gradient comes out multiplied by ``scale`` (see ``_sgd_step``)."""
-        n_layers = len(self.weights)
-        grads_W: list[np.ndarray] = [np.empty(0)] * n_layers
-        grads_b: list[np.ndarray] = [np.empty(0)] * n_layers
-        delta = self._output_delta(cache, Y, loss)  # (BP1)
-        if scale != 1.0:
-            delta *= scale  # BP2-BP4 are linear in δ: a scaled δ_L scales every gradient
-        for layer in reversed(range(n_layers)):
-            grads_W[layer] = cache.a[layer].T @ delta  # (BP4): a_(l-1)ᵀ δ_l
-            grads_b[layer] = delta.sum(axis=0)  # (BP3)
-            if layer > 0:  # (BP2), except below the first layer: no one needs ∂Loss/∂X
-                delta = delta @ self.weights[layer].T
-                delta *= self._derivative(layer - 1, cache.z[layer - 1], cache.a[layer])
+        """BP1-BP4, for targets ``Y`` already checked and shaped like the output: the backward
+        pass itself, which :meth:`backward` and every mini-batch of :meth:`train` run."""
+        a_L, f_L = cache.output, self.activations[-1]
+
+        # (BP1) δ_L = ∂C/∂a_L ⊙ f_L'(z_L), the output layer's error
+        if loss.output_error is not None:  # sigmoid + BCE, softmax + CE: δ_L = (a_L - y) / n
+            delta = loss.output_error(a_L, Y)
+        elif f_L is SOFTMAX:  # each softmax output depends on the whole row: its Jacobian is
+            g = loss.gradient(a_L, Y)  # diag(a) - a aᵀ per sample, and J g = a ⊙ (g - g · a)
+            delta = a_L * (g - np.sum(g * a_L, axis=1, keepdims=True))
+        else:
+            delta = loss.gradient(a_L, Y) * f_L.derivative_at(cache.z[-1], a_L)
+
+        grads_W, grads_b = [], []
+        for layer in reversed(range(len(self.weights))):  # the math's layer l = layer + 1
+            grads_W.insert(0, cache.a[layer].T @ delta)  # (BP4) ∂C/∂W_l = a_(l-1)ᵀ δ_l
+            grads_b.insert(0, delta.sum(axis=0))  # (BP3) ∂C/∂b_l = Σ over samples of δ_l
+            if layer > 0:  # (BP2) δ_(l-1) = (δ_l W_lᵀ) ⊙ f'(z_(l-1)); the input needs no δ
+                f, z, a = self.activations[layer - 1], cache.z[layer - 1], cache.a[layer]
+                delta = (delta @ self.weights[layer].T) * f.derivative_at(z, a)
         return grads_W, grads_b
 
-    # -- training ---------------------------------------------------------------------------------
+    # -- training -----------------------------------------------------------------------------
 
-    def _sgd_step(self, X: np.ndarray, Y: np.ndarray, learning_rate: float, loss: str) -> None:
-        """One step of gradient descent on one batch: ``W ← W - η ∂Loss/∂W``, same for ``b``."""
-        # Asking backprop for η ∂Loss/∂W directly (η multiplies the small δ_L, not every
-        # large weight gradient) leaves one subtraction per matrix for the update.
-        steps_W, steps_b = self._backward(self._forward_with_cache(X), Y, loss, scale=learning_rate)
-        for W, b, step_W, step_b in zip(self.weights, self.biases, steps_W, steps_b, strict=True):
-            W -= step_W
-            b -= step_b
+    def sgd_step(
+        self, X: ArrayLike, y: ArrayLike, learning_rate: float, loss: str | Loss = "mse"
+    ) -> None:
+        """One step of gradient descent on the batch ``(X, y)``, changing the weights in place:
+        ``W ← W - η ∂C/∂W`` and ``b ← b - η ∂C/∂b``, with ``η`` the learning rate."""
+        learning_rate = as_real_number(learning_rate, "learning_rate")
+        self._descend(self.backward(self.forward_with_cache(X), y, loss), learning_rate)
 
-    def sgd_step(self, X: ArrayLike, y: ArrayLike, learning_rate: float, loss: str = "mse") -> None:
-        """One gradient-descent step on the batch ``(X, y)``, changing the weights in place."""
-        X = self._inputs(X)
-        Y = self._targets(y, len(X), loss)
-        self._sgd_step(X, Y, as_real_number(learning_rate, "learning_rate"), loss)
+    def _descend(self, gradients: tuple[list[np.ndarray], list[np.ndarray]], eta: float) -> None:
+        """``W ← W - η ∂C/∂W`` and ``b ← b - η ∂C/∂b`` for every layer, in place."""
+        grads_W, grads_b = gradients
+        for W, b, dW, db in zip(self.weights, self.biases, grads_W, grads_b, strict=True):
+            W -= eta * dW
+            b -= eta * db
 
     def train(
         self,
@@ -400,53 +368,46 @@ class MLP:
         epochs: int,
         learning_rate: float,
         batch_size: int | None = None,
-        loss: str = "mse",
+        loss: str | Loss = "mse",
         seed: int = 0,
     ) -> list[float]:
-        """Train by gradient descent; return the history: the loss on ``(X, y)`` after each epoch.
+        """Train by gradient descent; return the history: the cost on ``(X, y)`` after each epoch.
 
         An epoch is one pass over the data: one step on the whole batch when ``batch_size`` is
         None, else steps on mini-batches of ``batch_size`` rows, in an order shuffled anew each
         epoch by ``np.random.default_rng(seed)`` (the same seed gives the same run). Raises
-        :class:`TrainingDiverged` if the loss becomes NaN or infinite.
+        :class:`TrainingDiverged` if the cost becomes NaN or infinite.
         """
-        X = self._inputs(X)
-        Y = self._targets(y, len(X), loss)
-        epochs = _whole_number(epochs, "epochs")
+        X, loss = self._inputs(X), self._loss(loss)
+        Y = self._targets(y, len(X), loss)  # checked once; integer labels become one-hot
+        epochs = as_whole_number(epochs, "epochs")
         learning_rate = as_real_number(learning_rate, "learning_rate")
         if learning_rate <= 0:
             raise ValueError(f"learning_rate must be positive, but got {learning_rate}.")
-        if batch_size is not None:
-            batch_size = _whole_number(batch_size, "batch_size")
+        shuffle = batch_size is not None  # full-batch steps need no order
+        batch_size = as_whole_number(batch_size, "batch_size") if shuffle else len(X)
         rng = np.random.default_rng(seed)
-        n_samples = len(X)
         history: list[float] = []
         # A run that diverges overflows on its way to inf and NaN. Instead of numpy's warnings,
         # the check at the end of each epoch stops it with an error that says what to do.
         with np.errstate(over="ignore", invalid="ignore"):
             for epoch in range(1, epochs + 1):
-                if batch_size is None:
-                    self._sgd_step(X, Y, learning_rate, loss)
-                else:
-                    order = rng.permutation(n_samples)
-                    for start in range(0, n_samples, batch_size):
-                        rows = order[start : start + batch_size]
-                        self._sgd_step(X[rows], Y[rows], learning_rate, loss)
-                epoch_loss = self._loss_value(self._forward_with_cache(X), Y, loss)
-                if not np.isfinite(epoch_loss):
-                    raise TrainingDiverged(epoch, epoch_loss, learning_rate)
-                history.append(epoch_loss)
+                order = rng.permutation(len(X)) if shuffle else np.arange(len(X))
+                for start in range(0, len(X), batch_size):
+                    rows = order[start : start + batch_size]
+                    cache = self.forward_with_cache(X[rows])
+                    self._descend(self._backprop(cache, Y[rows], loss), learning_rate)
+                history.append(self.loss(X, Y, loss))
+                if not np.isfinite(history[-1]):
+                    raise TrainingDiverged(epoch, history[-1], learning_rate)
         return history
 
     # -- looking inside -----------------------------------------------------------------------
 
-    def gradient_norms(self, X: ArrayLike, y: ArrayLike, loss: str = "mse") -> list[float]:
-        """The size ``‖∂Loss/∂W[l]‖`` (Frobenius norm) of each layer's weight gradient, from the
+    def gradient_norms(self, X: ArrayLike, y: ArrayLike, loss: str | Loss = "mse") -> list[float]:
+        """The size ``‖∂C/∂W[l]‖`` (Frobenius norm) of each layer's weight gradient, from the
         first layer to the last: vanishing gradients show as norms shrinking towards the input."""
-        X = self._inputs(X)
-        grads_W, _ = self._backward(
-            self._forward_with_cache(X), self._targets(y, len(X), loss), loss
-        )
+        grads_W, _ = self.backward(self.forward_with_cache(X), y, loss)
         return [float(np.linalg.norm(dW)) for dW in grads_W]
 
     def dead_relu_fraction(self, X: ArrayLike, per_layer: bool = False) -> float | list[float]:
@@ -492,59 +453,3 @@ class MLP:
                 "give one label per row of X."
             )
         return float(np.mean(predicted == y))
-
-
-# ---------------------------------------------------------------------------------------------
-# How often does a 2-2-1 network get stuck on XOR? (lesson 06)
-# ---------------------------------------------------------------------------------------------
-
-
-def xor_final_losses(
-    seeds: Sequence[int],
-    hidden: int = 2,
-    learning_rate: float = 2.0,
-    epochs: int = 3000,
-    init: str = "xavier",
-) -> np.ndarray:
-    """The MSE on XOR after full-batch training of a 2-``hidden``-1 sigmoid network, per seed.
-
-    Gives the same numbers as ``MLP([2, hidden, 1], "sigmoid", init, seed).train(X, y,
-    epochs, learning_rate)`` for each seed, but trains all the networks at once: their weights
-    are stacked along a first axis, one slice per seed, and ``@`` multiplies slice by slice.
-    The equations are :class:`MLP`'s, written out for this one architecture.
-    """
-    from neuronlab.datasets import xor
-
-    X, y = xor()  # X (4, 2), y (4,)
-    Y = y.reshape(1, 4, 1)  # one target column, shared by every network
-    nets = [MLP([2, hidden, 1], "sigmoid", init=init, seed=seed) for seed in seeds]
-    W1 = np.stack([net.weights[0] for net in nets])  # (S, 2, hidden)
-    b1 = np.stack([net.biases[0] for net in nets])[:, None, :]  # (S, 1, hidden)
-    W2 = np.stack([net.weights[1] for net in nets])  # (S, hidden, 1)
-    b2 = np.stack([net.biases[1] for net in nets])[:, None, :]  # (S, 1, 1)
-    for _ in range(epochs):
-        A1 = sigmoid(X @ W1 + b1)  # (S, 4, hidden)
-        A2 = sigmoid(A1 @ W2 + b2)  # (S, 4, 1)
-        D2 = 2.0 * (A2 - Y) / 4 * A2 * (1.0 - A2)  # (BP1), MSE: the mean over 4 entries
-        D1 = (D2 @ W2.transpose(0, 2, 1)) * A1 * (1.0 - A1)  # (BP2)
-        W2 -= learning_rate * (A1.transpose(0, 2, 1) @ D2)  # (BP4)
-        b2 -= learning_rate * D2.sum(axis=1, keepdims=True)  # (BP3)
-        W1 -= learning_rate * (X.T @ D1)
-        b1 -= learning_rate * D1.sum(axis=1, keepdims=True)
-    output = sigmoid(sigmoid(X @ W1 + b1) @ W2 + b2)
-    return np.mean((output - Y) ** 2, axis=(1, 2))
-
-
-def xor_stuck_rate(
-    n_seeds: int = 200,
-    hidden: int = 2,
-    learning_rate: float = 2.0,
-    epochs: int = 3000,
-    init: str = "xavier",
-    threshold: float = 0.05,
-) -> float:
-    """The fraction of seeds ``0 .. n_seeds - 1`` whose network ends with an MSE on XOR above
-    ``threshold``: stuck in a local minimum or on a plateau instead of solving XOR."""
-    n_seeds = _whole_number(n_seeds, "n_seeds")
-    losses = xor_final_losses(range(n_seeds), hidden, learning_rate, epochs, init)
-    return float(np.mean(losses > threshold))

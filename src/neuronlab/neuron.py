@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike
 
-from neuronlab._validation import as_float_array, as_real_number, shape_text
+from neuronlab._validation import as_float_array, as_real_number, as_whole_number, shape_text
 from neuronlab.activations import Activation, get_activation, step
 
 
@@ -121,8 +121,7 @@ def train_perceptron(
         )
     if not np.all((y == 0) | (y == 1)):
         raise ValueError(f"the targets y must be 0 or 1, but y holds {np.unique(y)}.")
-    if not isinstance(max_epochs, int) or max_epochs < 1:
-        raise ValueError(f"max_epochs must be a whole number >= 1, but got {max_epochs!r}.")
+    max_epochs = as_whole_number(max_epochs, "max_epochs")
     w = np.zeros(X.shape[1]) if w0 is None else as_float_array(w0, name="w0").copy()
     b = as_real_number(b0, "b0")
     mistakes_per_epoch: list[int] = []

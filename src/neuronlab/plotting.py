@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import io
+from collections import Counter
 from collections.abc import Callable
 
 import matplotlib.pyplot as plt
@@ -18,6 +19,7 @@ from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from neuronlab.activations import Activation, get_activation
+from neuronlab.autodiff import Value, trace
 
 COLORS: dict[str, str] = {
     "blue": "#0072B2",
@@ -180,6 +182,88 @@ def plot_loss_curve(
     if label:
         ax.legend()
     return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Computational graphs (lesson 05)
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_graph(root: Value, ax: Axes | None = None) -> Axes:
+    """Draw ``root``'s computational graph with matplotlib: inputs on the left, ``root`` right.
+
+    Each Value is a box with its label, ``data`` and ``grad`` (call ``root.backward()`` first to
+    see the gradients); the operation that made it is a circle just left of the box, with arrows
+    in from the operation's inputs. A node's column is its distance from ``root``: the longest
+    path to ``root``, so every arrow points right. A Value used twice gets two arrows: a fork,
+    where its gradient is the sum of two contributions.
+    """
+    nodes, edges = trace(root)
+    # Columns, from the right: root is 0; a child sits at least one column left of each parent.
+    # Reverse topological order visits every parent before its children.
+    column: dict[int, int] = {id(root): 0}
+    for node in reversed(nodes):
+        for child in node.children:
+            column[id(child)] = max(column.get(id(child), 0), column[id(node)] + 1)
+    rows: dict[int, list[Value]] = {}
+    for node in nodes:
+        rows.setdefault(column[id(node)], []).append(node)
+    deepest = max(rows)
+    spacing = 2.0  # data units between value columns; an operation sits halfway
+    position: dict[int, tuple[float, float]] = {}
+    for c, members in rows.items():
+        for row, node in enumerate(members):
+            position[id(node)] = (spacing * (deepest - c), (len(members) - 1) / 2 - row)
+
+    if ax is None:
+        tallest = max(len(members) for members in rows.values())
+        _, ax = plt.subplots(figsize=(2.4 * (deepest + 1), 0.9 * tallest + 0.6))
+    box = {"boxstyle": "round", "facecolor": "white", "edgecolor": COLORS["blue"]}
+    circle = {"boxstyle": "circle", "facecolor": COLORS["sky"], "edgecolor": COLORS["blue"]}
+    arrow = {"arrowstyle": "->", "color": "grey", "shrinkA": 6, "shrinkB": 6}
+    centred = {"ha": "center", "va": "center", "fontsize": 9, "zorder": 3}
+
+    boxes = {}  # id(node) -> its box, so that arrows can start and end at the box's edge
+    ops = {}  # id(node) -> the circle of the operation that made it
+    for node in nodes:
+        x, y = position[id(node)]
+        first_line = f"{node.label} = {node.data:.4g}" if node.label else f"{node.data:.4g}"
+        text = f"{first_line}\ngrad {node.grad:.4g}"
+        boxes[id(node)] = ax.text(x, y, text, bbox=box, **centred)
+        if node.op:
+            ops[id(node)] = ax.text(x - spacing / 2, y, node.op, bbox=circle, **centred)
+            _arrow(ax, ops[id(node)], boxes[id(node)], arrow)
+    uses = Counter((id(child), id(parent)) for child, parent in edges)
+    drawn: Counter[tuple[int, int]] = Counter()
+    for child, parent in edges:
+        pair = (id(child), id(parent))
+        # Bend an arrow that skips columns, so it does not run through the boxes between, and
+        # fan out the arrows of a Value used twice by one operation (x * x), so both show.
+        bend = -0.3 if column[id(child)] - column[id(parent)] > 1 else 0.0
+        bend += 0.3 * (drawn[pair] - (uses[pair] - 1) / 2)
+        drawn[pair] += 1
+        style = {**arrow, "connectionstyle": f"arc3,rad={bend:g}"}
+        _arrow(ax, boxes[id(child)], ops[id(parent)], style)
+
+    xs = [p[0] for p in position.values()]
+    ys = [p[1] for p in position.values()]
+    ax.set_xlim(min(xs) - spacing / 2, max(xs) + spacing / 2)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+    ax.set_axis_off()
+    return ax
+
+
+def _arrow(ax: Axes, start: object, end: object, style: dict) -> None:
+    """An arrow from the right edge of the text ``start`` to the left edge of the text ``end``."""
+    ax.annotate(
+        "",
+        xy=(0, 0.5),
+        xycoords=end,
+        xytext=(1, 0.5),
+        textcoords=start,
+        arrowprops=style,
+        zorder=2,
+    )
 
 
 def show(alt: str, fig: Figure | None = None) -> None:

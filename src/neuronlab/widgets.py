@@ -1,19 +1,65 @@
-"""Interactive explorers: move a slider, see the idea change.
+"""Interactive explorers: move a slider, see the idea change. In lesson order.
 
 Each explorer is two parts: a *drawing function* that takes plain numbers and returns a
-matplotlib figure (the tests call these directly), and a function that wires sliders to it
-with ``ipywidgets.interact``.
+matplotlib figure (the tests call these directly), and its controls, wired to it by
+:func:`explorer`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 
-from neuronlab.activations import step
-from neuronlab.datasets import logic_gate
-from neuronlab.plotting import COLORS, plot_decision_line
+from neuronlab.activations import ACTIVATIONS, get_activation, step
+from neuronlab.autodiff import Value
+from neuronlab.datasets import logic_gate, xor
+from neuronlab.experiments import deep_network_statistics, random_feature_fit, ua_target
+from neuronlab.network import MLP
+from neuronlab.plotting import (
+    COLORS,
+    draw_graph,
+    plot_activation,
+    plot_decision_line,
+    plot_decision_regions,
+)
+
+
+def explorer(draw: Callable[..., Figure], **controls: object):
+    """Controls wired to a drawing function: whenever one changes, ``draw(**values)`` runs with
+    every control's value and its figure is shown.
+
+    ``controls`` maps each argument of ``draw`` to the ipywidgets control that sets it. Every
+    control needs a ``description``, the label that says what it changes.
+    """
+    from ipywidgets import interact
+
+    unlabelled = [name for name, control in controls.items() if not control.description]
+    if unlabelled:
+        raise ValueError(f"every control needs a description (its label); missing: {unlabelled}.")
+
+    def show(**values: object) -> None:
+        draw(**values)
+        plt.show()
+
+    return interact(show, **controls)
+
+
+def _slider(value: float, low: float, high: float, step: float, description: str):
+    """A float slider that redraws when it is released (drawing on every move is too slow)."""
+    from ipywidgets import FloatSlider
+
+    return FloatSlider(
+        value=value, min=low, max=high, step=step, description=description, continuous_update=False
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lessons 01-02: the neuron and the step
+# ---------------------------------------------------------------------------------------------
 
 
 def draw_neuron(w1: float, w2: float, b: float, gate: str = "AND") -> Figure:
@@ -31,18 +77,11 @@ def draw_neuron(w1: float, w2: float, b: float, gate: str = "AND") -> Figure:
 
 def neuron_explorer(gate: str = "AND"):
     """Sliders for the two weights and the bias; the decision line moves as you drag them."""
-    from ipywidgets import FloatSlider, interact
-
-    def show(w1: float, w2: float, b: float) -> None:
-        draw_neuron(w1, w2, b, gate)
-        plt.show()
-
-    slider = dict(min=-3.0, max=3.0, step=0.1, continuous_update=False)
-    return interact(
-        show,
-        w1=FloatSlider(value=1.0, description="w₁", **slider),
-        w2=FloatSlider(value=1.0, description="w₂", **slider),
-        b=FloatSlider(value=-0.5, description="bias b", **slider),
+    return explorer(
+        partial(draw_neuron, gate=gate),
+        w1=_slider(1.0, -3.0, 3.0, 0.1, "weight w₁"),
+        w2=_slider(1.0, -3.0, 3.0, 0.1, "weight w₂"),
+        b=_slider(-0.5, -3.0, 3.0, 0.1, "bias b"),
     )
 
 
@@ -76,81 +115,7 @@ def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8,
 
 def step_threshold_explorer():
     """A slider for the threshold θ of a step neuron."""
-    from ipywidgets import FloatSlider, interact
-
-    def show(threshold: float) -> None:
-        draw_step_threshold(threshold)
-        plt.show()
-
-    return interact(
-        show,
-        threshold=FloatSlider(
-            value=1.0, min=-0.5, max=2.5, step=0.05, description="θ", continuous_update=False
-        ),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Lesson 08: the activation zoo
-# ---------------------------------------------------------------------------------------------
-
-
-def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figure:
-    """One activation of the registry, ``f(z)`` solid and ``f'(z)`` dashed, on ``[z_min, z_max]``,
-    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked."""
-    from neuronlab.activations import get_activation
-    from neuronlab.plotting import plot_activation
-
-    activation = get_activation(name)
-    if not z_min < z_max:
-        raise ValueError(f"z_min must be smaller than z_max, but got {z_min} and {z_max}.")
-    fig, ax = plt.subplots(figsize=(6.4, 4.2))
-    plot_activation(activation, z_range=(z_min, z_max), ax=ax)
-    if z_min <= 0.0 <= z_max:
-        value, slope = float(activation(0.0)), float(activation.derivative(0.0))
-        ax.plot(0.0, value, "o", color=COLORS["blue"], markeredgecolor="black", zorder=3)
-        ax.plot(0.0, slope, "s", color=COLORS["vermillion"], markeredgecolor="black", zorder=3)
-        ax.text(
-            0.02,
-            0.97,
-            f"f(0) = {value:.3g}\nf'(0) = {slope:.3g}",
-            transform=ax.transAxes,
-            va="top",
-            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8},
-        )
-    centred = "zero-centred" if activation.zero_centred else "not zero-centred"
-    ax.set_title(f"{activation.name}: range {activation.output_range}, {centred}")
-    ax.set_xlim(z_min, z_max)
-    ax.legend(loc="lower right")
-    fig.tight_layout()
-    return fig
-
-
-def activation_explorer(name: str = "relu"):
-    """A drop-down of every activation in the registry and a slider for the range of z:
-    see the chosen ``f(z)`` and ``f'(z)``."""
-    from ipywidgets import Dropdown, FloatRangeSlider, interact
-
-    from neuronlab.activations import ACTIVATIONS
-
-    def show(activation: str, z_range: tuple[float, float]) -> None:
-        draw_activation(activation, *z_range)
-        plt.show()
-
-    return interact(
-        show,
-        activation=Dropdown(options=list(ACTIVATIONS), value=name, description="activation"),
-        z_range=FloatRangeSlider(
-            value=(-6.0, 6.0),
-            min=-20.0,
-            max=20.0,
-            step=0.5,
-            description="z from, to",
-            readout_format=".1f",
-            continuous_update=False,
-            layout={"width": "460px"},
-        ),
-    )
+    return explorer(draw_step_threshold, threshold=_slider(1.0, -0.5, 2.5, 0.05, "threshold θ"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,8 +127,6 @@ def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
     """The computational graph of one sigmoid neuron ``a = σ(w x + b)``, after ``backward()``:
     every box shows its forward value and its gradient ``∂a/∂(box)``. The title gives the chain
     rule's two factors for the weight, ``∂a/∂w = σ'(z) · x``."""
-    from neuronlab.autodiff import Value, draw_graph
-
     w_, x_, b_ = Value(w, label="w"), Value(x, label="x"), Value(b, label="b")
     z = w_ * x_ + b_
     z.label = "z"
@@ -184,223 +147,11 @@ def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
 def neuron_graph_explorer():
     """Sliders for the weight, the input and the bias of one sigmoid neuron: watch the forward
     values and the gradients of its graph change, and vanish once the sigmoid saturates."""
-    from ipywidgets import FloatSlider, interact
-
-    def show(w: float, x: float, b: float) -> None:
-        draw_neuron_graph(w, x, b)
-        plt.show()
-
-    slider = dict(min=-5.0, max=5.0, step=0.1, continuous_update=False)
-    return interact(
-        show,
-        w=FloatSlider(value=0.5, description="weight w", **slider),
-        x=FloatSlider(value=1.5, description="input x", **slider),
-        b=FloatSlider(value=-0.5, description="bias b", **slider),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Lesson 10: universal approximation, shown with random features
-# ---------------------------------------------------------------------------------------------
-
-UA_X_RANGE = (-3.0, 3.0)  # the interval on which lesson 10's target is approximated
-
-
-def ua_target(x: np.ndarray) -> np.ndarray:
-    """Lesson 10's target curve, ``sin(2x)``: two full waves on [-3, 3]."""
-    return np.sin(2.0 * np.asarray(x, dtype=float))
-
-
-def _ua_activation(name: str):
-    """A hidden activation for :func:`random_feature_fit` by name: ``"square"`` is ``z²`` and
-    ``"cube"`` is ``z³`` (polynomials, not in the registry), the rest come from the registry."""
-    from neuronlab.activations import get_activation
-
-    polynomials = {"square": np.square, "cube": lambda z: z**3}
-    return polynomials[name] if name in polynomials else get_activation(name)
-
-
-def random_feature_fit(
-    width: int, activation: str = "tanh", seed: int = 0, n_train: int = 200
-) -> tuple[np.ndarray, np.ndarray, float]:
-    """Fit :func:`ua_target` on [-3, 3] with one hidden layer of ``width`` units whose weights
-    are **random** and fixed; only the output layer is fitted, by least squares.
-
-    Hidden unit ``k`` computes ``h_k(x) = f(w_k (x - c_k))``: a slope ``w_k ~ N(0, 2²)`` and a
-    centre ``c_k`` uniform in [-3, 3], drawn with ``np.random.default_rng(seed)`` (slopes first,
-    then centres). The output is ``ŷ = Σ_k v_k h_k(x) + v_0``, with ``v`` the least-squares
-    solution on ``n_train`` evenly spaced points. (This "random features" shortcut, also called
-    an extreme learning machine, trains only the last layer; backpropagation would train all.)
-
-    Returns ``(x, y_fit, rmse)``: 1001 evenly spaced points of [-3, 3], the fitted curve there,
-    and its root-mean-square error against the target on those points.
-    """
-    if isinstance(width, bool) or not isinstance(width, int | np.integer) or width < 1:
-        raise ValueError(f"width must be a whole number >= 1, but got {width!r}.")
-    f = _ua_activation(activation)
-    rng = np.random.default_rng(seed)
-    slopes = rng.normal(0.0, 2.0, size=width)
-    centres = rng.uniform(*UA_X_RANGE, size=width)
-
-    def features(x: np.ndarray) -> np.ndarray:
-        hidden = f(slopes * (x[:, None] - centres))  # (n_points, width)
-        return np.column_stack([hidden, np.ones(len(x))])  # a column of 1s for the bias v_0
-
-    x_train = np.linspace(*UA_X_RANGE, n_train)
-    coefficients, *_ = np.linalg.lstsq(features(x_train), ua_target(x_train), rcond=None)
-    x = np.linspace(*UA_X_RANGE, 1001)
-    y_fit = features(x) @ coefficients
-    rmse = float(np.sqrt(np.mean((y_fit - ua_target(x)) ** 2)))
-    return x, y_fit, rmse
-
-
-def draw_universal_approximation(width: int, activation: str = "tanh", seed: int = 0) -> Figure:
-    """The target ``sin(2x)`` and its fit by ``width`` random hidden units of ``activation``
-    (see :func:`random_feature_fit`), titled with the root-mean-square error."""
-    x, y_fit, rmse = random_feature_fit(width, activation, seed)
-    fig, ax = plt.subplots(figsize=(6.4, 4.0))
-    ax.plot(x, ua_target(x), "--", color=COLORS["black"], lw=1.5, label="target sin(2x)")
-    ax.plot(x, y_fit, color=COLORS["blue"], label=f"{width} {activation} unit(s)")
-    ax.set_ylim(-1.6, 1.6)
-    ax.set_xlabel("input x")
-    ax.set_ylabel("output")
-    ax.set_title(f"{activation}, width {width}: error (RMSE) = {rmse:.3f}")
-    ax.legend(loc="lower left")
-    fig.tight_layout()
-    return fig
-
-
-def universal_approximation_explorer(activation: str = "tanh"):
-    """A slider for the hidden layer's width, a drop-down for its activation and a slider for
-    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials."""
-    from ipywidgets import Dropdown, IntSlider, SelectionSlider, interact
-
-    def show(width: int, activation: str, seed: int) -> None:
-        draw_universal_approximation(width, activation, seed)
-        plt.show()
-
-    return interact(
-        show,
-        width=SelectionSlider(
-            options=[1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64],
-            value=4,
-            description="width",
-            continuous_update=False,
-        ),
-        activation=Dropdown(
-            options=["tanh", "relu", "sigmoid", "square", "cube"],
-            value=activation,
-            description="activation",
-        ),
-        seed=IntSlider(value=0, min=0, max=9, description="random draw", continuous_update=False),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Lesson 09: vanishing gradients and initialisation
-# ---------------------------------------------------------------------------------------------
-
-
-def deep_network_statistics(
-    activation: str, depth: int, gain: float, width: int = 32, seed: int = 0
-) -> tuple[list[float], list[float]]:
-    """How a deep network starts out: the size of each layer's weight gradient and the spread
-    of each hidden layer's activations, before any training.
-
-    The network has ``depth`` layers of weights: ``depth - 1`` hidden layers of ``width`` units
-    with the given ``activation`` and a sigmoid output unit. Every weight is drawn from
-    ``N(0, gain² / fan_in)`` (``gain = 1`` is Xavier's variance for layers of equal width,
-    ``gain = √2`` is He's), biases are 0. The batch is 256 inputs ``x ~ N(0, 1)`` with label
-    1 where ``x_1 x_2 > 0``, with binary cross-entropy, all seeded by ``seed``.
-
-    Returns ``(gradient_norms, activation_stds)``: ``‖∂Loss/∂W_l‖`` for ``l = 1 .. depth`` and
-    the standard deviation of the activations of hidden layers ``1 .. depth - 1``.
-    """
-    from neuronlab.network import MLP, init_normal
-
-    if isinstance(depth, bool) or not isinstance(depth, int | np.integer) or depth < 2:
-        raise ValueError(f"depth must be a whole number >= 2, but got {depth!r}.")
-    if not gain > 0:
-        raise ValueError(f"gain must be positive, but got {gain!r}.")
-
-    def init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-        return init_normal(fan_in, fan_out, rng, std=gain / np.sqrt(fan_in))
-
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(256, width))
-    y = (X[:, 0] * X[:, 1] > 0).astype(float)
-    net = MLP([width] * depth + [1], [activation] * (depth - 1) + ["sigmoid"], init, seed)
-    with np.errstate(over="ignore", under="ignore"):
-        norms = net.gradient_norms(X, y, "bce")
-        stds = [float(a.std()) for a in net.forward_with_cache(X).a[1:-1]]
-    return norms, stds
-
-
-def _log_limits(values: np.ndarray, decades: float = 3.0) -> tuple[float, float]:
-    """Limits for a log-scale axis showing ``values`` (positive, NaN ignored) that span at least
-    ``decades`` powers of ten, so that small wiggles of a level line look level."""
-    low, high = np.log10(np.nanmin(values)), np.log10(np.nanmax(values))
-    middle, half = (low + high) / 2, max((high - low) / 2 + 0.3, decades / 2)
-    return 10 ** (middle - half), 10 ** (middle + half)
-
-
-def draw_gradient_norms(
-    activation: str = "sigmoid", depth: int = 10, gain: float = 1.0, width: int = 32
-) -> Figure:
-    """Two panels for :func:`deep_network_statistics`: the gradient norm of every layer and the
-    spread of every hidden layer's activations, both on a log scale spanning at least three
-    powers of ten. A level line is healthy; a line falling towards the input (layer 1) is a
-    vanishing gradient."""
-    from matplotlib.ticker import MaxNLocator
-
-    norms, stds = deep_network_statistics(activation, depth, gain, width)
-    norms_shown = np.where(np.asarray(norms) > 0, norms, np.nan)  # a log scale cannot show 0
-    stds_shown = np.where(np.asarray(stds) > 0, stds, np.nan)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.8))
-    layers = np.arange(1, depth + 1)
-    left.semilogy(layers, norms_shown, "o-", color=COLORS["blue"])
-    left.set_xlabel("layer (1 = next to the input)")
-    left.set_ylabel("gradient norm ‖∂Loss/∂W‖ (log scale)")
-    ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.nan
-    left.set_title(f"first / last layer = {ratio:.3g}")
-    right.semilogy(layers[:-1], stds_shown, "s-", color=COLORS["orange"])
-    right.set_xlabel("hidden layer")
-    right.set_ylabel("std of activations (log scale)")
-    right.set_title(f"std of the weights = {gain:.3g} / √fan_in")
-    for ax, values in ((left, norms_shown), (right, stds_shown)):
-        ax.set_xlim(0.5, depth + 0.5)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        if np.any(np.isfinite(values)):
-            ax.set_ylim(*_log_limits(values))
-    fig.suptitle(f"{activation}, {depth} layers of weights")
-    fig.tight_layout()
-    return fig
-
-
-def gradient_norm_explorer(activation: str = "sigmoid"):
-    """A drop-down for the hidden activation, a slider for the depth and one for the gain of
-    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive."""
-    from ipywidgets import Dropdown, FloatLogSlider, IntSlider, interact
-
-    def show(activation: str, depth: int, gain: float) -> None:
-        draw_gradient_norms(activation, depth, gain)
-        plt.show()
-
-    return interact(
-        show,
-        activation=Dropdown(
-            options=["sigmoid", "tanh", "relu"], value=activation, description="activation"
-        ),
-        depth=IntSlider(value=10, min=2, max=30, description="layers", continuous_update=False),
-        gain=FloatLogSlider(
-            value=1.0,
-            base=2,
-            min=-2,
-            max=3,
-            step=0.25,
-            description="gain",
-            continuous_update=False,
-        ),
+    return explorer(
+        draw_neuron_graph,
+        w=_slider(0.5, -5.0, 5.0, 0.1, "weight w"),
+        x=_slider(1.5, -5.0, 5.0, 0.1, "input x"),
+        b=_slider(-0.5, -5.0, 5.0, 0.1, "bias b"),
     )
 
 
@@ -413,10 +164,6 @@ def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figu
     """Train a 2-``hidden``-1 sigmoid network on XOR from ``seed`` (Xavier-uniform weights,
     learning rate 2, full batch, 3000 epochs) and show, side by side, its decision regions after
     ``epoch`` epochs and its whole loss curve with that epoch marked."""
-    from neuronlab.datasets import xor
-    from neuronlab.network import MLP
-    from neuronlab.plotting import plot_decision_regions
-
     total = 3000
     if not 0 <= epoch <= total:
         raise ValueError(f"epoch must be between 0 and {total}, but got {epoch}.")
@@ -448,19 +195,184 @@ def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figu
 def xor_training_explorer():
     """Sliders for the hidden layer's width, the random seed and the epoch: watch a sigmoid
     network's decision boundary on XOR form during training, or a stuck one stay wrong."""
-    from ipywidgets import IntSlider, interact
+    from ipywidgets import IntSlider
 
-    def show(hidden: int, seed: int, epoch: int) -> None:
-        draw_xor_training(hidden, seed, epoch)
-        plt.show()
-
-    return interact(
-        show,
+    return explorer(
+        draw_xor_training,
         hidden=IntSlider(
             value=2, min=1, max=6, description="hidden units", continuous_update=False
         ),
-        seed=IntSlider(value=1, min=0, max=40, description="seed", continuous_update=False),
+        seed=IntSlider(value=1, min=0, max=40, description="random seed", continuous_update=False),
         epoch=IntSlider(
             value=3000, min=0, max=3000, step=100, description="epoch", continuous_update=False
         ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 08: the activation zoo
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figure:
+    """One activation of the registry, ``f(z)`` solid and ``f'(z)`` dashed, on ``[z_min, z_max]``,
+    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked."""
+    activation = get_activation(name)
+    if not z_min < z_max:
+        raise ValueError(f"z_min must be smaller than z_max, but got {z_min} and {z_max}.")
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    plot_activation(activation, z_range=(z_min, z_max), ax=ax)
+    if z_min <= 0.0 <= z_max:
+        value, slope = float(activation(0.0)), float(activation.derivative(0.0))
+        ax.plot(0.0, value, "o", color=COLORS["blue"], markeredgecolor="black", zorder=3)
+        ax.plot(0.0, slope, "s", color=COLORS["vermillion"], markeredgecolor="black", zorder=3)
+        ax.text(
+            0.02,
+            0.97,
+            f"f(0) = {value:.3g}\nf'(0) = {slope:.3g}",
+            transform=ax.transAxes,
+            va="top",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+        )
+    centred = "zero-centred" if activation.zero_centred else "not zero-centred"
+    ax.set_title(f"{activation.name}: range {activation.output_range}, {centred}")
+    ax.set_xlim(z_min, z_max)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def activation_explorer(name: str = "relu"):
+    """A drop-down of every activation in the registry and a slider for the range of z:
+    see the chosen ``f(z)`` and ``f'(z)``."""
+    from ipywidgets import Dropdown, FloatRangeSlider
+
+    def draw(activation: str, z_range: tuple[float, float]) -> Figure:
+        return draw_activation(activation, *z_range)
+
+    return explorer(
+        draw,
+        activation=Dropdown(options=list(ACTIVATIONS), value=name, description="activation"),
+        z_range=FloatRangeSlider(
+            value=(-6.0, 6.0),
+            min=-20.0,
+            max=20.0,
+            step=0.5,
+            description="z from, to",
+            readout_format=".1f",
+            continuous_update=False,
+            layout={"width": "460px"},
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 09: vanishing gradients and initialisation
+# ---------------------------------------------------------------------------------------------
+
+
+def _log_limits(values: np.ndarray, decades: float = 3.0) -> tuple[float, float]:
+    """Limits for a log-scale axis showing ``values`` (positive, NaN ignored) that span at least
+    ``decades`` powers of ten, so that small wiggles of a level line look level."""
+    low, high = np.log10(np.nanmin(values)), np.log10(np.nanmax(values))
+    middle, half = (low + high) / 2, max((high - low) / 2 + 0.3, decades / 2)
+    return 10 ** (middle - half), 10 ** (middle + half)
+
+
+def draw_gradient_norms(
+    activation: str = "sigmoid", depth: int = 10, gain: float = 1.0, width: int = 32
+) -> Figure:
+    """Two panels for :func:`deep_network_statistics`: the gradient norm of every layer and the
+    spread of every hidden layer's activations, both on a log scale spanning at least three
+    powers of ten. A level line is healthy; a line falling towards the input (layer 1) is a
+    vanishing gradient."""
+    from matplotlib.ticker import MaxNLocator
+
+    norms, stds = deep_network_statistics(activation, depth, gain, width)
+    norms_shown = np.where(np.asarray(norms) > 0, norms, np.nan)  # a log scale cannot show 0
+    stds_shown = np.where(np.asarray(stds) > 0, stds, np.nan)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 3.8))
+    layers = np.arange(1, depth + 1)
+    left.semilogy(layers, norms_shown, "o-", color=COLORS["blue"])
+    left.set_xlabel("layer (1 = next to the input)")
+    left.set_ylabel("gradient norm ‖∂C/∂W‖ (log scale)")
+    ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.nan
+    left.set_title(f"first / last layer = {ratio:.3g}")
+    right.semilogy(layers[:-1], stds_shown, "s-", color=COLORS["orange"])
+    right.set_xlabel("hidden layer")
+    right.set_ylabel("std of activations (log scale)")
+    right.set_title(f"std of the weights = {gain:.3g} / √fan_in")
+    for ax, values in ((left, norms_shown), (right, stds_shown)):
+        ax.set_xlim(0.5, depth + 0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if np.any(np.isfinite(values)):
+            ax.set_ylim(*_log_limits(values))
+    fig.suptitle(f"{activation}, {depth} layers of weights")
+    fig.tight_layout()
+    return fig
+
+
+def gradient_norm_explorer(activation: str = "sigmoid"):
+    """A drop-down for the hidden activation, a slider for the depth and one for the gain of
+    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive."""
+    from ipywidgets import Dropdown, FloatLogSlider, IntSlider
+
+    return explorer(
+        draw_gradient_norms,
+        activation=Dropdown(
+            options=["sigmoid", "tanh", "relu"], value=activation, description="activation"
+        ),
+        depth=IntSlider(value=10, min=2, max=30, description="layers", continuous_update=False),
+        gain=FloatLogSlider(
+            value=1.0,
+            base=2,
+            min=-2,
+            max=3,
+            step=0.25,
+            description="weight gain",
+            continuous_update=False,
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 10: universal approximation, shown with random features
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_universal_approximation(width: int, activation: str = "tanh", seed: int = 0) -> Figure:
+    """The target ``sin(2x)`` and its fit by ``width`` random hidden units of ``activation``
+    (see :func:`random_feature_fit`), titled with the root-mean-square error."""
+    x, y_fit, rmse = random_feature_fit(width, activation, seed)
+    fig, ax = plt.subplots(figsize=(6.4, 4.0))
+    ax.plot(x, ua_target(x), "--", color=COLORS["black"], lw=1.5, label="target sin(2x)")
+    ax.plot(x, y_fit, color=COLORS["blue"], label=f"{width} {activation} unit(s)")
+    ax.set_ylim(-1.6, 1.6)
+    ax.set_xlabel("input x")
+    ax.set_ylabel("output")
+    ax.set_title(f"{activation}, width {width}: error (RMSE) = {rmse:.3f}")
+    ax.legend(loc="lower left")
+    fig.tight_layout()
+    return fig
+
+
+def universal_approximation_explorer(activation: str = "tanh"):
+    """A slider for the hidden layer's width, a drop-down for its activation and a slider for
+    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials."""
+    from ipywidgets import Dropdown, IntSlider, SelectionSlider
+
+    return explorer(
+        draw_universal_approximation,
+        width=SelectionSlider(
+            options=[1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64],
+            value=4,
+            description="hidden units",
+            continuous_update=False,
+        ),
+        activation=Dropdown(
+            options=["tanh", "relu", "sigmoid", "square", "cube"],
+            value=activation,
+            description="activation",
+        ),
+        seed=IntSlider(value=0, min=0, max=9, description="random draw", continuous_update=False),
     )

@@ -25,11 +25,11 @@ from typing import Any
 
 import numpy as np
 
+from neuronlab.status import CORRECT, INCORRECT, NOT_ATTEMPTED
+
 Mistakes = Sequence[tuple[Callable[..., Any], str]]  # (wrong answer, the hint it deserves)
 
 LOG_VARIABLE = "NEURONLAB_CHECK_LOG"  # set by `python -m neuronlab check` to collect results
-
-CORRECT, INCORRECT, NOT_ATTEMPTED = "correct", "incorrect", "not attempted"
 
 
 class Incorrect(Exception):

@@ -1,0 +1,112 @@
+"""How long is the code a learner is sent to read? Lines of code, docstrings and comments not counted.
+
+Run it with ``.venv/bin/python bench/code_size.py``. It prints:
+
+* ``network_core``: the lines of ``MLP.forward``, ``forward_with_cache``, ``backward``, ``sgd_step``
+  and ``train`` in ``src/neuronlab/network.py``, together with every method of ``MLP`` and every
+  function of ``network.py`` they call, directly or not (their private helpers and twins are part
+  of what a reader must follow; the losses and activations they call live in their own modules);
+* ``autodiff_engine``: every line of code of ``src/neuronlab/autodiff.py``;
+* the whole files, for comparison.
+
+A line of code is a non-blank line that is neither a comment nor part of a docstring.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import sys
+import tokenize
+from pathlib import Path
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "neuronlab"
+CORE = ("forward", "forward_with_cache", "backward", "sgd_step", "train")
+
+
+def code_lines(source: str) -> set[int]:
+    """The numbers of the lines that hold code (not blank, not only a comment, not a docstring)."""
+    docstring_lines: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                if isinstance(body[0].value.value, str):
+                    docstring_lines.update(range(body[0].lineno, body[0].end_lineno + 1))
+    lines: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT):
+            continue
+        if token.type in (tokenize.DEDENT, tokenize.ENDMARKER):
+            continue
+        lines.update(range(token.start[0], token.end[0] + 1))
+    return lines - docstring_lines
+
+
+def functions(tree: ast.Module) -> dict[str, ast.FunctionDef]:
+    """Module-level functions by name, and MLP's methods as ``MLP.name``."""
+    found: dict[str, ast.FunctionDef] = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            found[node.name] = node
+        if isinstance(node, ast.ClassDef) and node.name == "MLP":
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef):
+                    found[f"MLP.{item.name}"] = item
+    return found
+
+
+def called_names(function: ast.FunctionDef) -> set[str]:
+    """Names this function calls: ``self.x(...)`` as ``MLP.x``, ``f(...)`` as ``f``."""
+    names = set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+                if node.func.value.id == "self":
+                    names.add(f"MLP.{node.func.attr}")
+            if isinstance(node.func, ast.Name):
+                names.add(node.func.id)
+    return names
+
+
+def network_core() -> tuple[int, list[str]]:
+    """Lines of code of the core methods and everything of network.py they call."""
+    sources = {"network": (SOURCE / "network.py").read_text()}
+    index: dict[str, tuple[str, ast.FunctionDef]] = {}
+    for module, source in sources.items():
+        for name, node in functions(ast.parse(source)).items():
+            index.setdefault(name, (module, node))
+    todo = [f"MLP.{name}" for name in CORE if f"MLP.{name}" in index]
+    seen: list[str] = []
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in index:
+            continue
+        seen.append(name)
+        todo.extend(called_names(index[name][1]))
+    lines = {module: code_lines(source) for module, source in sources.items()}
+    total = 0
+    for name in seen:
+        module, node = index[name]
+        total += len({n for n in lines[module] if node.lineno <= n <= node.end_lineno})
+    return total, sorted(seen)
+
+
+def file_code_lines(name: str) -> int:
+    return len(code_lines((SOURCE / name).read_text()))
+
+
+def main() -> int:
+    core, names = network_core()
+    print(f"network_core        {core:4d} lines of code  ({', '.join(names)})")
+    print(f"autodiff_engine     {file_code_lines('autodiff.py'):4d} lines of code  (autodiff.py)")
+    for name in ("network.py", "losses.py", "autodiff.py", "plotting.py", "widgets.py"):
+        path = SOURCE / name
+        if path.exists():
+            raw = len(path.read_text().splitlines())
+            print(f"{name:<19} {file_code_lines(name):4d} lines of code, {raw} lines in all")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
