@@ -237,3 +237,68 @@ def test_empty_and_non_numeric_inputs_are_refused():
         L.mean_squared_error([], [])
     with pytest.raises(TypeError, match="y_pred"):
         L.mean_squared_error(["a"], [1.0])
+
+
+# ---------------------------------------------------------------------------------------------
+# The registry
+# ---------------------------------------------------------------------------------------------
+
+OUTPUTS = {"sigmoid": sigmoid, "softmax": L.softmax}
+
+
+def registry_case(name: str, seed: int = 0):
+    """Logits, the paired output a = f(z) (sigmoid when the loss pairs with none) and targets."""
+    rng = np.random.default_rng(seed)
+    z = rng.normal(size=(5, 3))
+    f = OUTPUTS[L.LOSSES[name].output_activation or "sigmoid"]
+    y = (
+        L.one_hot(rng.integers(0, 3, size=5), 3)
+        if name == "cross_entropy"
+        else rng.integers(0, 2, size=(5, 3)).astype(float)
+    )
+    return z, f(z), y
+
+
+def test_registry_names_every_loss_and_its_pairing():
+    assert list(L.LOSSES) == ["mse", "bce", "cross_entropy"]
+    assert {name: loss.output_activation for name, loss in L.LOSSES.items()} == {
+        "mse": None,
+        "bce": "sigmoid",
+        "cross_entropy": "softmax",
+    }
+    assert L.get_loss("bce") is L.LOSSES["bce"] and L.get_loss(L.LOSSES["mse"]) is L.LOSSES["mse"]
+    with pytest.raises(ValueError, match="unknown loss 'hinge'; choose one of: mse, bce"):
+        L.get_loss("hinge")
+
+
+@pytest.mark.parametrize("name", ["mse", "bce", "cross_entropy"])
+def test_registry_gradient_matches_centred_differences_of_its_value(name):
+    loss = L.LOSSES[name]
+    _, a, y = registry_case(name)
+    numeric = numerical_gradient(lambda p: loss(p, y), a)
+    assert relative_error(loss.gradient(a, y), numeric) < 1e-7
+
+
+@pytest.mark.parametrize("name", ["bce", "cross_entropy"])
+def test_registry_value_from_logits_equals_the_value_of_the_paired_output(name):
+    loss = L.LOSSES[name]
+    z, a, y = registry_case(name, seed=1)
+    assert loss.value_from_logits(z, y) == pytest.approx(loss.value(a, y), rel=1e-12)
+    assert loss.value_at(z, a, y) == loss.value_from_logits(z, y)
+
+
+@pytest.mark.parametrize("name", ["bce", "cross_entropy"])
+def test_registry_output_error_is_the_gradient_with_respect_to_the_logits(name):
+    """δ_L = a - y (over n) is ∂C/∂z, checked by finite differences through the activation."""
+    loss = L.LOSSES[name]
+    f = OUTPUTS[loss.output_activation]
+    z, a, y = registry_case(name, seed=2)
+    numeric = numerical_gradient(lambda logits: loss(f(logits), y), z)
+    assert relative_error(loss.output_error(a, y), numeric) < 1e-6
+
+
+def test_mse_has_no_pairing_and_takes_its_value_from_the_output():
+    loss = L.LOSSES["mse"]
+    z, a, y = registry_case("mse")
+    assert loss.output_error is None and loss.value_from_logits is None
+    assert loss.value_at(z, a, y) == L.mean_squared_error(a, y)
