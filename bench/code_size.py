@@ -29,10 +29,10 @@ def code_lines(source: str) -> set[int]:
     docstring_lines: set[int] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            body = node.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                if isinstance(body[0].value.value, str):
-                    docstring_lines.update(range(body[0].lineno, body[0].end_lineno + 1))
+            first = node.body[0] if node.body else None
+            is_text = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+            if is_text and isinstance(first.value.value, str):
+                docstring_lines.update(range(first.lineno, first.end_lineno + 1))
     lines: set[int] = set()
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT):
@@ -60,12 +60,13 @@ def called_names(function: ast.FunctionDef) -> set[str]:
     """Names this function calls: ``self.x(...)`` as ``MLP.x``, ``f(...)`` as ``f``."""
     names = set()
     for node in ast.walk(function):
-        if isinstance(node, ast.Call):
-            if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
-                if node.func.value.id == "self":
-                    names.add(f"MLP.{node.func.attr}")
-            if isinstance(node.func, ast.Name):
-                names.add(node.func.id)
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func
+        if isinstance(called, ast.Attribute) and getattr(called.value, "id", None) == "self":
+            names.add(f"MLP.{called.attr}")
+        if isinstance(called, ast.Name):
+            names.add(called.id)
     return names
 
 
