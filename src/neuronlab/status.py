@@ -8,5 +8,3 @@ CORRECT = "correct"
 INCORRECT = "incorrect"
 NOT_ATTEMPTED = "not attempted"
 NOT_RUN = "not run"
-
-STATUSES = (CORRECT, INCORRECT, NOT_ATTEMPTED, NOT_RUN)
