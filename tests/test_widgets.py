@@ -7,6 +7,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import inspect
+
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.figure import Figure
@@ -70,19 +72,18 @@ def test_gradient_norm_drawing_has_one_point_per_layer():
     assert left.get_yscale() == "log"
 
 
-@pytest.mark.parametrize(
-    "explorer",
-    [
-        widgets.neuron_explorer,
-        widgets.step_threshold_explorer,
-        widgets.activation_explorer,
-        widgets.neuron_graph_explorer,
-        widgets.xor_training_explorer,
-        widgets.gradient_norm_explorer,
-        widgets.universal_approximation_explorer,
-    ],
-    ids=lambda f: f.__name__,
-)
+EXPLORERS = [
+    widgets.neuron_explorer,
+    widgets.step_threshold_explorer,
+    widgets.neuron_graph_explorer,
+    widgets.xor_training_explorer,
+    widgets.activation_explorer,
+    widgets.gradient_norm_explorer,
+    widgets.universal_approximation_explorer,
+]
+
+
+@pytest.mark.parametrize("explorer", EXPLORERS, ids=lambda f: f.__name__)
 def test_every_explorer_has_sliders(explorer):
     from ipywidgets import FloatLogSlider, FloatRangeSlider, FloatSlider, IntSlider
 
@@ -93,3 +94,27 @@ def test_every_explorer_has_sliders(explorer):
         if isinstance(c, FloatSlider | IntSlider | FloatRangeSlider | FloatLogSlider)
     ]
     assert sliders, f"{explorer.__name__} has no slider"
+
+
+@pytest.mark.parametrize("explorer", EXPLORERS, ids=lambda f: f.__name__)
+def test_every_control_is_labelled_with_what_it_changes(explorer):
+    from ipywidgets import ValueWidget
+
+    controls = [c for c in explorer().widget.children if isinstance(c, ValueWidget)]
+    assert controls and all(len(c.description) >= 5 for c in controls), [
+        c.description for c in controls
+    ]
+
+
+def test_the_explorer_helper_refuses_a_control_without_a_label():
+    from ipywidgets import FloatSlider
+
+    with pytest.raises(ValueError, match=r"needs a description.*\['w'\]"):
+        widgets.explorer(widgets.draw_step_threshold, w=FloatSlider())
+
+
+def test_the_explorers_come_in_lesson_order():
+    """The module reads in the order of the lessons that use its explorers."""
+    source = inspect.getsource(widgets)
+    positions = [source.index(f"def {explorer.__name__}(") for explorer in EXPLORERS]
+    assert positions == sorted(positions)

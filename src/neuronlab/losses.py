@@ -185,8 +185,7 @@ def softmax(z: ArrayLike) -> np.ndarray:
     overflows, even at ``z = 1000``.
     """
     exps = np.exp(_shifted(_logits(z)))
-    exps /= np.sum(exps, axis=-1, keepdims=True)  # in place: the sum is >= 1, never 0
-    return exps
+    return exps / np.sum(exps, axis=-1, keepdims=True)  # the sum is >= 1, never 0
 
 
 def log_softmax(z: ArrayLike) -> np.ndarray:
@@ -285,10 +284,7 @@ def categorical_cross_entropy_from_logits_gradient(z: ArrayLike, y_true: ArrayLi
     """
     z = _logits(z)
     y = _class_targets(z, y_true)
-    gradient = softmax(z)
-    gradient -= y
-    gradient /= _n_rows(z)
-    return gradient
+    return (softmax(z) - y) / _n_rows(z)
 
 
 def _n_rows(z: np.ndarray) -> int:
