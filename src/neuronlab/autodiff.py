@@ -140,14 +140,10 @@ class Value:
         The exponent must be a plain number: for ``a ** b`` with a Value ``b``, write
         ``(b * a.log()).exp()``, which is the same for ``a > 0``.
         """
-        if isinstance(exponent, Value):
-            raise TypeError(
-                "'**' takes a constant exponent (an int or a float), but got a Value "
-                f"{exponent!r}. For a Value exponent, write (b * a.log()).exp() instead of a ** b."
-            )
         if not _is_number(exponent):
             raise TypeError(
                 f"'**' takes a constant exponent (an int or a float), but got {describe(exponent)}."
+                " For a Value exponent b, write (b * a.log()).exp() instead of a ** b."
             )
         n = float(exponent)
         x = self.data

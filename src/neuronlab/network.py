@@ -280,7 +280,7 @@ class MLP:
                 f"y has shape {shape_text(y.shape)}, but the network's output for {n_samples} "
                 f"sample(s) has shape ({n_samples}, {n_out}): y must have shape {accepted}."
             )
-        if loss.name == "cross_entropy" and np.any(np.abs(y.sum(axis=1) - 1.0) > 1e-6):
+        if loss.output_activation == "softmax" and np.any(np.abs(y.sum(axis=1) - 1.0) > 1e-6):
             raise ValueError("each row of a one-hot y must sum to 1 (a single 1 per row).")
         return y
 
