@@ -274,11 +274,14 @@ LIGHT_MODULES = "neuronlab, neuronlab.activations, neuronlab.neuron, neuronlab.g
     "neuronlab.experiments, neuronlab.exercises"  # fmt: skip
 
 
-@benchmark("import_neuronlab_ms", "ms", 20)
-def import_neuronlab_ms() -> float:
-    """Import time of the package's core modules on top of ``import numpy``, in a fresh Python
-    each time (median of 7). Plotting and widgets import matplotlib, so they are left out."""
+def import_seconds(bytecode_cached: bool, repeats: int = 7) -> float:
+    """Median time to import the core modules on top of ``import numpy``, in a fresh Python each
+    time. With ``bytecode_cached``, Python keeps the compiled modules (in a scratch folder) as it
+    does on a learner's machine after the first import; without, every run compiles them anew
+    (as when ``PYTHONDONTWRITEBYTECODE`` is set)."""
+    import os
     import subprocess
+    import tempfile
 
     code = (
         "import time, numpy\n"
@@ -286,15 +289,35 @@ def import_neuronlab_ms() -> float:
         f"import {LIGHT_MODULES}\n"
         "print(time.perf_counter() - start)"
     )
-    times = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(7)
-    ]
-    return 1000 * statistics.median(times)
+    with tempfile.TemporaryDirectory(prefix="neuronlab-bench-") as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        if bytecode_cached:
+            env["PYTHONPYCACHEPREFIX"] = cache
+        else:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+
+        def run() -> float:
+            command = [sys.executable, "-c", code]
+            return float(
+                subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+            )
+
+        run()  # the first import fills the cache
+        return statistics.median(run() for _ in range(repeats))
+
+
+@benchmark("import_neuronlab_ms", "ms", 20)
+def import_neuronlab_ms() -> float:
+    """Import time of the package's core modules on top of ``import numpy``, compiled modules
+    cached as on a learner's machine (median of 7). Plotting and widgets import matplotlib, so
+    they are left out."""
+    return 1000 * import_seconds(bytecode_cached=True)
+
+
+@benchmark("import_neuronlab_uncached_ms", "ms", None)
+def import_neuronlab_uncached_ms() -> float:
+    """The same, compiling every module from source on each run."""
+    return 1000 * import_seconds(bytecode_cached=False)
 
 
 # ---------------------------------------------------------------------------------------------

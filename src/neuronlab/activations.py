@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -283,8 +283,7 @@ def gelu_tanh_prime(z: ArrayLike) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Activation:
+class Activation(NamedTuple):
     """An activation function ``f`` with its derivative ``f'``, callable on the net input ``z``.
 
     ``derivative(z)`` is ``f'(z)``. Some activations can also give ``f'`` from their *output*

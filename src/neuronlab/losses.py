@@ -29,7 +29,7 @@ output.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -315,8 +315,7 @@ def softmax_cross_entropy_output_error(a: np.ndarray, y: np.ndarray) -> np.ndarr
     return (a - y) / a.shape[0]
 
 
-@dataclass(frozen=True)
-class Loss:
+class Loss(NamedTuple):
     """A loss ``C(a, y)`` with its gradient ``∂C/∂a``, for a network's output ``a``.
 
     ``output_activation`` is the output activation the loss needs (its outputs must be

@@ -34,8 +34,7 @@ Everything runs on whole batches with matrix products: there is no loop over sam
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -132,8 +131,7 @@ class TrainingDiverged(ValueError):
         )
 
 
-@dataclass
-class ForwardCache:
+class ForwardCache(NamedTuple):
     """What the forward pass remembers for the backward pass.
 
     ``a[0]`` is the input ``X``; layer ``l`` (counted from 0, see the module's note on

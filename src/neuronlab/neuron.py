@@ -9,7 +9,7 @@ its weights towards every example it gets wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -82,15 +82,14 @@ def perceptron_update(
     return w + learning_rate * error * x, float(b) + learning_rate * error
 
 
-@dataclass
-class PerceptronResult:
+class PerceptronResult(NamedTuple):
     """What :func:`train_perceptron` found: the weights, the bias, and how training went."""
 
     weights: np.ndarray
     bias: float
     converged: bool
     epochs: int  # the epoch with no mistake, if converged; else the number of epochs run
-    mistakes_per_epoch: list[int] = field(default_factory=list)
+    mistakes_per_epoch: list[int]
 
     def __str__(self) -> str:
         if self.converged:
