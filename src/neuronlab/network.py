@@ -325,7 +325,7 @@ class MLP:
         a_L, f_L = cache.output, self.activations[-1]
 
         # (BP1) δ_L = ∂C/∂a_L ⊙ f_L'(z_L), the output layer's error
-        if loss.output_error is not None:  # sigmoid + BCE, softmax + CE: δ_L = (a_L - y) / n
+        if loss.output_error is not None:  # sigmoid + BCE, softmax + CE: f_L' cancels out
             delta = loss.output_error(a_L, Y)
         elif f_L is SOFTMAX:  # each softmax output depends on the whole row: its Jacobian is
             g = loss.gradient(a_L, Y)  # diag(a) - a aᵀ per sample, and J g = a ⊙ (g - g · a)
