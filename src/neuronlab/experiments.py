@@ -1,9 +1,9 @@
-"""The lessons' experiments: runs of many networks, summed up in a few numbers.
+"""The lessons' experiments: networks trained, probed or fitted, summed up in a few numbers.
 
-The network is :mod:`neuronlab.network`; these functions train or probe many of them, for the
-claims the lessons make (how often XOR gets stuck, how the error of a one-hidden-layer fit falls
-with its width, how gradients vanish in deep networks). They draw nothing:
-:mod:`neuronlab.widgets` draws them.
+The network is :mod:`neuronlab.network`; these functions run the experiments behind the claims
+the lessons make (how often XOR gets stuck, how gradients vanish in deep networks, how the error
+of a one-hidden-layer fit falls with its width). They draw nothing: :mod:`neuronlab.widgets`
+draws them.
 """
 
 from __future__ import annotations
@@ -72,6 +72,43 @@ def xor_stuck_rate(
 
 
 # ---------------------------------------------------------------------------------------------
+# Lesson 09: vanishing gradients and initialisation
+# ---------------------------------------------------------------------------------------------
+
+
+def deep_network_statistics(
+    activation: str, depth: int, gain: float, width: int = 32, seed: int = 0
+) -> tuple[list[float], list[float]]:
+    """How a deep network starts out: the size of each layer's weight gradient and the spread
+    of each hidden layer's activations, before any training.
+
+    The network has ``depth`` layers of weights: ``depth - 1`` hidden layers of ``width`` units
+    with the given ``activation`` and a sigmoid output unit. Every weight is drawn from
+    ``N(0, gain² / fan_in)`` (``gain = 1`` is Xavier's variance for layers of equal width,
+    ``gain = √2`` is He's), biases are 0. The batch is 256 inputs ``x ~ N(0, 1)`` with label
+    1 where ``x_1 x_2 > 0``, with binary cross-entropy, all seeded by ``seed``.
+
+    Returns ``(gradient_norms, activation_stds)``: ``‖∂C/∂W_l‖`` for ``l = 1 .. depth`` and
+    the standard deviation of the activations of hidden layers ``1 .. depth - 1``.
+    """
+    depth = as_whole_number(depth, "depth", minimum=2)
+    if not gain > 0:
+        raise ValueError(f"gain must be positive, but got {gain!r}.")
+
+    def init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
+        return random_normal(fan_in, fan_out, rng, std=gain / np.sqrt(fan_in))
+
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(256, width))
+    y = (X[:, 0] * X[:, 1] > 0).astype(float)
+    net = MLP([width] * depth + [1], [activation] * (depth - 1) + ["sigmoid"], init, seed)
+    with np.errstate(over="ignore", under="ignore"):
+        norms = net.gradient_norms(X, y, "bce")
+        stds = [float(a.std()) for a in net.forward_with_cache(X).a[1:-1]]
+    return norms, stds
+
+
+# ---------------------------------------------------------------------------------------------
 # Lesson 10: universal approximation, shown with random features
 # ---------------------------------------------------------------------------------------------
 
@@ -121,40 +158,3 @@ def random_feature_fit(
     y_fit = features(x) @ coefficients
     rmse = float(np.sqrt(np.mean((y_fit - ua_target(x)) ** 2)))
     return x, y_fit, rmse
-
-
-# ---------------------------------------------------------------------------------------------
-# Lesson 09: vanishing gradients and initialisation
-# ---------------------------------------------------------------------------------------------
-
-
-def deep_network_statistics(
-    activation: str, depth: int, gain: float, width: int = 32, seed: int = 0
-) -> tuple[list[float], list[float]]:
-    """How a deep network starts out: the size of each layer's weight gradient and the spread
-    of each hidden layer's activations, before any training.
-
-    The network has ``depth`` layers of weights: ``depth - 1`` hidden layers of ``width`` units
-    with the given ``activation`` and a sigmoid output unit. Every weight is drawn from
-    ``N(0, gain² / fan_in)`` (``gain = 1`` is Xavier's variance for layers of equal width,
-    ``gain = √2`` is He's), biases are 0. The batch is 256 inputs ``x ~ N(0, 1)`` with label
-    1 where ``x_1 x_2 > 0``, with binary cross-entropy, all seeded by ``seed``.
-
-    Returns ``(gradient_norms, activation_stds)``: ``‖∂C/∂W_l‖`` for ``l = 1 .. depth`` and
-    the standard deviation of the activations of hidden layers ``1 .. depth - 1``.
-    """
-    depth = as_whole_number(depth, "depth", minimum=2)
-    if not gain > 0:
-        raise ValueError(f"gain must be positive, but got {gain!r}.")
-
-    def init(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
-        return random_normal(fan_in, fan_out, rng, std=gain / np.sqrt(fan_in))
-
-    rng = np.random.default_rng(seed)
-    X = rng.normal(size=(256, width))
-    y = (X[:, 0] * X[:, 1] > 0).astype(float)
-    net = MLP([width] * depth + [1], [activation] * (depth - 1) + ["sigmoid"], init, seed)
-    with np.errstate(over="ignore", under="ignore"):
-        norms = net.gradient_norms(X, y, "bce")
-        stds = [float(a.std()) for a in net.forward_with_cache(X).a[1:-1]]
-    return norms, stds
