@@ -37,7 +37,7 @@ def explorer(draw: Callable[..., Figure], **controls: object):
     """
     from ipywidgets import interact
 
-    unlabelled = [name for name, control in controls.items() if not control.description]
+    unlabelled = [name for name, c in controls.items() if not getattr(c, "description", "")]
     if unlabelled:
         raise ValueError(f"every control needs a description (its label); missing: {unlabelled}.")
 
