@@ -22,12 +22,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from neuronlab.status import BROWSER_ONLY
+
 EXIT_OK, EXIT_NOT_ALL_CORRECT, EXIT_UNUSABLE = 0, 1, 2
-BROWSER_ONLY = (
-    "this command starts Jupyter kernels, which the in-browser edition of the course "
-    "(JupyterLite) cannot do. Run the check cells in the notebook instead "
-    "(exercises.exN_M.check(...)): they work in the browser."
-)
 
 
 def _check(paths: list[Path]) -> int:

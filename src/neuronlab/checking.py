@@ -19,7 +19,7 @@ from pathlib import Path
 import nbformat
 
 from neuronlab.exercises._core import LOG_VARIABLE, CheckResult
-from neuronlab.status import CORRECT, NOT_ATTEMPTED, NOT_RUN
+from neuronlab.status import BROWSER_ONLY, CORRECT, NOT_ATTEMPTED, NOT_RUN
 
 CHECK_CALL = re.compile(r"exercises\.ex(\d+)_(\d+)\.check\(")
 
@@ -75,8 +75,6 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     """Run a copy of the notebook and report each exercise's outcome."""
     if sys.platform == "emscripten":  # Pyodide, in JupyterLite: no subprocesses, no kernels
-        from neuronlab.__main__ import BROWSER_ONLY
-
         raise UnusableNotebook(BROWSER_ONLY)
     from nbclient import NotebookClient
 
