@@ -71,11 +71,13 @@ def xavier_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.nd
 
     A uniform distribution on ``(-r, r)`` has variance ``r² / 3``, so
     ``Var(w) = 2 / (fan_in + fan_out)``. Glorot and Bengio derived it for activations that are
-    close to the identity around 0, ``f(z) ≈ z`` (tanh): then the signal keeps its variance on
-    the way forward and the gradient on the way back. The sigmoid is not of that kind: it is not
-    zero-centred, ``σ(z) ≈ 1/2 + z/4`` near 0, so its outputs have a mean of about 1/2 and the
-    forward-variance argument does not carry over. Its slope 1/4 means that weights 4 times
-    larger would keep the size of the gradient on the backward pass, and on that pass only.
+    close to the identity around 0, ``f(z) ≈ z`` (tanh): the signal keeps its variance on the
+    way forward when ``Var(w) = 1 / fan_in``, the gradient on the way back when
+    ``Var(w) = 1 / fan_out``, and ``2 / (fan_in + fan_out)`` is the compromise (both, when
+    fan_in = fan_out). The sigmoid is not of that kind: it is not zero-centred,
+    ``σ(z) ≈ 1/2 + z/4`` near 0, so its outputs have a mean of about 1/2 and the forward
+    argument does not carry over. Its slope 1/4 means that weights 4 times larger would keep
+    the size of the gradient on the backward pass, and on that pass only.
     """
     fan_in, fan_out = as_whole_number(fan_in, "fan_in"), as_whole_number(fan_out, "fan_out")
     limit = np.sqrt(6.0 / (fan_in + fan_out))
