@@ -144,3 +144,22 @@ def test_registry_objects_are_callable_with_derivative():
     sig = ACTIVATIONS["sigmoid"]
     assert sig(0.0) == 0.5 and sig.derivative(0.0) == 0.25
     assert get_activation(sig) is sig
+
+
+@pytest.mark.parametrize(
+    "name", [name for name, f in ACTIVATIONS.items() if f.derivative_from_output is not None]
+)
+def test_a_derivative_from_the_output_agrees_with_the_derivative_from_the_net_input(name):
+    f = ACTIVATIONS[name]
+    z = np.linspace(-30.0, 30.0, 601)
+    np.testing.assert_allclose(f.derivative_at(z, f(z)), f.derivative(z), rtol=1e-6, atol=1e-15)
+    np.testing.assert_allclose(
+        f.derivative_from_output(f(z)), f.derivative(z), rtol=1e-6, atol=1e-15
+    )
+
+
+def test_activations_without_a_form_from_the_output_take_the_derivative_at_z():
+    relu = ACTIVATIONS["relu"]
+    z = np.array([-1.0, 2.0])
+    assert relu.derivative_from_output is None
+    np.testing.assert_array_equal(relu.derivative_at(z, np.array([99.0, 99.0])), [0.0, 1.0])

@@ -324,7 +324,9 @@ ACTIVATIONS: dict[str, Activation] = {
             sigmoid_prime,
             "(0, 1)",
             zero_centred=False,
-            derivative_from_output=sigmoid_prime_from_output,
+            # σ'(z) = a (1 - a) from the output a = σ(z). The network passes σ's own outputs,
+            # so the formula goes unchecked here; sigmoid_prime_from_output checks for learners.
+            derivative_from_output=lambda a: a * (1.0 - a),
         ),
         Activation("linear", linear, linear_prime, "(-inf, inf)", zero_centred=True),
         Activation("tanh", tanh, tanh_prime, "(-1, 1)", zero_centred=True),
