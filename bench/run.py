@@ -229,25 +229,26 @@ def run_course_once() -> dict[str, tuple[float, float]]:
     if _course_runs:
         return _course_runs
     import nbformat
-    from nbclient import NotebookClient
 
+    from neuronlab.__main__ import announce
     from neuronlab.authoring import course_notebooks
+    from neuronlab.checking import notebook_client
 
-    for folder in ("notebooks", "solutions"):
-        for path in course_notebooks(ROOT / folder):
-            notebook = nbformat.read(path, as_version=4)
-            notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
-            client = NotebookClient(notebook, timeout=600, kernel_name="python3",
-                                    resources={"metadata": {"path": str(path.parent)}})  # fmt: skip
-            start = time.perf_counter()
-            client.execute()
-            elapsed = time.perf_counter() - start
-            peak_kb = int(notebook.cells[-1].outputs[0]["text"])
-            _course_runs[f"{folder}/{path.name}"] = (elapsed, peak_kb / 1024)
-            print(
-                f"    {folder}/{path.name}: {elapsed:.1f} s, peak {peak_kb / 1024:.0f} MB",
-                flush=True,
-            )
+    paths = [
+        path for folder in ("notebooks", "solutions") for path in course_notebooks(ROOT / folder)
+    ]
+    for number, path in enumerate(paths, start=1):
+        name = f"{path.parent.name}/{path.name}"
+        announce(number, len(paths), "running", name)
+        notebook = nbformat.read(path, as_version=4)
+        notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
+        client = notebook_client(notebook, path.parent, timeout=600)
+        start = time.perf_counter()
+        client.execute()
+        elapsed = time.perf_counter() - start
+        peak_kb = int(notebook.cells[-1].outputs[0]["text"])
+        _course_runs[name] = (elapsed, peak_kb / 1024)
+        print(f"    {name}: {elapsed:.1f} s, peak {peak_kb / 1024:.0f} MB", flush=True)
     return _course_runs
 
 

@@ -22,15 +22,8 @@ def course_notebooks(folder: str) -> list[Path]:
 
 
 def run_notebook(notebook: nbformat.NotebookNode, cwd: Path, allow_errors: bool = True):
-    """Execute a notebook in a fresh kernel and return it with its outputs."""
-    from nbclient import NotebookClient
+    """Execute a notebook in a fresh kernel of this Python and return it with its outputs."""
+    from neuronlab.checking import notebook_client
 
-    client = NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        allow_errors=allow_errors,
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    client.execute()
+    notebook_client(notebook, cwd, timeout=120, allow_errors=allow_errors).execute()
     return notebook

@@ -150,7 +150,7 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
 
     Fails (and leaves the file untouched) if any cell raises.
     """
-    from nbclient import NotebookClient
+    from neuronlab.checking import notebook_client
 
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
@@ -162,14 +162,7 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
         "language": "python",
         "name": "python3",
     }
-    client = NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-    )
-    client.execute()
+    notebook_client(notebook, path.parent, timeout, record_timing=False).execute()
     notebook.metadata.pop("widgets", None)  # sliders' saved state: large, and not needed
     for cell in notebook.cells:
         if cell.cell_type == "code":

@@ -14,8 +14,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import ipykernel.kernelspec
 import nbformat
+import zmq
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
 
 from neuronlab.exercises._core import CORRECT, LOG_VARIABLE, NOT_ATTEMPTED, CheckResult
 
@@ -71,10 +77,52 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         ) from None
 
 
+class ThisPythonOnly(KernelSpecManager):
+    """Kernel specs in which every name means this interpreter's own ipykernel."""
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        """This Python's kernel spec, whatever ``kernel_name`` asks for."""
+        return self.kernel_spec_class(
+            resource_dir=ipykernel.kernelspec.RESOURCES, **ipykernel.kernelspec.get_kernel_dict()
+        )
+
+
+class ThisPythonKernel(AsyncKernelManager):
+    """Starts this Python's ipykernel over a CurveZMQ-encrypted connection (when pyzmq can)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("kernel_spec_manager", ThisPythonOnly())
+        if zmq.has("curve"):
+            kwargs.setdefault("transport_encryption", "auto")
+        super().__init__(**kwargs)
+
+
+def notebook_client(
+    notebook: nbformat.NotebookNode, cwd: Path | str, timeout: int, **options: Any
+) -> NotebookClient:
+    """A client that runs ``notebook`` in a fresh kernel of *this* Python, started in ``cwd``.
+
+    The kernel is this interpreter's ipykernel whatever kernelspecs are installed (a ``python3``
+    kernel left in the user's Jupyter folders by ``ipykernel install --user`` may belong to
+    another Python), as nbval's ``--nbval-current-env`` does. Its connection is encrypted, so
+    the kernel does not warn in the learner's terminal about plain-text TCP (where pyzmq lacks
+    encryption, the kernel's log is limited to errors instead). ``options`` go to
+    ``nbclient.NotebookClient`` (``allow_errors``, ``record_timing``...).
+    """
+    quiet = [] if zmq.has("curve") else ["--IPKernelApp.log_level=ERROR"]
+    return NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        kernel_manager_class=ThisPythonKernel,
+        extra_arguments=quiet,
+        resources={"metadata": {"path": str(cwd)}},
+        **options,
+    )
+
+
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     """Run a copy of the notebook and report each exercise's outcome."""
-    from nbclient import NotebookClient
-
     notebook = read_notebook(path)
     checks = check_cells(notebook)
     if not checks:
@@ -87,14 +135,7 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
         previous = os.environ.get(LOG_VARIABLE)
         os.environ[LOG_VARIABLE] = str(log)
         try:
-            client = NotebookClient(
-                notebook,
-                timeout=timeout,
-                kernel_name="python3",
-                allow_errors=True,
-                resources={"metadata": {"path": scratch}},
-            )
-            client.execute()
+            notebook_client(notebook, scratch, timeout, allow_errors=True).execute()
         finally:
             if previous is None:
                 os.environ.pop(LOG_VARIABLE, None)
