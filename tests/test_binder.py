@@ -14,14 +14,23 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, cannot_run
 
 BINDER_FILES = ("environment.yml", "postBuild", "pyproject.toml", "README.md", "LICENSE")
 
 
+pytestmark = pytest.mark.binder
+
+
 def dockerfile(repo: Path) -> str:
-    repo2docker = Path(sys.executable).parent / "repo2docker"
-    command = [str(repo2docker), "--no-build", "--debug", "--user-id", "1000",
+    """The Dockerfile repo2docker would build for ``repo``, with its log."""
+    repo2docker = shutil.which("repo2docker", path=str(Path(sys.executable).parent))
+    if repo2docker is None:
+        cannot_run(
+            "jupyter-repo2docker is not installed (Binder's environment leaves it out): "
+            "`pip install -e '.[test]'` (or `make test`) installs it"
+        )
+    command = [repo2docker, "--no-build", "--debug", "--user-id", "1000",
                "--user-name", "jovyan", "."]  # fmt: skip
     result = subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -70,7 +79,7 @@ def test_a_binder_folder_would_be_noticed(tmp_path):
     # environment.yml, and the Dockerfile shows it
     repo = copy_of_repository(tmp_path)
     (repo / "binder").mkdir()
-    (repo / "binder" / "requirements.txt").write_text("numpy\n")
+    (repo / "binder" / "requirements.txt").write_text("numpy\n", encoding="utf-8")
     text = dockerfile(repo)
     assert "binder/" in text or "requirements.txt" in text
     assert '--file "environment.yml"' not in text
