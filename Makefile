@@ -6,6 +6,8 @@
 #   make exercises    regenerate exercises/ from solutions/ (FORCE=1 replaces edited ones, backed up)
 #   make lint         ruff on the package, the tests and the notebooks
 #   make bench        the benchmark table (build/bench.json)
+#   make lite         the in-browser edition (JupyterLite) in build/lite; PYODIDE=archive serves
+#                     Pyodide from the site instead of its CDN
 #   make constraints  rewrite .ci/constraints.txt, the exact versions CI installs
 # CONSTRAINTS=.ci/constraints.txt installs those exact versions (CI does; learners get the ranges
 # of pyproject.toml).
@@ -35,7 +37,7 @@ ifneq ($(OS),Windows_NT)
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True,)
 endif
 
-.PHONY: lab check test notebooks exercises lint format bench constraints clean
+.PHONY: lab check test notebooks exercises lint format bench lite constraints clean
 
 # the course alone: what a learner needs to run the lessons
 $(COURSE): pyproject.toml
@@ -71,15 +73,18 @@ exercises: $(COURSE)
 	$(BIN)/python -m neuronlab exercises $(if $(FORCE),--force,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks exercises solutions bench
-	$(BIN)/ruff format --check src tests notebooks exercises solutions bench
+	$(BIN)/ruff check src tests notebooks exercises solutions bench lite
+	$(BIN)/ruff format --check src tests notebooks exercises solutions bench lite
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests notebooks exercises solutions bench
-	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench
+	$(BIN)/ruff format src tests notebooks exercises solutions bench lite
+	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench lite
 
 bench: $(COURSE)
 	$(BIN)/python bench/run.py
+
+lite: $(STAMP)
+	$(BIN)/python lite/build.py $(if $(PYODIDE),--pyodide $(PYODIDE),)
 
 # a fresh environment from pyproject.toml's ranges, frozen: see CONTRIBUTING.md
 constraints:

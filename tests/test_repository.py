@@ -14,8 +14,15 @@ import pytest
 
 from .conftest import ROOT, course_notebooks
 
-TEST_TOOLS_NOT_ON_BINDER = {"playwright", "jupyter-repo2docker"}  # they test Binder and the browser
-PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)~=(\d+)\.(\d+)\.0")  # the one pin style
+# they test Binder, the browser and the in-browser edition; they are not needed to take the course
+TEST_TOOLS_NOT_ON_BINDER = {
+    "playwright",
+    "jupyter-repo2docker",
+    "jupyterlite-core",
+    "jupyterlite-pyodide-kernel",
+}
+# the one pin style: "~=X.Y.Z", any later patch release of minor version X.Y
+PIN = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.\-]*)~=(\d+)\.(\d+)\.\d+")
 
 
 def read(name: str) -> str:
@@ -39,11 +46,11 @@ def declared() -> dict[str, list[str]]:
 
 
 def pinned() -> dict[str, str]:
-    """pyproject.toml's requirements as {name: "X.Y"} (each is "name~=X.Y.0")."""
+    """pyproject.toml's requirements as {name: "X.Y"} (each is "name~=X.Y.Z")."""
     versions = {}
     for requirement in [r for group in declared().values() for r in group]:
         match = PIN.fullmatch(requirement)
-        assert match, f"{requirement}: write it as name~=X.Y.0, the pin style of every dependency"
+        assert match, f"{requirement}: write it as name~=X.Y.Z, the pin style of every dependency"
         versions[normalised(match.group(1))] = f"{match.group(2)}.{match.group(3)}"
     return versions
 
@@ -178,7 +185,7 @@ def test_ruff_is_clean(command):
     assert ruff, "ruff is missing: install the course with `pip install -e '.[test,dev]'`"
     folders = [
         f
-        for f in ("src", "tests", "notebooks", "exercises", "solutions", "bench")
+        for f in ("src", "tests", "notebooks", "exercises", "solutions", "bench", "lite")
         if (ROOT / f).exists()
     ]
     result = subprocess.run([ruff, *command, *folders], cwd=ROOT, capture_output=True, text=True)

@@ -7,23 +7,23 @@ prints one line per exercise.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ipykernel.kernelspec
 import nbformat
-import zmq
-from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
 
 from neuronlab.exercises._core import CORRECT, LOG_VARIABLE, NOT_ATTEMPTED, CheckResult
+
+if TYPE_CHECKING:
+    from nbclient import NotebookClient
 
 CHECK_CALL = re.compile(r"exercises\.ex(\d+)_(\d+)\.check\(")
 NOT_RUN = "not run"
@@ -77,26 +77,6 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         ) from None
 
 
-class ThisPythonOnly(KernelSpecManager):
-    """Kernel specs in which every name means this interpreter's own ipykernel."""
-
-    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
-        """This Python's kernel spec, whatever ``kernel_name`` asks for."""
-        return self.kernel_spec_class(
-            resource_dir=ipykernel.kernelspec.RESOURCES, **ipykernel.kernelspec.get_kernel_dict()
-        )
-
-
-class ThisPythonKernel(AsyncKernelManager):
-    """Starts this Python's ipykernel over a CurveZMQ-encrypted connection (when pyzmq can)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("kernel_spec_manager", ThisPythonOnly())
-        if zmq.has("curve"):
-            kwargs.setdefault("transport_encryption", "auto")
-        super().__init__(**kwargs)
-
-
 def notebook_client(
     notebook: nbformat.NotebookNode, cwd: Path | str, timeout: int, **options: Any
 ) -> NotebookClient:
@@ -109,20 +89,59 @@ def notebook_client(
     encryption, the kernel's log is limited to errors instead). ``options`` go to
     ``nbclient.NotebookClient`` (``allow_errors``, ``record_timing``...).
     """
+    import zmq
+    from nbclient import NotebookClient
+
     quiet = [] if zmq.has("curve") else ["--IPKernelApp.log_level=ERROR"]
     return NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
-        kernel_manager_class=ThisPythonKernel,
+        kernel_manager_class=this_python_kernel_manager(),
         extra_arguments=quiet,
         resources={"metadata": {"path": str(cwd)}},
         **options,
     )
 
 
+@functools.cache
+def this_python_kernel_manager() -> type:
+    """A kernel manager class that starts this Python's ipykernel, whatever a kernel is called,
+    over a CurveZMQ-encrypted connection when pyzmq has CurveZMQ. (Imported here, not at the top:
+    the browser-only edition, Pyodide, has no kernels and no zmq.)"""
+    import ipykernel.kernelspec
+    import zmq
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ThisPythonOnly(KernelSpecManager):
+        """Kernel specs in which every name means this interpreter's own ipykernel."""
+
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            """This Python's kernel spec, whatever ``kernel_name`` asks for."""
+            return self.kernel_spec_class(
+                resource_dir=ipykernel.kernelspec.RESOURCES,
+                **ipykernel.kernelspec.get_kernel_dict(),
+            )
+
+    class ThisPythonKernel(AsyncKernelManager):
+        """Starts this Python's ipykernel, encrypted when pyzmq can."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            kwargs.setdefault("kernel_spec_manager", ThisPythonOnly())
+            if zmq.has("curve"):
+                kwargs.setdefault("transport_encryption", "auto")
+            super().__init__(**kwargs)
+
+    return ThisPythonKernel
+
+
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     """Run a copy of the notebook and report each exercise's outcome."""
+    if sys.platform == "emscripten":  # Pyodide, in JupyterLite: no subprocesses, no kernels
+        from neuronlab.__main__ import BROWSER_ONLY
+
+        raise UnusableNotebook(BROWSER_ONLY)
     notebook = read_notebook(path)
     checks = check_cells(notebook)
     if not checks:
