@@ -26,6 +26,7 @@ def test_committed_exercises_equal_the_regenerated_ones(path):
     assert committed == exercise_text(path), "run `make exercises` and commit the result"
 
 
+@pytest.mark.notebook
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
 def test_unmodified_exercise_fails_exactly_at_its_check_cells(path):
     notebook = nbformat.read(path, as_version=4)

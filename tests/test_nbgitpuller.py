@@ -22,8 +22,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, require_posix
 from .jupyter_server import free_port, start_lab, stop, wait_until_answers
+
+pytestmark = pytest.mark.browser  # a Jupyter server
 
 COURSE = "activation-functions-course"  # the folder the link asks for (targetpath)
 LESSON_00 = f"lab/tree/{COURSE}/notebooks/00_start_here.ipynb"
@@ -39,6 +41,7 @@ def git(*args: str, cwd: Path) -> str:
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory) -> Iterator[dict]:
     """An upstream course repository and a Jupyter server whose root is a learner's home."""
+    require_posix("A Jupyter server in a test")
     base = tmp_path_factory.mktemp("hub")
     upstream, home = base / "upstream", base / "home"
     home.mkdir()
