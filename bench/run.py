@@ -32,6 +32,8 @@ OUTPUT = ROOT / "build" / "bench.json"
 
 @dataclass(frozen=True)
 class Benchmark:
+    """One row of the table: a measurement with its unit and the target it must not exceed."""
+
     name: str
     unit: str
     target: float  # the value passes when it is <= target
@@ -85,6 +87,7 @@ def side_by_side(
 
 
 def sigmoid_vs_expit(n: int, number: int, repeats: int) -> float:
+    """The package's sigmoid over scipy's expit on ``n`` normal values (standard deviation 5)."""
     from scipy.special import expit
 
     from neuronlab.activations import sigmoid
@@ -95,7 +98,7 @@ def sigmoid_vs_expit(n: int, number: int, repeats: int) -> float:
 
 @benchmark("sigmoid_vs_expit_1e6", "ratio", 1.6)
 def sigmoid_vs_expit_1e6() -> float:
-    """neuronlab's sigmoid over scipy.special.expit on 10^6 float64 values."""
+    """The package's sigmoid over scipy.special.expit on 10^6 float64 values."""
     return sigmoid_vs_expit(10**6, number=3, repeats=21)
 
 
@@ -225,7 +228,8 @@ _course_runs: dict[str, tuple[float, float]] = {}  # notebook -> (seconds, peak 
 
 def run_course_once() -> dict[str, tuple[float, float]]:
     """Execute every lesson and solution once, each in a fresh kernel, in memory (no file is
-    written); time each from kernel start to its last cell, and read the kernel's peak RSS."""
+    written); time each from kernel start to its last cell, and read the kernel's peak RSS.
+    """
     if _course_runs:
         return _course_runs
     import nbformat
@@ -277,7 +281,8 @@ LIGHT_MODULES = "neuronlab, neuronlab.activations, neuronlab.neuron, neuronlab.g
 @benchmark("import_neuronlab_ms", "ms", 100)
 def import_neuronlab_ms() -> float:
     """Import time of the package's core modules on top of ``import numpy``, in a fresh Python
-    each time (median of 7). Plotting and widgets import matplotlib, so they are left out."""
+    each time (median of 7). Plotting and widgets import matplotlib, so they are left out.
+    """
     import subprocess
 
     code = (
@@ -301,6 +306,7 @@ def import_neuronlab_ms() -> float:
 
 
 def main() -> int:
+    """Run every benchmark, print the table and write build/bench.json."""
     results = []
     print(f"{'name':<38} {'value':>8} {'unit':<6} {'target':>8}  result")
     for bench in BENCHMARKS:

@@ -41,7 +41,8 @@ def pytest_runtest_call(item: pytest.Item):
 
 def require_tier(marker: str) -> None:
     """Fail a test that does slow work (a kernel, a server) without the mark that keeps it out of
-    `make check`: the quick tier stays quick because no test can slip into it unmarked."""
+    `make check`: the quick tier stays quick because no test can slip into it unmarked.
+    """
     if _running and _running[-1].get_closest_marker(marker) is None:
         pytest.fail(
             f"{_running[-1].nodeid} runs a {marker} but is not marked @pytest.mark.{marker}"

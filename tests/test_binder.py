@@ -64,14 +64,17 @@ def test_environment_yml_is_installed_then_postbuild_runs(binder_dockerfile):
 
 def test_nothing_else_changes_how_binder_builds(binder_dockerfile):
     text = binder_dockerfile
-    assert "requirements.txt" not in text and "binder/" not in text
-    assert "runtime.txt" not in text and "install.R" not in text
+    assert "requirements.txt" not in text
+    assert "binder/" not in text
+    assert "runtime.txt" not in text
+    assert "install.R" not in text
     assert (
         "pip install" not in text.split("RUN ./postBuild")[0].split('--file "environment.yml"')[1]
     )
     for name in ("requirements.txt", "runtime.txt", "Project.toml", "apt.txt", "start"):
         assert not (ROOT / name).exists(), f"{name} would change how Binder builds"
-    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
+    assert not (ROOT / "binder").exists()
+    assert not (ROOT / ".binder").exists()
 
 
 def test_a_binder_folder_would_be_noticed(tmp_path):

@@ -139,7 +139,9 @@ def test_notebook_runs_cleanly_in_jupyterlab(lab, notebook):
     assert state["errors"] == [], state["errors"]
     assert not state["tracebackShown"]
     # every figure is an image on the page (a widget's own figures come on top of these)
-    assert state["imagesBroken"] == 0 and state["imagesRendered"] >= state["pngOutputs"], state
+    assert state["imagesBroken"] == 0, state
+    assert state["imagesRendered"] >= state["pngOutputs"], state
     if state["sourceHasInteract"]:
-        assert state["widgetOutputs"] > 0 and state["sliders"] > 0, state
+        assert state["widgetOutputs"] > 0, state
+        assert state["sliders"] > 0, state
     assert (served / notebook).read_bytes() == before, "the test wrote into the notebook"

@@ -41,7 +41,8 @@ def run(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess
 
 def only_announcements(stderr: str) -> bool:
     """True if stderr holds nothing but the "[3/11] checking NAME (8 more after it)" lines: no
-    kernel warning (such as "Kernel is running over TCP without encryption") or other noise."""
+    kernel warning (such as "Kernel is running over TCP without encryption") or other noise.
+    """
     lines = stderr.splitlines()
     return bool(lines) and all(ANNOUNCEMENT.match(line) for line in lines)
 
@@ -67,7 +68,8 @@ def test_check_passes_every_solution_and_says_where_it_is():
         count = len(set(check_cells(nbformat.read(path, as_version=4)).values()))
         assert f"{path.relative_to(ROOT)}\n" in result.stdout
         assert f"  {count} of {count} correct, 0 not attempted." in result.stdout, path.name
-    assert ": incorrect" not in result.stdout and ": not attempted" not in result.stdout
+    assert ": incorrect" not in result.stdout
+    assert ": not attempted" not in result.stdout
     assert only_announcements(result.stderr), result.stderr
     assert f"[{len(solutions)}/{len(solutions)}] checking" in result.stderr
 
@@ -101,7 +103,7 @@ def test_a_wrong_answer_is_reported_with_a_specific_message(course):
 
 
 @pytest.mark.parametrize(
-    "name,content,message",
+    ("name", "content", "message"),
     [
         ("missing.ipynb", None, "no such file"),
         ("notes.txt", "hello", "not a notebook"),
@@ -113,7 +115,8 @@ def test_unusable_input_exits_2_with_a_reason(tmp_path, name, content, message):
     if content is not None:
         path.write_text(content, encoding="utf-8")
     result = run("check", str(path))
-    assert result.returncode == 2 and message in result.stderr
+    assert result.returncode == 2
+    assert message in result.stderr
 
 
 @pytest.mark.notebook
@@ -124,7 +127,8 @@ def test_a_cell_failing_before_the_checks_exits_2(course):
     nbformat.write(notebook, path)
     result = run("check", str(path))
     assert result.returncode == 2
-    assert "cell 2 fails with NameError" in result.stderr and "reset" in result.stderr
+    assert "cell 2 fails with NameError" in result.stderr
+    assert "reset" in result.stderr
 
 
 @pytest.mark.notebook
@@ -133,7 +137,8 @@ def test_progress_prints_nothing_but_the_table_and_says_on_stderr_where_it_is(co
     assert result.returncode == 1
     paths = course_notebooks("exercises")
     header, *rows, total = result.stdout.splitlines()
-    assert header.startswith("lesson") and "✓ correct, ✗ not yet, · not attempted" in header
+    assert header.startswith("lesson")
+    assert "✓ correct, ✗ not yet, · not attempted" in header
     assert [row.split()[0] for row in rows] == [p.stem for p in paths]
     assert all(re.fullmatch(r"\S+ +0/\d+ +·+", row) for row in rows), rows
     assert total.startswith("all lessons")
@@ -152,9 +157,11 @@ def test_output_never_fails_on_a_cp1252_console(course):
     progress = run("progress", "--dir", str(folder), PYTHONIOENCODING="cp1252")
     assert progress.returncode == 1, progress.stderr
     assert "(+ correct, x not yet, . not attempted)" in progress.stdout
-    assert "01_artificial_neuron" in progress.stdout and "0/4     ...." in progress.stdout
+    assert "01_artificial_neuron" in progress.stdout
+    assert "0/4     ...." in progress.stdout
     check = run("check", str(folder / "01_artificial_neuron.ipynb"), PYTHONIOENCODING="cp1252")
-    assert check.returncode == 1 and "0 of 4 correct" in check.stdout, check.stderr
+    assert check.returncode == 1, check.stderr
+    assert "0 of 4 correct" in check.stdout
 
 
 def test_unencodable_text_becomes_a_question_mark_instead_of_an_error():
@@ -208,7 +215,8 @@ def test_the_tools_run_this_pythons_kernel_not_a_kernelspec_named_python3(tmp_pa
 
 def test_progress_without_exercises_says_where_to_run(tmp_path):
     result = run("progress", "--dir", str(tmp_path))
-    assert result.returncode == 2 and "Run this from the course folder" in result.stderr
+    assert result.returncode == 2
+    assert "Run this from the course folder" in result.stderr
 
 
 def test_reset_keeps_the_learners_notebook_as_a_backup(course):
@@ -220,14 +228,16 @@ def test_reset_keeps_the_learners_notebook_as_a_backup(course):
     result = run("reset", str(path))
     assert result.returncode == 0, result.stderr
     backups = list(path.parent.glob("00_start_here.backup-*.ipynb"))
-    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == mine
+    assert len(backups) == 1
+    assert backups[0].read_text(encoding="utf-8") == mine
     assert path.read_text(encoding="utf-8") == read(ROOT / "exercises/00_start_here.ipynb")
     assert "kept as" in result.stdout
 
 
 def test_reset_refuses_a_notebook_that_is_not_an_exercise(tmp_path):
     result = run("reset", str(tmp_path / "mine.ipynb"))
-    assert result.returncode == 2 and "not one of the course's exercise notebooks" in result.stderr
+    assert result.returncode == 2
+    assert "not one of the course's exercise notebooks" in result.stderr
 
 
 def test_exercises_refuses_to_overwrite_a_learners_changes_unless_forced(course):
@@ -237,12 +247,14 @@ def test_exercises_refuses_to_overwrite_a_learners_changes_unless_forced(course)
     nbformat.write(notebook, path)
     mine = path.read_text(encoding="utf-8")
     refused = run("exercises", "--root", str(course))
-    assert refused.returncode == 1 and "left as they are" in refused.stderr
+    assert refused.returncode == 1
+    assert "left as they are" in refused.stderr
     assert path.read_text(encoding="utf-8") == mine
     forced = run("exercises", "--root", str(course), "--force")
     assert forced.returncode == 0, forced.stderr
     backups = list(path.parent.glob("01_artificial_neuron.backup-*.ipynb"))
-    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == mine
+    assert len(backups) == 1
+    assert backups[0].read_text(encoding="utf-8") == mine
     assert path.read_text(encoding="utf-8") == read(ROOT / "exercises/01_artificial_neuron.ipynb")
 
 
@@ -262,8 +274,8 @@ def test_exercises_replaces_a_pristine_but_outdated_notebook(course):
 
 def test_exercises_can_regenerate_one_notebook_and_names_an_unknown_one(course):
     result = run("exercises", "--root", str(course), "01_artificial_neuron.ipynb")
-    assert result.returncode == 0 and result.stdout.count(".ipynb:") == 1
+    assert result.returncode == 0
+    assert result.stdout.count(".ipynb:") == 1
     unknown = run("exercises", "--root", str(course), "99_nothing.ipynb")
-    assert (
-        unknown.returncode == 2 and "no solution notebook named 99_nothing.ipynb" in unknown.stderr
-    )
+    assert unknown.returncode == 2
+    assert "no solution notebook named 99_nothing.ipynb" in unknown.stderr

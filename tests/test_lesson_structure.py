@@ -23,7 +23,8 @@ def test_lesson_opens_with_objectives_and_prerequisites_and_closes_with_its_exer
     notebook = nbformat.read(path, as_version=4)
     first, last = markdown(notebook)[0], markdown(notebook)[-1]
     assert re.match(rf"# {path.name[:2]} · ", first), "title: '# NN · Topic'"
-    assert "objectives" in first.lower() and "prerequisites" in first.lower()
+    assert "objectives" in first.lower()
+    assert "prerequisites" in first.lower()
     assert "summary" in "\n".join(markdown(notebook)[-2:]).lower()
     assert f"exercises/{path.name}" in last, "the last cell points to the lesson's exercises"
 
@@ -38,7 +39,8 @@ def test_executed_in_order_without_errors(path):
 
 def ends_with_show_alt(source: str) -> bool:
     """Whether a cell's last statement is ``neuronlab.plotting.show(alt=...)`` (or ``plotting.show``,
-    or ``show`` imported from it): a call named ``show``, not matplotlib's, with an ``alt``."""
+    or ``show`` imported from it): a call named ``show``, not matplotlib's, with an ``alt``.
+    """
     code = "\n".join(
         line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
     )

@@ -84,7 +84,8 @@ def pull(hub: dict) -> list[dict]:
             for line in response.read().decode().splitlines()
             if line.startswith("data: ")
         ]
-    assert events and events[-1]["phase"] == "finished", events[-3:]
+    assert events, "the pull sent no event"
+    assert events[-1]["phase"] == "finished", events[-3:]
     return events
 
 
@@ -94,7 +95,8 @@ def test_the_link_pulls_the_course_and_sends_the_learner_to_lesson_00(hub):
     assert response.status == 200
     # the page's script sends the learner to base_url + data-path once the pull has finished
     redirect = re.search(r'data-path="([^"]*)"', page)
-    assert redirect and urllib.parse.unquote(redirect.group(1)) == LESSON_00, page[:600]
+    assert redirect, page[:600]
+    assert urllib.parse.unquote(redirect.group(1)) == LESSON_00, page[:600]
     pull(hub)
     course = hub["home"] / COURSE
     assert (course / "notebooks/00_start_here.ipynb").exists()

@@ -56,7 +56,7 @@ def pinned() -> dict[str, str]:
 
 
 def conda_pins() -> dict[str, str]:
-    found = re.findall(r"^\s+- ([A-Za-z0-9_.\-]+)=(\S+)$", read("environment.yml"), re.M)
+    found = re.findall(r"^\s+- ([A-Za-z0-9_.\-]+)=(\S+)\s*(?:#.*)?$", read("environment.yml"), re.M)
     return {normalised(name): version for name, version in found}
 
 
@@ -74,7 +74,7 @@ def test_environment_yml_and_pyproject_agree_on_names_and_versions():
 def test_environment_yml_pins_minor_versions_from_conda_forge():
     text = read("environment.yml")
     assert re.search(r"^channels:\n  - conda-forge\n(?!  -)", text, re.M), "conda-forge alone"
-    for line in re.findall(r"^\s+- (\S+=\S+)$", text, re.M):
+    for line in re.findall(r"^\s+- (\S+=\S+)\s*(?:#.*)?$", text, re.M):
         assert re.fullmatch(r"[\w.\-]+=\d+\.\d+", line), f"not a minor-version pin: {line}"
 
 
@@ -105,9 +105,11 @@ def test_build_needs_a_setuptools_that_knows_pep_639():
 
 
 def test_binder_files():
-    assert not (ROOT / "binder").exists() and not (ROOT / "runtime.txt").exists()
+    assert not (ROOT / "binder").exists()
+    assert not (ROOT / "runtime.txt").exists()
     post_build = read("postBuild")
-    assert "set -e" in post_build and "pip install --no-deps -e ." in post_build
+    assert "set -e" in post_build
+    assert "pip install --no-deps -e ." in post_build
 
 
 def test_readme_course_map_lists_every_lesson_with_its_twins():
@@ -129,7 +131,8 @@ def test_readme_commands_are_makefile_targets():
 
 def test_the_repository_refers_to_no_design_outside_it():
     contributing = read("CONTRIBUTING.md")
-    assert "../" not in contributing and "shared/" not in contributing
+    assert "../" not in contributing
+    assert "shared/" not in contributing
     for heading in ("## The lesson map", "## The layout", "## The notebook contract",
                     "## The exercise contract", "## Upgrading a pinned dependency"):  # fmt: skip
         assert heading in contributing, f"CONTRIBUTING.md has no section {heading!r}"
@@ -145,7 +148,8 @@ TEXT_FILE_CALLS = {"read_text", "write_text", "open"}
 
 def calls_without_encoding(path: Path) -> list[str]:
     """Where a test file reads or writes text without saying its encoding (the default depends on
-    the platform: cp1252 on many Windows machines)."""
+    the platform: cp1252 on many Windows machines).
+    """
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):

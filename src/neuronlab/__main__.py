@@ -39,7 +39,8 @@ def announce(number: int, total: int, doing: str, path: Path | str) -> None:
 
 def can_print(text: str) -> bool:
     """Whether stdout can encode ``text``: a Windows console, or a file redirected there, may use
-    cp1252, which has no ✓ or ✗."""
+    cp1252, which has no ✓ or ✗.
+    """
     encoding = getattr(sys.stdout, "encoding", None) or "ascii"
     try:
         text.encode(encoding)
@@ -50,7 +51,8 @@ def can_print(text: str) -> bool:
 
 def never_fail_on_encoding() -> None:
     """Print what the console cannot encode as ``?`` instead of raising UnicodeEncodeError
-    (a check's message may hold σ, ×, or ≤ on a console that has none of them)."""
+    (a check's message may hold σ, ×, or ≤ on a console that has none of them).
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

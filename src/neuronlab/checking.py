@@ -42,9 +42,11 @@ class NotebookReport:
 
     @property
     def all_correct(self) -> bool:
+        """Whether the notebook has checks and every one of them is correct."""
         return bool(self.results) and all(r.status == CORRECT for r in self.results)
 
     def count(self, status: str) -> int:
+        """How many exercises have this status (``correct``, ``not attempted``...)."""
         return sum(r.status == status for r in self.results)
 
 
@@ -108,7 +110,8 @@ def notebook_client(
 def this_python_kernel_manager() -> type:
     """A kernel manager class that starts this Python's ipykernel, whatever a kernel is called,
     over a CurveZMQ-encrypted connection when pyzmq has CurveZMQ. (Imported here, not at the top:
-    the browser-only edition, Pyodide, has no kernels and no zmq.)"""
+    the browser-only edition, Pyodide, has no kernels and no zmq.)
+    """
     import ipykernel.kernelspec
     import zmq
     from jupyter_client.kernelspec import KernelSpec, KernelSpecManager

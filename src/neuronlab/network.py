@@ -316,7 +316,8 @@ class MLP:
 
     def loss(self, X: ArrayLike, y: ArrayLike, loss: str = "mse") -> float:
         """The loss on ``(X, y)``: ``"mse"``, ``"bce"`` (sigmoid output) or ``"cross_entropy"``
-        (softmax output). See :mod:`neuronlab.losses` for the formulas."""
+        (softmax output). See :mod:`neuronlab.losses` for the formulas.
+        """
         X = self._inputs(X)
         return self._loss_value(self._forward_with_cache(X), self._targets(y, len(X), loss), loss)
 
@@ -442,7 +443,8 @@ class MLP:
 
     def gradient_norms(self, X: ArrayLike, y: ArrayLike, loss: str = "mse") -> list[float]:
         """The size ``‖∂Loss/∂W[l]‖`` (Frobenius norm) of each layer's weight gradient, from the
-        first layer to the last: vanishing gradients show as norms shrinking towards the input."""
+        first layer to the last: vanishing gradients show as norms shrinking towards the input.
+        """
         X = self._inputs(X)
         grads_W, _ = self._backward(
             self._forward_with_cache(X), self._targets(y, len(X), loss), loss
@@ -472,7 +474,8 @@ class MLP:
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Class labels: for one output unit, 1 where the output is >= 0.5 (a sigmoid's
-        probability of class 1), else 0; for several, the unit with the largest output."""
+        probability of class 1), else 0; for several, the unit with the largest output.
+        """
         output = self.forward(X)
         if output.shape[1] == 1:
             return (output[:, 0] >= 0.5).astype(np.int64)
@@ -480,7 +483,8 @@ class MLP:
 
     def accuracy(self, X: ArrayLike, y: ArrayLike) -> float:
         """The fraction of samples whose predicted class equals the label in ``y`` (labels of
-        shape (m,) or (m, 1), or one-hot rows of shape (m, n_classes))."""
+        shape (m,) or (m, 1), or one-hot rows of shape (m, n_classes)).
+        """
         predicted = self.predict(X)
         y = as_float_array(y, name="y")
         if y.ndim == 2 and y.shape[1] > 1:
@@ -544,7 +548,8 @@ def xor_stuck_rate(
     threshold: float = 0.05,
 ) -> float:
     """The fraction of seeds ``0 .. n_seeds - 1`` whose network ends with an MSE on XOR above
-    ``threshold``: stuck in a local minimum or on a plateau instead of solving XOR."""
+    ``threshold``: stuck in a local minimum or on a plateau instead of solving XOR.
+    """
     n_seeds = _whole_number(n_seeds, "n_seeds")
     losses = xor_final_losses(range(n_seeds), hidden, learning_rate, epochs, init)
     return float(np.mean(losses > threshold))

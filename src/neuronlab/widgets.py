@@ -18,7 +18,8 @@ from neuronlab.plotting import COLORS, plot_decision_line
 
 def draw_neuron(w1: float, w2: float, b: float, gate: str = "AND") -> Figure:
     """The decision line of a neuron with weights ``(w1, w2)`` and bias ``b`` over a gate's
-    truth table, titled with how many of the four rows the step neuron gets right."""
+    truth table, titled with how many of the four rows the step neuron gets right.
+    """
     X, y = logic_gate(gate)
     predictions = step(X @ np.array([w1, w2]) + b)
     correct = int(np.sum(predictions == y))
@@ -48,7 +49,8 @@ def neuron_explorer(gate: str = "AND"):
 
 def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8, 1.4)) -> Figure:
     """The step activation with a threshold ``θ``: output 1 once the weighted sum reaches θ.
-    The same as a step at 0 of ``z = sum - θ``, so the bias is ``b = -θ``. Marks a few sums."""
+    The same as a step at 0 of ``z = sum - θ``, so the bias is ``b = -θ``. Marks a few sums.
+    """
     s = np.linspace(-1.0, 3.0, 801)
     fig, ax = plt.subplots(figsize=(6.0, 3.6))
     ax.plot(s, step(s - threshold), color=COLORS["blue"], label="output")
@@ -97,7 +99,8 @@ def step_threshold_explorer():
 
 def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figure:
     """One activation of the registry, ``f(z)`` solid and ``f'(z)`` dashed, on ``[z_min, z_max]``,
-    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked."""
+    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked.
+    """
     from neuronlab.activations import get_activation
     from neuronlab.plotting import plot_activation
 
@@ -128,7 +131,8 @@ def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figur
 
 def activation_explorer(name: str = "relu"):
     """A drop-down of every activation in the registry and a slider for the range of z:
-    see the chosen ``f(z)`` and ``f'(z)``."""
+    see the chosen ``f(z)`` and ``f'(z)``.
+    """
     from ipywidgets import Dropdown, FloatRangeSlider, interact
 
     from neuronlab.activations import ACTIVATIONS
@@ -161,7 +165,8 @@ def activation_explorer(name: str = "relu"):
 def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
     """The computational graph of one sigmoid neuron ``a = σ(w x + b)``, after ``backward()``:
     every box shows its forward value and its gradient ``∂a/∂(box)``. The title gives the chain
-    rule's two factors for the weight, ``∂a/∂w = σ'(z) · x``."""
+    rule's two factors for the weight, ``∂a/∂w = σ'(z) · x``.
+    """
     from neuronlab.autodiff import Value, draw_graph
 
     w_, x_, b_ = Value(w, label="w"), Value(x, label="x"), Value(b, label="b")
@@ -183,7 +188,8 @@ def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
 
 def neuron_graph_explorer():
     """Sliders for the weight, the input and the bias of one sigmoid neuron: watch the forward
-    values and the gradients of its graph change, and vanish once the sigmoid saturates."""
+    values and the gradients of its graph change, and vanish once the sigmoid saturates.
+    """
     from ipywidgets import FloatSlider, interact
 
     def show(w: float, x: float, b: float) -> None:
@@ -213,7 +219,8 @@ def ua_target(x: np.ndarray) -> np.ndarray:
 
 def _ua_activation(name: str):
     """A hidden activation for :func:`random_feature_fit` by name: ``"square"`` is ``z²`` and
-    ``"cube"`` is ``z³`` (polynomials, not in the registry), the rest come from the registry."""
+    ``"cube"`` is ``z³`` (polynomials, not in the registry), the rest come from the registry.
+    """
     from neuronlab.activations import get_activation
 
     polynomials = {"square": np.square, "cube": lambda z: z**3}
@@ -256,7 +263,8 @@ def random_feature_fit(
 
 def draw_universal_approximation(width: int, activation: str = "tanh", seed: int = 0) -> Figure:
     """The target ``sin(2x)`` and its fit by ``width`` random hidden units of ``activation``
-    (see :func:`random_feature_fit`), titled with the root-mean-square error."""
+    (see :func:`random_feature_fit`), titled with the root-mean-square error.
+    """
     x, y_fit, rmse = random_feature_fit(width, activation, seed)
     fig, ax = plt.subplots(figsize=(6.4, 4.0))
     ax.plot(x, ua_target(x), "--", color=COLORS["black"], lw=1.5, label="target sin(2x)")
@@ -272,7 +280,8 @@ def draw_universal_approximation(width: int, activation: str = "tanh", seed: int
 
 def universal_approximation_explorer(activation: str = "tanh"):
     """A slider for the hidden layer's width, a drop-down for its activation and a slider for
-    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials."""
+    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials.
+    """
     from ipywidgets import Dropdown, IntSlider, SelectionSlider, interact
 
     def show(width: int, activation: str, seed: int) -> None:
@@ -338,7 +347,8 @@ def deep_network_statistics(
 
 def _log_limits(values: np.ndarray, decades: float = 3.0) -> tuple[float, float]:
     """Limits for a log-scale axis showing ``values`` (positive, NaN ignored) that span at least
-    ``decades`` powers of ten, so that small wiggles of a level line look level."""
+    ``decades`` powers of ten, so that small wiggles of a level line look level.
+    """
     low, high = np.log10(np.nanmin(values)), np.log10(np.nanmax(values))
     middle, half = (low + high) / 2, max((high - low) / 2 + 0.3, decades / 2)
     return 10 ** (middle - half), 10 ** (middle + half)
@@ -350,7 +360,8 @@ def draw_gradient_norms(
     """Two panels for :func:`deep_network_statistics`: the gradient norm of every layer and the
     spread of every hidden layer's activations, both on a log scale spanning at least three
     powers of ten. A level line is healthy; a line falling towards the input (layer 1) is a
-    vanishing gradient."""
+    vanishing gradient.
+    """
     from matplotlib.ticker import MaxNLocator
 
     norms, stds = deep_network_statistics(activation, depth, gain, width)
@@ -379,7 +390,8 @@ def draw_gradient_norms(
 
 def gradient_norm_explorer(activation: str = "sigmoid"):
     """A drop-down for the hidden activation, a slider for the depth and one for the gain of
-    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive."""
+    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive.
+    """
     from ipywidgets import Dropdown, FloatLogSlider, IntSlider, interact
 
     def show(activation: str, depth: int, gain: float) -> None:
@@ -412,7 +424,8 @@ def gradient_norm_explorer(activation: str = "sigmoid"):
 def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figure:
     """Train a 2-``hidden``-1 sigmoid network on XOR from ``seed`` (Xavier-uniform weights,
     learning rate 2, full batch, 3000 epochs) and show, side by side, its decision regions after
-    ``epoch`` epochs and its whole loss curve with that epoch marked."""
+    ``epoch`` epochs and its whole loss curve with that epoch marked.
+    """
     from neuronlab.datasets import xor
     from neuronlab.network import MLP
     from neuronlab.plotting import plot_decision_regions
@@ -447,7 +460,8 @@ def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figu
 
 def xor_training_explorer():
     """Sliders for the hidden layer's width, the random seed and the epoch: watch a sigmoid
-    network's decision boundary on XOR form during training, or a stuck one stay wrong."""
+    network's decision boundary on XOR form during training, or a stuck one stay wrong.
+    """
     from ipywidgets import IntSlider, interact
 
     def show(hidden: int, seed: int, epoch: int) -> None:
