@@ -22,6 +22,7 @@ EVERY_TEST_REQUIRED = os.environ.get("NEURONLAB_BROWSER_TESTS") == "required"
 _running: list[pytest.Item] = []  # the test being run, so that helpers can check its tier
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark nbval's notebook cells ``notebook``, so that `make check` leaves them out."""
     for item in items:
