@@ -86,3 +86,14 @@ def test_a_binder_folder_would_be_noticed(tmp_path):
     text = dockerfile(repo)
     assert "binder/" in text or "requirements.txt" in text
     assert '--file "environment.yml"' not in text
+
+
+def test_postbuild_puts_the_course_settings_where_binders_jupyterlab_reads_them(binder_dockerfile):
+    # JupyterLab reads overrides.json from <its environment>/share/jupyter/lab/settings; on Binder
+    # that environment is NB_PYTHON_PREFIX, where environment.yml (with jupyterlab) is installed
+    assert "ENV NB_PYTHON_PREFIX=" in binder_dockerfile
+    assert 'env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"' in binder_dockerfile
+    post_build = (ROOT / "postBuild").read_text(encoding="utf-8")
+    assert 'settings="${NB_PYTHON_PREFIX:-' in post_build
+    assert "/share/jupyter/lab/settings" in post_build
+    assert 'cp jupyter-settings/overrides.json "$settings/overrides.json"' in post_build
