@@ -46,7 +46,8 @@ def require_tier(marker: str) -> None:
     """
     if _running and _running[-1].get_closest_marker(marker) is None:
         pytest.fail(
-            f"{_running[-1].nodeid} runs a {marker} but is not marked @pytest.mark.{marker}"
+            f"{_running[-1].nodeid} does the slow work of the {marker!r} tier (a kernel, a "
+            f"server) but is not marked @pytest.mark.{marker}, so `make check` would run it"
         )
 
 
