@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, cannot_run, course_notebooks, require_posix
+from .conftest import ROOT, cannot_run, course_notebooks, require_posix, require_tier
 from .jupyter_server import free_port, start_lab, stop, wait_until_answers
 
 CHROMIUM_FLAGS = [
@@ -34,6 +34,8 @@ pytestmark = pytest.mark.browser
 
 
 def _chromium() -> str:
+    """The path of Chromium, for a test marked ``browser`` (or a skip saying how to install it)."""
+    require_tier("browser")
     path = shutil.which("chromium")
     if path is None:
         cannot_run(
