@@ -60,8 +60,9 @@ $(LAB_SETTINGS): jupyter-settings/overrides.json $(COURSE)
 lab: $(COURSE) $(LAB_SETTINGS)
 	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb --ServerApp.port=$(PORT) --ServerApp.port_retries=50 $(NO_BROWSER) $(AS_ROOT)
 
+# in one process: starting pytest-xdist's workers costs more than they save on this tier
 check: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -m "$(QUICK)" tests $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "$(QUICK)" tests $(PYTEST_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
