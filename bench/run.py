@@ -32,6 +32,8 @@ OUTPUT = ROOT / "build" / "bench.json"
 
 @dataclass(frozen=True)
 class Benchmark:
+    """One row of the table: a measurement with its unit and the target it must not exceed."""
+
     name: str
     unit: str
     target: float | None  # the value passes when it is <= target; None: for information
@@ -85,6 +87,7 @@ def side_by_side(
 
 
 def sigmoid_vs_expit(n: int, number: int, repeats: int) -> float:
+    """The package's sigmoid over scipy's expit on ``n`` normal values (standard deviation 5)."""
     from scipy.special import expit
 
     from neuronlab.activations import sigmoid
@@ -95,7 +98,7 @@ def sigmoid_vs_expit(n: int, number: int, repeats: int) -> float:
 
 @benchmark("sigmoid_vs_expit_1e6", "ratio", 1.6)
 def sigmoid_vs_expit_1e6() -> float:
-    """neuronlab's sigmoid over scipy.special.expit on 10^6 float64 values."""
+    """The package's sigmoid over scipy.special.expit on 10^6 float64 values."""
     return sigmoid_vs_expit(10**6, number=3, repeats=21)
 
 
@@ -225,29 +228,31 @@ _course_runs: dict[str, tuple[float, float]] = {}  # notebook -> (seconds, peak 
 
 def run_course_once() -> dict[str, tuple[float, float]]:
     """Execute every lesson and solution once, each in a fresh kernel, in memory (no file is
-    written); time each from kernel start to its last cell, and read the kernel's peak RSS."""
+    written); time each from kernel start to its last cell, and read the kernel's peak RSS.
+    """
     if _course_runs:
         return _course_runs
     import nbformat
-    from nbclient import NotebookClient
 
+    from neuronlab.__main__ import announce
     from neuronlab.authoring import course_notebooks
+    from neuronlab.checking import notebook_client
 
-    for folder in ("notebooks", "solutions"):
-        for path in course_notebooks(ROOT / folder):
-            notebook = nbformat.read(path, as_version=4)
-            notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
-            client = NotebookClient(notebook, timeout=600, kernel_name="python3",
-                                    resources={"metadata": {"path": str(path.parent)}})  # fmt: skip
-            start = time.perf_counter()
-            client.execute()
-            elapsed = time.perf_counter() - start
-            peak_kb = int(notebook.cells[-1].outputs[0]["text"])
-            _course_runs[f"{folder}/{path.name}"] = (elapsed, peak_kb / 1024)
-            print(
-                f"    {folder}/{path.name}: {elapsed:.1f} s, peak {peak_kb / 1024:.0f} MB",
-                flush=True,
-            )
+    paths = [
+        path for folder in ("notebooks", "solutions") for path in course_notebooks(ROOT / folder)
+    ]
+    for number, path in enumerate(paths, start=1):
+        name = f"{path.parent.name}/{path.name}"
+        announce(number, len(paths), "running", name)
+        notebook = nbformat.read(path, as_version=4)
+        notebook.cells.append(nbformat.v4.new_code_cell(PEAK_RSS_CELL))
+        client = notebook_client(notebook, path.parent, timeout=600)
+        start = time.perf_counter()
+        client.execute()
+        elapsed = time.perf_counter() - start
+        peak_kb = int(notebook.cells[-1].outputs[0]["text"])
+        _course_runs[name] = (elapsed, peak_kb / 1024)
+        print(f"    {name}: {elapsed:.1f} s, peak {peak_kb / 1024:.0f} MB", flush=True)
     return _course_runs
 
 
@@ -345,6 +350,7 @@ def autodiff_engine_lines() -> float:
 
 
 def main() -> int:
+    """Run every benchmark, print the table and write build/bench.json."""
     results = []
     print(f"{'name':<38} {'value':>8} {'unit':<6} {'target':>8}  result")
     for bench in BENCHMARKS:

@@ -133,6 +133,7 @@ def mark_read_only(output: Path) -> None:
 
 
 def build(output: Path, pyodide: str | None) -> None:
+    """Build the in-browser edition into ``output``, with Pyodide from ``pyodide`` (or its CDN)."""
     staging = ROOT / "build" / "lite-staging"
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(output, ignore_errors=True)
@@ -155,6 +156,7 @@ def build(output: Path, pyodide: str | None) -> None:
 
 
 def main() -> int:
+    """The command line of ``make lite``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--output-dir", type=Path, default=ROOT / "build" / "lite")
     parser.add_argument("--pyodide", help="a Pyodide release archive or URL to serve from the site")

@@ -1,4 +1,8 @@
-"""Start and stop a JupyterLab server for tests: free loopback port, token, quiet settings."""
+"""Start and stop a JupyterLab server for tests: free loopback port, token, quiet settings.
+
+Stopping a server together with its kernels uses POSIX process groups: the tests that start one
+call ``conftest.require_posix`` first, so that on Windows they are skipped and say why.
+"""
 
 from __future__ import annotations
 
@@ -25,22 +29,29 @@ TEST_SETTINGS = {
 
 
 def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def write_settings(folder: Path) -> None:
-    for name, values in TEST_SETTINGS.items():
+def write_settings(folder: Path, settings: dict[str, dict]) -> None:
+    """Write JupyterLab user settings (one file per plugin) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, values in settings.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values))
+        path.write_text(json.dumps(values), encoding="utf-8")
 
 
-def isolated_environment(scratch: Path) -> dict[str, str]:
-    """Environment variables that keep Jupyter's settings and runtime files in ``scratch``."""
+def isolated_environment(scratch: Path, user_settings: dict | None = None) -> dict[str, str]:
+    """Environment variables that keep Jupyter's settings and runtime files in ``scratch``.
+
+    The user settings are the tests' (``TEST_SETTINGS``) unless ``user_settings`` is given: a
+    newcomer's are ``{}``, none at all.
+    """
     settings = scratch / "settings"
-    write_settings(settings)
+    write_settings(settings, TEST_SETTINGS if user_settings is None else user_settings)
     env = dict(os.environ)
     env.update(
         JUPYTERLAB_SETTINGS_DIR=str(settings),
@@ -49,6 +60,7 @@ def isolated_environment(scratch: Path) -> dict[str, str]:
         JUPYTER_CONFIG_DIR=str(scratch / "config"),
     )
     env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
     return env
 
 
@@ -70,6 +82,9 @@ def wait_until_answers(url: str, process: subprocess.Popen, timeout: float = 90.
 
 def start_lab(root: Path, scratch: Path, token: str, port: int) -> subprocess.Popen:
     """``jupyter lab`` serving ``root`` on 127.0.0.1:port, in its own process group."""
+    from .conftest import require_tier
+
+    require_tier("browser")
     command = [
         sys.executable, "-m", "jupyterlab", "--no-browser",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
@@ -83,7 +98,10 @@ def start_lab(root: Path, scratch: Path, token: str, port: int) -> subprocess.Po
 
 
 def stop(process: subprocess.Popen) -> None:
-    """Stop a server (and its kernels) by its process id: SIGTERM to its group, then SIGKILL."""
+    """Stop a server (and its kernels) by its process id: SIGTERM to its group, then SIGKILL.
+
+    POSIX only (``os.killpg``): callers skip on Windows with ``conftest.require_posix``.
+    """
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
         try:

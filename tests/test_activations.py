@@ -30,7 +30,8 @@ def test_no_warning_and_finite_or_limit_at_extremes(name):
         warnings.simplefilter("error")
         for z in (EXTREMES, EXTREMES_32):
             values, slopes = a(z), a.derivative(z)
-            assert values.dtype == z.dtype and slopes.dtype == z.dtype
+            assert values.dtype == z.dtype
+            assert slopes.dtype == z.dtype
             assert not np.any(np.isnan(values)), (name, values)
             assert not np.any(np.isnan(slopes)), (name, slopes)
 
@@ -39,7 +40,8 @@ def test_no_warning_and_finite_or_limit_at_extremes(name):
 def test_nan_passes_through(name):
     a = ACTIVATIONS[name]
     z = np.array([np.nan, 1.0, np.nan])
-    assert np.isnan(a(z)[[0, 2]]).all() and np.isnan(a.derivative(z)[[0, 2]]).all()
+    assert np.isnan(a(z)[[0, 2]]).all()
+    assert np.isnan(a.derivative(z)[[0, 2]]).all()
     assert np.isfinite(a(z)[1])
 
 
@@ -47,7 +49,8 @@ def test_nan_passes_through(name):
 def test_shapes_are_kept_and_integers_become_float64(name):
     a = ACTIVATIONS[name]
     z = np.arange(-6, 6).reshape(3, 2, 2)
-    assert a(z).shape == z.shape and a(z).dtype == np.float64
+    assert a(z).shape == z.shape
+    assert a(z).dtype == np.float64
     assert a.derivative(z).shape == z.shape
 
 
@@ -69,7 +72,8 @@ def test_sigmoid_matches_scipy_and_is_exact_in_the_tails():
     z = np.linspace(-700, 700, 20001)
     np.testing.assert_allclose(act.sigmoid(z), expit(z), rtol=1e-14, atol=0)
     assert act.sigmoid(-40.0) == pytest.approx(4.248354255291589e-18, rel=1e-14)
-    assert act.sigmoid(-1000.0) == 0.0 and act.sigmoid(1000.0) == 1.0
+    assert act.sigmoid(-1000.0) == 0.0
+    assert act.sigmoid(1000.0) == 1.0
 
 
 @given(st.floats(-700, 700))
@@ -142,7 +146,8 @@ def test_bad_input_gets_a_clear_error():
 
 def test_registry_objects_are_callable_with_derivative():
     sig = ACTIVATIONS["sigmoid"]
-    assert sig(0.0) == 0.5 and sig.derivative(0.0) == 0.25
+    assert sig(0.0) == 0.5
+    assert sig.derivative(0.0) == 0.25
     assert get_activation(sig) is sig
 
 

@@ -1,5 +1,6 @@
 """Matrix backpropagation (neuronlab.network) against the scalar engine (neuronlab.autodiff):
-two independent routes to the same gradients must agree to 1e-12 on the same small network."""
+two independent routes to the same gradients must agree to 1e-12 on the same small network.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def value_gradients(net: MLP, X: np.ndarray, Y: np.ndarray):
 
 
 @pytest.mark.parametrize(
-    "sizes,activations",
+    ("sizes", "activations"),
     [
         ([2, 3, 1], ["sigmoid", "sigmoid"]),
         ([3, 4, 2], ["tanh", "sigmoid"]),

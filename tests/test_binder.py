@@ -14,14 +14,23 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, cannot_run
 
 BINDER_FILES = ("environment.yml", "postBuild", "pyproject.toml", "README.md", "LICENSE")
 
 
+pytestmark = pytest.mark.binder
+
+
 def dockerfile(repo: Path) -> str:
-    repo2docker = Path(sys.executable).parent / "repo2docker"
-    command = [str(repo2docker), "--no-build", "--debug", "--user-id", "1000",
+    """The Dockerfile repo2docker would build for ``repo``, with its log."""
+    repo2docker = shutil.which("repo2docker", path=str(Path(sys.executable).parent))
+    if repo2docker is None:
+        cannot_run(
+            "jupyter-repo2docker is not installed (Binder's environment leaves it out): "
+            "`pip install -e '.[test]'` (or `make test`) installs it"
+        )
+    command = [repo2docker, "--no-build", "--debug", "--user-id", "1000",
                "--user-name", "jovyan", "."]  # fmt: skip
     result = subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -55,14 +64,17 @@ def test_environment_yml_is_installed_then_postbuild_runs(binder_dockerfile):
 
 def test_nothing_else_changes_how_binder_builds(binder_dockerfile):
     text = binder_dockerfile
-    assert "requirements.txt" not in text and "binder/" not in text
-    assert "runtime.txt" not in text and "install.R" not in text
+    assert "requirements.txt" not in text
+    assert "binder/" not in text
+    assert "runtime.txt" not in text
+    assert "install.R" not in text
     assert (
         "pip install" not in text.split("RUN ./postBuild")[0].split('--file "environment.yml"')[1]
     )
     for name in ("requirements.txt", "runtime.txt", "Project.toml", "apt.txt", "start"):
         assert not (ROOT / name).exists(), f"{name} would change how Binder builds"
-    assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
+    assert not (ROOT / "binder").exists()
+    assert not (ROOT / ".binder").exists()
 
 
 def test_a_binder_folder_would_be_noticed(tmp_path):
@@ -70,7 +82,18 @@ def test_a_binder_folder_would_be_noticed(tmp_path):
     # environment.yml, and the Dockerfile shows it
     repo = copy_of_repository(tmp_path)
     (repo / "binder").mkdir()
-    (repo / "binder" / "requirements.txt").write_text("numpy\n")
+    (repo / "binder" / "requirements.txt").write_text("numpy\n", encoding="utf-8")
     text = dockerfile(repo)
     assert "binder/" in text or "requirements.txt" in text
     assert '--file "environment.yml"' not in text
+
+
+def test_postbuild_puts_the_course_settings_where_binders_jupyterlab_reads_them(binder_dockerfile):
+    # JupyterLab reads overrides.json from <its environment>/share/jupyter/lab/settings; on Binder
+    # that environment is NB_PYTHON_PREFIX, where environment.yml (with jupyterlab) is installed
+    assert "ENV NB_PYTHON_PREFIX=" in binder_dockerfile
+    assert 'env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"' in binder_dockerfile
+    post_build = (ROOT / "postBuild").read_text(encoding="utf-8")
+    assert 'settings="${NB_PYTHON_PREFIX:-' in post_build
+    assert "/share/jupyter/lab/settings" in post_build
+    assert 'cp jupyter-settings/overrides.json "$settings/overrides.json"' in post_build

@@ -6,12 +6,12 @@ figure rendered as an image and every widget rendered. A screenshot of each is k
 build/screenshots/. The notebooks are served from a temporary copy, with autosave off.
 
 Needs Debian's Chromium (`apt-get install chromium`); Playwright never downloads a browser here.
-Without Chromium the test is skipped, unless NEURONLAB_BROWSER_TESTS=required (as in CI).
+Without Chromium or Playwright (Binder's environment has no Playwright), or on Windows, the test
+is skipped and says why, unless NEURONLAB_BROWSER_TESTS=required (as in CI).
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 import tempfile
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, course_notebooks
+from .conftest import ROOT, cannot_run, course_notebooks, require_posix, require_tier
 from .jupyter_server import free_port, start_lab, stop, wait_until_answers
 
 CHROMIUM_FLAGS = [
@@ -30,28 +30,31 @@ NOTEBOOKS = [f"notebooks/{p.name}" for p in course_notebooks("notebooks")] + [
     f"solutions/{p.name}" for p in course_notebooks("solutions")
 ]
 SCREENSHOTS = ROOT / "build" / "screenshots"
-REQUIRED = os.environ.get("NEURONLAB_BROWSER_TESTS") == "required"
+pytestmark = pytest.mark.browser
 
 
 def _chromium() -> str:
+    """The path of Chromium, for a test marked ``browser`` (or a skip saying how to install it)."""
+    require_tier("browser")
     path = shutil.which("chromium")
     if path is None:
-        message = (
+        cannot_run(
             "Chromium not found, so the browser test did not run. To run it: "
             "`sudo apt-get install chromium` (Debian/Ubuntu), then `make test`; "
             "set NEURONLAB_BROWSER_TESTS=required to make it mandatory."
         )
-        if REQUIRED:
-            pytest.fail(message)
-        pytest.skip(message)
     return path
 
 
 @pytest.fixture(scope="module")
 def lab():
     """A JupyterLab server on a copy of the course, and a headless Chromium."""
+    require_posix("The browser test")
     chromium = _chromium()
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        cannot_run("Playwright is not installed: `pip install -e '.[test]'` (or `make test`)")
 
     scratch = Path(tempfile.mkdtemp(prefix="neuronlab-browser-"))
     served = scratch / "course"
@@ -138,7 +141,9 @@ def test_notebook_runs_cleanly_in_jupyterlab(lab, notebook):
     assert state["errors"] == [], state["errors"]
     assert not state["tracebackShown"]
     # every figure is an image on the page (a widget's own figures come on top of these)
-    assert state["imagesBroken"] == 0 and state["imagesRendered"] >= state["pngOutputs"], state
+    assert state["imagesBroken"] == 0, state
+    assert state["imagesRendered"] >= state["pngOutputs"], state
     if state["sourceHasInteract"]:
-        assert state["widgetOutputs"] > 0 and state["sliders"] > 0, state
+        assert state["widgetOutputs"] > 0, state
+        assert state["sliders"] > 0, state
     assert (served / notebook).read_bytes() == before, "the test wrote into the notebook"

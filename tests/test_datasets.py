@@ -17,8 +17,10 @@ CLOUDS = {
 @pytest.mark.parametrize("name", CLOUDS)
 def test_clouds_have_two_balanced_classes_in_the_plane(name):
     X, y = CLOUDS[name](0)
-    assert X.shape == (100, 2) and y.shape == (100,)
-    assert X.dtype == np.float64 and y.dtype == np.float64
+    assert X.shape == (100, 2)
+    assert y.shape == (100,)
+    assert X.dtype == np.float64
+    assert y.dtype == np.float64
     assert set(np.unique(y)) == {0.0, 1.0}
     assert np.sum(y == 1) == 50
 
@@ -36,7 +38,8 @@ def test_clouds_are_seeded(name):
 def test_spirals_without_noise_lie_on_their_spirals():
     X, y = ds.spirals(40, noise=0.0, seed=0, n_turns=1.0)
     r = np.hypot(X[:, 0], X[:, 1])
-    assert r.min() == pytest.approx(0.1) and r.max() == pytest.approx(1.0)
+    assert r.min() == pytest.approx(0.1)
+    assert r.max() == pytest.approx(1.0)
     # angle = 2π · turns · r + π · label: undo it and every point sits at angle 0
     angle = np.arctan2(X[:, 1], X[:, 0]) - 2 * np.pi * r - np.pi * y
     np.testing.assert_allclose(np.cos(angle), 1.0, atol=1e-12)
@@ -51,10 +54,14 @@ def test_circles_radii_follow_factor_without_noise():
 
 def test_digits_split_is_stratified_scaled_and_fixed():
     X_train, X_test, y_train, y_test = ds.digits()
-    assert X_train.shape == (1347, 64) and X_test.shape == (450, 64)
-    assert y_train.shape == (1347,) and y_test.shape == (450,)
-    assert X_train.dtype == np.float64 and y_train.dtype == np.int64
-    assert X_train.min() == 0.0 and X_train.max() == 1.0
+    assert X_train.shape == (1347, 64)
+    assert X_test.shape == (450, 64)
+    assert y_train.shape == (1347,)
+    assert y_test.shape == (450,)
+    assert X_train.dtype == np.float64
+    assert y_train.dtype == np.int64
+    assert X_train.min() == 0.0
+    assert X_train.max() == 1.0
     # stratified: each digit's share of the test set is within one image of its overall share
     counts_all = np.bincount(np.concatenate([y_train, y_test]), minlength=10)
     assert np.all(np.abs(np.bincount(y_test, minlength=10) - counts_all * 0.25) <= 1)

@@ -1,5 +1,6 @@
 """Every check accepts its solution, reports the stub as not attempted, and rejects plausible
-wrong answers with the message a learner would see (mutation tests)."""
+wrong answers with the message a learner would see (mutation tests).
+"""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_every_exercise_has_at_least_three_wrong_answers():
 
 
 @pytest.mark.parametrize(
-    "exercise_id,wrong,message",
+    ("exercise_id", "wrong", "message"),
     [(eid, wrong, message) for eid, cases in WRONG_ANSWERS.items() for wrong, message in cases],
 )
 def test_check_rejects_a_wrong_answer_with_a_specific_message(exercise_id, wrong, message):
@@ -71,12 +72,14 @@ def test_check_prints_a_verdict_and_hints_come_one_by_one(capsys):
     exercises.ex1_1.hint()
     exercises.ex1_1.hint()
     out = capsys.readouterr().out
-    assert "Hint 1 of 2" in out and "Hint 2 of 2" in out
+    assert "Hint 1 of 2" in out
+    assert "Hint 2 of 2" in out
 
 
 def test_passing_a_value_instead_of_a_function_is_explained():
     result = exercises.ex1_1.evaluate(3.0)
-    assert result.status == "incorrect" and "pass your function itself" in result.message
+    assert result.status == "incorrect"
+    assert "pass your function itself" in result.message
 
 
 def test_unknown_exercise_is_named():

@@ -22,7 +22,8 @@ from neuronlab.widgets import draw_gradient_norms
 
 def chain(x, weights, biases):
     """A chain of sigmoid neurons ``a_l = σ(w_l a_(l-1) + b_l)`` from ``a_0 = x``: its output
-    and its derivative ``da_L/dx = Π w_l σ'(z_l)``, accumulated along the way."""
+    and its derivative ``da_L/dx = Π w_l σ'(z_l)``, accumulated along the way.
+    """
     a, derivative = np.asarray(x, dtype=float), 1.0
     for w, b in zip(weights, biases, strict=True):
         z = w * a + b
@@ -35,7 +36,8 @@ def chain_derivative_by_backprop(x, weights, biases):
     """``da_L/dx`` from the package's backpropagation, through a network of one unit per layer.
 
     With a single sample and loss (a_L - y)², ∂Loss/∂b_0 = 2 (a_L - y) ∂a_L/∂z_0, and
-    ∂a_L/dx = w_0 ∂a_L/∂z_0 since z_0 = w_0 x + b_0."""
+    ∂a_L/dx = w_0 ∂a_L/∂z_0 since z_0 = w_0 x + b_0.
+    """
     depth = len(weights)
     net = MLP([1] * (depth + 1), "sigmoid", init="normal", seed=0)
     for layer in range(depth):
@@ -166,7 +168,8 @@ def test_sigmoid_units_with_normal_weights_saturate_and_tanh_units_with_xavier_d
             assert np.mean(a * (1 - a) < 0.05) > 0.2
             assert np.mean(a * (1 - a)) < 0.25 / 2  # the mean slope, half the peak at most
         saturated = [np.mean(1 - a**2 < 0.2) for a in tanh_outputs[1:-1]]
-        assert saturated[0] < 0.2 and max(saturated[2:]) < 0.02
+        assert saturated[0] < 0.2
+        assert max(saturated[2:]) < 0.02
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,7 +235,8 @@ def test_relu_units_die_at_large_learning_rates():
 
 def test_the_explorer_with_he_gain_is_the_mlp_with_he_weights():
     layer_norms, stds = deep_network_statistics("relu", 10, np.sqrt(2.0))
-    assert len(layer_norms) == 10 and len(stds) == 9
+    assert len(layer_norms) == 10
+    assert len(stds) == 9
     np.testing.assert_allclose(layer_norms, norms("relu", "he"), rtol=1e-10)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import json
 import subprocess
 import sys
@@ -27,8 +28,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from .conftest import ROOT, course_notebooks
+from .conftest import ROOT, cannot_run, course_notebooks
 from .test_browser import CHROMIUM_FLAGS, _chromium
+
+pytestmark = pytest.mark.browser  # the in-browser edition: a build, then headless Chromium
 
 PACKAGE_MODULES = sorted(
     f"neuronlab/{p.relative_to(ROOT / 'src/neuronlab').as_posix()}"
@@ -38,6 +41,8 @@ PACKAGE_MODULES = sorted(
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
+    if importlib.util.find_spec("jupyterlite_core") is None:
+        cannot_run("JupyterLite is not installed (Binder's environment leaves it out): `make test`")
     output = tmp_path_factory.mktemp("lite") / "site"
     result = subprocess.run(
         [sys.executable, str(ROOT / "lite/build.py"), "--output-dir", str(output)],

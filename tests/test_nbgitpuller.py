@@ -22,8 +22,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, require_posix
 from .jupyter_server import free_port, start_lab, stop, wait_until_answers
+
+pytestmark = pytest.mark.browser  # a Jupyter server
 
 COURSE = "activation-functions-course"  # the folder the link asks for (targetpath)
 LESSON_00 = f"lab/tree/{COURSE}/notebooks/00_start_here.ipynb"
@@ -39,6 +41,7 @@ def git(*args: str, cwd: Path) -> str:
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory) -> Iterator[dict]:
     """An upstream course repository and a Jupyter server whose root is a learner's home."""
+    require_posix("A Jupyter server in a test")
     base = tmp_path_factory.mktemp("hub")
     upstream, home = base / "upstream", base / "home"
     home.mkdir()
@@ -81,7 +84,8 @@ def pull(hub: dict) -> list[dict]:
             for line in response.read().decode().splitlines()
             if line.startswith("data: ")
         ]
-    assert events and events[-1]["phase"] == "finished", events[-3:]
+    assert events, "the pull sent no event"
+    assert events[-1]["phase"] == "finished", events[-3:]
     return events
 
 
@@ -91,7 +95,8 @@ def test_the_link_pulls_the_course_and_sends_the_learner_to_lesson_00(hub):
     assert response.status == 200
     # the page's script sends the learner to base_url + data-path once the pull has finished
     redirect = re.search(r'data-path="([^"]*)"', page)
-    assert redirect and urllib.parse.unquote(redirect.group(1)) == LESSON_00, page[:600]
+    assert redirect, page[:600]
+    assert urllib.parse.unquote(redirect.group(1)) == LESSON_00, page[:600]
     pull(hub)
     course = hub["home"] / COURSE
     assert (course / "notebooks/00_start_here.ipynb").exists()

@@ -127,7 +127,8 @@ def assert_backprop_matches(net: MLP, X, y, loss: str, tolerance: float = 1e-7) 
 
 def away_from_kinks(sizes, activations, loss_targets, margin=1e-3, **kwargs):
     """A seeded network and batch whose ReLU net inputs all lie at least ``margin`` from 0, so
-    that the finite differences (steps of 1e-5) never cross a kink."""
+    that the finite differences (steps of 1e-5) never cross a kink.
+    """
     for seed in range(100):
         rng = np.random.default_rng(seed)
         net = MLP(sizes, activations, seed=seed, **kwargs)
@@ -239,7 +240,8 @@ def test_a_diverging_run_raises_naming_the_epoch():
     epoch = error.value.epoch
     assert isinstance(error.value, ValueError)
     assert f"epoch {epoch}" in str(error.value)
-    assert "smaller" in str(error.value) and "learning rate" in str(error.value)
+    assert "smaller" in str(error.value)
+    assert "learning rate" in str(error.value)
     assert not np.isfinite(error.value.loss_value)
     # it is the first bad epoch: one fewer trains without complaint, with finite losses
     assert np.all(np.isfinite(diverging_run(epochs=epoch - 1)))
@@ -331,7 +333,8 @@ def test_the_batched_xor_runs_equal_mlp_train():
         for s in seeds
     ]
     np.testing.assert_allclose(batched, one_by_one, rtol=1e-6)
-    assert batched[0] < 0.01 and min(batched[1:]) > 0.1
+    assert batched[0] < 0.01
+    assert min(batched[1:]) > 0.1
 
 
 def test_xor_stuck_rate_of_2_2_1_over_200_seeds():

@@ -53,7 +53,7 @@ def test_neuron_output_uses_the_named_activation():
 
 
 @pytest.mark.parametrize(
-    "gate,w,b",
+    ("gate", "w", "b"),
     [("AND", [1, 1], -1.5), ("OR", [1, 1], -0.5), ("NAND", [-1, -1], 1.5), ("NOR", [-1, -1], 0.5)],
 )
 def test_hand_made_gates(gate, w, b):
@@ -76,7 +76,8 @@ def test_perceptron_update_moves_towards_a_missed_example_and_keeps_a_correct_on
 def test_perceptron_converges_on_separable_gates(gate):
     X, y = logic_gate(gate)
     result = train_perceptron(X, y, max_epochs=50)
-    assert result.converged and result.mistakes_per_epoch[-1] == 0
+    assert result.converged
+    assert result.mistakes_per_epoch[-1] == 0
     np.testing.assert_array_equal(perceptron_predict(X, result.weights, result.bias), y)
 
 
@@ -90,7 +91,8 @@ def test_perceptron_converges_on_separable_blobs(seed):
 
 def test_perceptron_never_converges_on_xor():
     result = train_perceptron(*xor(), max_epochs=200)
-    assert not result.converged and min(result.mistakes_per_epoch) > 0
+    assert not result.converged
+    assert min(result.mistakes_per_epoch) > 0
     assert "did not converge in 200 epochs" in str(result)
 
 
@@ -107,7 +109,8 @@ def test_separable_blobs_are_seeded_and_separable():
     np.testing.assert_array_equal(X1, X2)
     assert not np.array_equal(X1, separable_blobs(40, seed=4)[0])
     side = X1.sum(axis=1) / np.sqrt(2)
-    assert np.all((side > 0) == (y1 == 1)) and np.all(np.abs(side) > 0.5)
+    assert np.all((side > 0) == (y1 == 1))
+    assert np.all(np.abs(side) > 0.5)
 
 
 def test_unknown_gate_is_named():

@@ -15,6 +15,7 @@ from neuronlab import __main__ as cli
 from .conftest import ROOT
 
 
+@pytest.mark.notebook
 def test_progress_json_reports_every_exercise_of_every_lesson(tmp_path: Path):
     exercises = tmp_path / "exercises"
     exercises.mkdir()
@@ -40,6 +41,7 @@ def test_progress_json_reports_every_exercise_of_every_lesson(tmp_path: Path):
     assert summary["total"] == len(first["exercises"]) + len(second["exercises"])
 
 
+@pytest.mark.notebook
 def test_progress_json_marks_a_notebook_that_cannot_run(tmp_path: Path):
     exercises = tmp_path / "exercises"
     exercises.mkdir()

@@ -1,5 +1,6 @@
 """The explorers: their drawing functions are plain functions, called here directly, and each
-explorer wires real sliders to one of them."""
+explorer wires real sliders to one of them.
+"""
 
 from __future__ import annotations
 
@@ -36,13 +37,15 @@ def test_neuron_drawing_counts_correct_rows():
 
 def test_step_threshold_drawing_shows_the_bias():
     fig = widgets.draw_step_threshold(1.25)
-    assert "b = -θ = -1.25" in fig.axes[0].get_title() and axes_are_labelled(fig)
+    assert "b = -θ = -1.25" in fig.axes[0].get_title()
+    assert axes_are_labelled(fig)
 
 
 @pytest.mark.parametrize("name", ["sigmoid", "relu", "gelu_tanh"])
 def test_activation_drawing(name):
     fig = widgets.draw_activation(name, -3.0, 3.0)
-    assert fig.axes[0].get_title().startswith(name) and axes_are_labelled(fig)
+    assert fig.axes[0].get_title().startswith(name)
+    assert axes_are_labelled(fig)
     with pytest.raises(ValueError, match="z_min must be smaller"):
         widgets.draw_activation(name, 2.0, 1.0)
 
@@ -54,7 +57,8 @@ def test_neuron_graph_drawing_shows_the_chain_rule():
 
 def test_xor_training_drawing_and_its_range():
     fig = widgets.draw_xor_training(hidden=4, seed=0, epoch=100)
-    assert "epoch 100" in fig.axes[0].get_title() and axes_are_labelled(fig)
+    assert "epoch 100" in fig.axes[0].get_title()
+    assert axes_are_labelled(fig)
     with pytest.raises(ValueError, match="epoch must be between 0 and 3000"):
         widgets.draw_xor_training(epoch=5000)
 
@@ -68,7 +72,8 @@ def test_universal_approximation_drawing_and_fit():
 def test_gradient_norm_drawing_has_one_point_per_layer():
     fig = widgets.draw_gradient_norms("tanh", depth=6, gain=1.0)
     left = fig.axes[0]
-    assert len(left.lines[0].get_xdata()) == 6 and axes_are_labelled(fig)
+    assert len(left.lines[0].get_xdata()) == 6
+    assert axes_are_labelled(fig)
     assert left.get_yscale() == "log"
 
 

@@ -27,17 +27,47 @@ from neuronlab.status import BROWSER_ONLY
 EXIT_OK, EXIT_NOT_ALL_CORRECT, EXIT_UNUSABLE = 0, 1, 2
 
 
+def announce(number: int, total: int, doing: str, path: Path | str) -> None:
+    """Say on stderr which notebook comes next and how many remain (stdout keeps the results)."""
+    left = total - number
+    after = f"{left} more after it" if left else "the last one"
+    print(f"[{number}/{total}] {doing} {path} ({after})", file=sys.stderr, flush=True)
+
+
+def can_print(text: str) -> bool:
+    """Whether stdout can encode ``text``: a Windows console, or a file redirected there, may use
+    cp1252, which has no ✓ or ✗.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def never_fail_on_encoding() -> None:
+    """Print what the console cannot encode as ``?`` instead of raising UnicodeEncodeError
+    (a check's message may hold σ, ×, or ≤ on a console that has none of them).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def _check(paths: list[Path]) -> int:
     from neuronlab.checking import UnusableNotebook, check_notebook, format_report
 
     status = EXIT_OK
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
+        if len(paths) > 1:
+            announce(number, len(paths), "checking", path)
         try:
             report = check_notebook(path)
         except UnusableNotebook as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_UNUSABLE
-        print(format_report(report))
+        print(format_report(report), flush=True)
         if not report.all_correct:
             status = EXIT_NOT_ALL_CORRECT
     return status
@@ -58,20 +88,28 @@ def _progress(folder: Path, as_json: bool = False) -> int:
         return EXIT_UNUSABLE
     if as_json:
         return _progress_json(notebooks)
-    print(f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted)")
+    correct_mark, wrong_mark, untried_mark = "✓✗·" if can_print("✓✗·") else "+x."
+    print(
+        f"{'lesson':<44} {'correct':>8}   exercises ({correct_mark} correct, {wrong_mark} not "
+        f"yet, {untried_mark} not attempted)",
+        flush=True,
+    )
     done = total = 0
-    for path in notebooks:
+    for number, path in enumerate(notebooks, start=1):
+        announce(number, len(notebooks), "checking", path)
         try:
             report = check_notebook(path)
         except UnusableNotebook as error:
-            print(f"{path.stem:<44} {'cannot run':>8}   ({error})")
+            print(f"{path.stem:<44} {'cannot run':>8}   ({error})", flush=True)
             continue
         correct = report.count(CORRECT)
         marks = "".join(
-            "✓" if r.status == CORRECT else ("·" if r.status == NOT_ATTEMPTED else "✗")
+            correct_mark
+            if r.status == CORRECT
+            else (untried_mark if r.status == NOT_ATTEMPTED else wrong_mark)
             for r in report.results
         )
-        print(f"{path.stem:<44} {correct:>4}/{len(report.results):<3}   {marks}")
+        print(f"{path.stem:<44} {correct:>4}/{len(report.results):<3}   {marks}", flush=True)
         done += correct
         total += len(report.results)
     print(f"{'all lessons':<44} {done:>4}/{total:<3}")
@@ -88,7 +126,8 @@ def _progress_json(notebooks: list[Path]) -> int:
     from neuronlab.exercises._core import CORRECT
 
     lessons = []
-    for path in notebooks:
+    for number, path in enumerate(notebooks, start=1):
+        announce(number, len(notebooks), "checking", path)
         entry: dict = {"notebook": path.as_posix(), "lesson": path.name[:2]}
         try:
             report = check_notebook(path)
@@ -180,7 +219,8 @@ def _execute(paths: list[Path], timeout: int) -> int:
 
     from neuronlab.authoring import execute_notebook
 
-    for path in paths:
+    for number, path in enumerate(paths, start=1):
+        announce(number, len(paths), "executing", path)
         start = time.perf_counter()
         try:
             execute_notebook(path, timeout=timeout)
@@ -192,6 +232,7 @@ def _execute(paths: list[Path], timeout: int) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``python -m neuronlab`` and its five commands."""
     parser = argparse.ArgumentParser(
         prog="python -m neuronlab",
         description=__doc__.split("\n")[0],
@@ -227,6 +268,8 @@ KERNEL_COMMANDS = {"check", "progress", "execute"}
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; the return value is the process's exit status."""
+    never_fail_on_encoding()
     args = build_parser().parse_args(argv)
     if args.command in KERNEL_COMMANDS and sys.platform == "emscripten":
         print(f"error: {BROWSER_ONLY}", file=sys.stderr)

@@ -270,7 +270,8 @@ def gelu_tanh(z: ArrayLike) -> np.ndarray:
 
 def gelu_tanh_prime(z: ArrayLike) -> np.ndarray:
     """Derivative of the tanh approximation: ``σ(2u) + z · 2σ'(2u) · u'(z)``,
-    with ``u'(z) = √(2/π) (1 + 3 · 0.044715 z²)``."""
+    with ``u'(z) = √(2/π) (1 + 3 · 0.044715 z²)``.
+    """
     z = as_float_array(z)
     u = _gelu_tanh_inner(z)
     clipped = np.clip(z, -100.0, 100.0)

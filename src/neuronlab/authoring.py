@@ -104,7 +104,8 @@ def exercise_text(solution_path: Path) -> str:
 
 def learner_changed(path: Path) -> bool:
     """True if the exercise notebook at ``path`` holds edits: its cells no longer match the
-    fingerprint written when it was generated (or it has none)."""
+    fingerprint written when it was generated (or it has none).
+    """
     notebook = nbformat.read(path, as_version=4)
     stored = notebook.metadata.get("neuronlab", {}).get("cells_sha256")
     return stored != cells_fingerprint(notebook)
@@ -123,7 +124,8 @@ def backup_path(path: Path) -> Path:
 
 def write_exercise(solution_path: Path, exercise_path: Path, force: bool = False) -> str:
     """Regenerate one exercise notebook. Returns what happened: "unchanged", "written",
-    "backed up to NAME and written", or "refused" (a learner changed it and force is False)."""
+    "backed up to NAME and written", or "refused" (a learner changed it and force is False).
+    """
     text = exercise_text(solution_path)
     if exercise_path.exists():
         if exercise_path.read_text(encoding="utf-8") == text:
@@ -150,7 +152,7 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
 
     Fails (and leaves the file untouched) if any cell raises.
     """
-    from nbclient import NotebookClient
+    from neuronlab.checking import notebook_client
 
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
@@ -162,14 +164,7 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
         "language": "python",
         "name": "python3",
     }
-    client = NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-    )
-    client.execute()
+    notebook_client(notebook, path.parent, timeout, record_timing=False).execute()
     notebook.metadata.pop("widgets", None)  # sliders' saved state: large, and not needed
     for cell in notebook.cells:
         if cell.cell_type == "code":
@@ -183,7 +178,8 @@ WIDGET_PLACEHOLDER = "▶ Run this cell to use the explorer: its sliders need a 
 
 def without_widget_view(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A saved widget points to a model that only lived in the kernel that ran it; opened later
-    (or on GitHub) it would show a raw repr. Keep a plain sentence saying what to do instead."""
+    (or on GitHub) it would show a raw repr. Keep a plain sentence saying what to do instead.
+    """
     if WIDGET_VIEW in output.get("data", {}):
         output.data = {"text/plain": WIDGET_PLACEHOLDER}
     return output
@@ -191,7 +187,8 @@ def without_widget_view(output: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def merge_streams(outputs: list) -> list:
     """Join consecutive pieces of the same stream: how a print is split into messages depends on
-    timing, and merged outputs keep re-executed notebooks' diffs to what really changed."""
+    timing, and merged outputs keep re-executed notebooks' diffs to what really changed.
+    """
     merged: list = []
     for output in outputs:
         previous = merged[-1] if merged else None

@@ -241,7 +241,7 @@ class Value:
         return out
 
     def tanh(self) -> Value:
-        """``tanh a``, in (-1, 1). Local derivative: ``1 - tanh(a)²``.
+        """``tanh a``, in (-1, 1). Local derivative: ``1 - tanh²(a)``.
 
         The derivative is computed as ``4e / (1 + e)²`` with ``e = e^(-2|a|)``, the same number
         as ``1 - tanh(a)²`` but exact in the tails, where ``1 - tanh(a)²`` rounds to 0

@@ -7,6 +7,7 @@ prints one line per exercise.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -15,11 +16,15 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import nbformat
 
 from neuronlab.exercises._core import LOG_VARIABLE, CheckResult
 from neuronlab.status import BROWSER_ONLY, CORRECT, NOT_ATTEMPTED, NOT_RUN
+
+if TYPE_CHECKING:
+    from nbclient import NotebookClient
 
 CHECK_CALL = re.compile(r"exercises\.ex(\d+)_(\d+)\.check\(")
 
@@ -37,9 +42,11 @@ class NotebookReport:
 
     @property
     def all_correct(self) -> bool:
+        """Whether the notebook has checks and every one of them is correct."""
         return bool(self.results) and all(r.status == CORRECT for r in self.results)
 
     def count(self, status: str) -> int:
+        """How many exercises have this status (``correct``, ``not attempted``...)."""
         return sum(r.status == status for r in self.results)
 
 
@@ -72,12 +79,70 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
         ) from None
 
 
+def notebook_client(
+    notebook: nbformat.NotebookNode, cwd: Path | str, timeout: int, **options: Any
+) -> NotebookClient:
+    """A client that runs ``notebook`` in a fresh kernel of *this* Python, started in ``cwd``.
+
+    The kernel is this interpreter's ipykernel whatever kernelspecs are installed (a ``python3``
+    kernel left in the user's Jupyter folders by ``ipykernel install --user`` may belong to
+    another Python), as nbval's ``--nbval-current-env`` does. Its connection is encrypted, so
+    the kernel does not warn in the learner's terminal about plain-text TCP (where pyzmq lacks
+    encryption, the kernel's log is limited to errors instead). ``options`` go to
+    ``nbclient.NotebookClient`` (``allow_errors``, ``record_timing``...).
+    """
+    import zmq
+    from nbclient import NotebookClient
+
+    quiet = [] if zmq.has("curve") else ["--IPKernelApp.log_level=ERROR"]
+    return NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        kernel_manager_class=this_python_kernel_manager(),
+        extra_arguments=quiet,
+        resources={"metadata": {"path": str(cwd)}},
+        **options,
+    )
+
+
+@functools.cache
+def this_python_kernel_manager() -> type:
+    """A kernel manager class that starts this Python's ipykernel, whatever a kernel is called,
+    over a CurveZMQ-encrypted connection when pyzmq has CurveZMQ. (Imported here, not at the top:
+    the browser-only edition, Pyodide, has no kernels and no zmq.)
+    """
+    import ipykernel.kernelspec
+    import zmq
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ThisPythonOnly(KernelSpecManager):
+        """Kernel specs in which every name means this interpreter's own ipykernel."""
+
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            """This Python's kernel spec, whatever ``kernel_name`` asks for."""
+            return self.kernel_spec_class(
+                resource_dir=ipykernel.kernelspec.RESOURCES,
+                **ipykernel.kernelspec.get_kernel_dict(),
+            )
+
+    class ThisPythonKernel(AsyncKernelManager):
+        """Starts this Python's ipykernel, encrypted when pyzmq can."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            kwargs.setdefault("kernel_spec_manager", ThisPythonOnly())
+            if zmq.has("curve"):
+                kwargs.setdefault("transport_encryption", "auto")
+            super().__init__(**kwargs)
+
+    return ThisPythonKernel
+
+
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     """Run a copy of the notebook and report each exercise's outcome."""
     if sys.platform == "emscripten":  # Pyodide, in JupyterLite: no subprocesses, no kernels
         raise UnusableNotebook(BROWSER_ONLY)
-    from nbclient import NotebookClient
-
     notebook = read_notebook(path)
     checks = check_cells(notebook)
     if not checks:
@@ -90,14 +155,7 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
         previous = os.environ.get(LOG_VARIABLE)
         os.environ[LOG_VARIABLE] = str(log)
         try:
-            client = NotebookClient(
-                notebook,
-                timeout=timeout,
-                kernel_name="python3",
-                allow_errors=True,
-                resources={"metadata": {"path": scratch}},
-            )
-            client.execute()
+            notebook_client(notebook, scratch, timeout, allow_errors=True).execute()
         finally:
             if previous is None:
                 os.environ.pop(LOG_VARIABLE, None)

@@ -31,7 +31,8 @@ def numerical_gradient(
     f: Callable[[np.ndarray], float], x: ArrayLike, h: float = 1e-5
 ) -> np.ndarray:
     """Gradient of a scalar function of an array, one centred difference per entry:
-    ``∂f/∂x_i ≈ (f(x + h e_i) - f(x - h e_i)) / 2h``. ``x`` itself is left unchanged."""
+    ``∂f/∂x_i ≈ (f(x + h e_i) - f(x - h e_i)) / 2h``. ``x`` itself is left unchanged.
+    """
     x = as_float_array(x, name="x").astype(np.float64)
     h = as_real_number(h, "h")
     if h <= 0:

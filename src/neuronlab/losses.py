@@ -88,7 +88,8 @@ def mean_squared_error(y_pred: ArrayLike, y_true: ArrayLike) -> float:
 
 def mean_squared_error_gradient(y_pred: ArrayLike, y_true: ArrayLike) -> np.ndarray:
     """Gradient of the MSE with respect to the predictions: ``∂MSE/∂y_pred = 2 (y_pred - y) / n``,
-    with ``n`` the number of entries."""
+    with ``n`` the number of entries.
+    """
     y_pred, y_true = _same_shape(y_pred, y_true)
     return 2.0 * (y_pred - y_true) / y_pred.size
 
@@ -190,7 +191,8 @@ def softmax(z: ArrayLike) -> np.ndarray:
 
 def log_softmax(z: ArrayLike) -> np.ndarray:
     """``log(softmax(z))`` without ever taking the log of 0:
-    ``log softmax(z)_k = (z_k - m) - log Σ_j e^(z_j - m)``, with ``m`` the row's maximum."""
+    ``log softmax(z)_k = (z_k - m) - log Σ_j e^(z_j - m)``, with ``m`` the row's maximum.
+    """
     shifted = _shifted(_logits(z))
     return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 

@@ -37,7 +37,8 @@ def _weights_and_inputs(x: ArrayLike, w: ArrayLike) -> tuple[np.ndarray, np.ndar
 
 def net_input(x: ArrayLike, w: ArrayLike, b: float) -> np.ndarray:
     """Net input ``z = w · x + b`` of one sample ``x`` (shape (n,)), or of every row of a batch
-    ``X`` (shape (m, n)) at once: ``z = X w + b``, shape (m,)."""
+    ``X`` (shape (m, n)) at once: ``z = X w + b``, shape (m,).
+    """
     x, w = _weights_and_inputs(x, w)
     b = as_real_number(b, "bias b")
     return x @ w + b

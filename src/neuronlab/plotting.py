@@ -117,7 +117,8 @@ def plot_decision_line(
     limits: tuple[float, float] = (-0.5, 1.5),
 ) -> Axes:
     """Draw the line ``w_1 x_1 + w_2 x_2 + b = 0`` where a 2-input neuron switches, shading the
-    side where ``z >= 0`` (the neuron fires), and the points ``X`` coloured by ``y`` if given."""
+    side where ``z >= 0`` (the neuron fires), and the points ``X`` coloured by ``y`` if given.
+    """
     w = np.asarray(w, dtype=float)
     ax = _axes(ax)
     grid = np.linspace(*limits, 201)
@@ -153,7 +154,8 @@ def plot_decision_regions(
     resolution: int = 200,
 ) -> Axes:
     """Shade the plane by the class ``predict`` gives each point (0.5 is the boundary), with the
-    data on top. ``predict`` takes an array of shape (n, 2) and returns n scores in [0, 1]."""
+    data on top. ``predict`` takes an array of shape (n, 2) and returns n scores in [0, 1].
+    """
     X = np.asarray(X, dtype=float)
     ax = _axes(ax)
     (x1_min, x2_min), (x1_max, x2_max) = X.min(axis=0) - padding, X.max(axis=0) + padding

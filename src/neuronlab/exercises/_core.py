@@ -254,7 +254,8 @@ def hint_by_message(
     error_hints: Sequence[tuple[str, str]],
 ) -> Callable[[tuple[Any, ...], str], str]:
     """A ``warning_hint`` for :func:`compare_cases` that picks a hint by a piece of the error's
-    text, e.g. ``[("overflow", "subtract each row's maximum first")]``."""
+    text, e.g. ``[("overflow", "subtract each row's maximum first")]``.
+    """
 
     def hint(args: tuple[Any, ...], message: str) -> str:
         return next((text for piece, text in error_hints if piece in message), "")

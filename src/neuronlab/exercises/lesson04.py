@@ -1,5 +1,6 @@
 """Lesson 04, derivatives and gradient descent: σ', its cheap form, finite differences,
-relative error, and one step of gradient descent on a sigmoid neuron."""
+relative error, and one step of gradient descent on a sigmoid neuron.
+"""
 
 from __future__ import annotations
 

@@ -28,7 +28,8 @@ _FD_RTOL, _FD_ATOL = 1e-5, 1e-8
 
 def _partials(f: Callable[..., Any], args: tuple[Any, ...]) -> tuple[np.ndarray, ...]:
     """``∂f/∂(each argument)``, element-wise, by centred differences: one argument moves at a
-    time while the others stay fixed."""
+    time while the others stay fixed.
+    """
     found = []
     for i in range(len(args)):
 
@@ -66,7 +67,8 @@ def _compare(
     atol: float,
 ) -> tuple[np.ndarray, ...]:
     """Each returned gradient against the expected one; raise Incorrect naming the first that
-    differs (``dx``, ``dy``, ...) and where."""
+    differs (``dx``, ``dy``, ...) and where.
+    """
     wanted = "(" + ", ".join(outputs) + ")"
     if got is None:
         raise Incorrect(

@@ -118,7 +118,8 @@ def _compare(
     note: str = "",
 ) -> None:
     """Raise Incorrect if ``got`` is not ``expected``, with the hint of a known mistake (or
-    about NaN) added to the message."""
+    about NaN) added to the message.
+    """
     text = _mismatch(got, np.asarray(expected, dtype=float), z, kwargs, rtol, atol)
     if text is None:
         return

@@ -1,5 +1,6 @@
 """Lesson 09, vanishing gradients and initialisation: the sigmoid chain, Xavier and He weights,
-dead ReLUs, per-layer gradient norms."""
+dead ReLUs, per-layer gradient norms.
+"""
 
 from __future__ import annotations
 
