@@ -9,6 +9,12 @@ def step(z):
     return np.where(z >= 0, 1.0, 0.0)
 
 
+def perceptron_update_strict(x, y, w, b, learning_rate):
+    y_hat = 1.0 if np.dot(w, x) + b > 0 else 0.0  # step(0) taken as 0
+    error = y - y_hat
+    return w + learning_rate * error * x, b + learning_rate * error
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "2.1": [
@@ -19,6 +25,7 @@ WRONG_ANSWERS = {
         (lambda gate: [1.0, 1.0, -1.5], "should return (w, b)"),
     ],
     "2.2": [
+        (perceptron_update_strict, "predict with >= 0, not > 0"),
         (
             lambda x, y, w, b, r: (
                 w - r * (y - step(w @ x + b)) * x,

@@ -12,9 +12,29 @@ def stable(z):
     return np.where(np.asarray(z) >= 0, 1 / (1 + e), e / (1 + e))
 
 
+def sigmoid_with_overflow_silenced(z):
+    with np.errstate(over="ignore"):  # hides the warning; 1 / (1 + inf) still gives 0
+        return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_with_warnings_filtered(z):
+    import warnings
+
+    warnings.simplefilter("ignore")
+    return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_clipped(z):
+    z = np.clip(z, -500, 500)  # avoids the overflow, but σ(-720) becomes σ(-500)
+    return 1 / (1 + np.exp(-z))
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "3.1": [
+        (sigmoid_with_overflow_silenced, "the overflow was silenced, not avoided"),
+        (sigmoid_with_warnings_filtered, "floating-point warning: overflow encountered in exp"),
+        (sigmoid_clipped, "expected 0 (at index (2,)), but got 7.12457640674e-218"),
         (lambda z: 1 / (1 + np.exp(-z)), "np.exp(-z) at z = -1000 is e^1000"),
         (
             lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),

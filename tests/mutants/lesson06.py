@@ -74,6 +74,24 @@ def check_without_zero_guard(f, x, grad, h=1e-5):
     return float(np.max(np.abs(grad - numeric) / np.maximum(np.abs(grad), np.abs(numeric))))
 
 
+def backward_by_finite_differences(X, y, W1, b1, W2, b2):
+    """No backpropagation: every gradient measured by centred differences of the loss."""
+
+    def loss(W1, b1, W2, b2):
+        a2 = sigmoid(sigmoid(X @ W1 + b1) @ W2 + b2)
+        return np.mean((a2 - y) ** 2)
+
+    params = [W1, b1, W2, b2]
+    grads = []
+    for k in range(4):
+
+        def loss_of(p, k=k):
+            return loss(*params[:k], p, *params[k + 1 :])
+
+        grads.append(centred(loss_of, params[k], 1e-5))
+    return tuple(grads)
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "6.1": [
@@ -104,7 +122,7 @@ WRONG_ANSWERS = {
         (lambda a, d: (a.T @ d, d.sum()), "shape (n_out,)"),
         (lambda a, d: (a.T @ d, d.sum(axis=0, keepdims=True)), "drop keepdims=True"),
         (lambda a, d: (a @ d, d.sum(axis=0)), "a_prev.T @ delta"),
-        (lambda a, d: a.T @ d, "should return a pair (dW, db)"),
+        (lambda a, d: a.T @ d, "should return 2 values (dW, db)"),
     ],
     "6.4": [
         (
@@ -119,9 +137,10 @@ WRONG_ANSWERS = {
         (lambda *p: backward(*p, factor=-2.0), "the wrong sign"),
         (lambda *p: backward(*p, factor=1.0), "half as large"),
         (lambda *p: backward(*p, rows_only=True), "not over the m rows"),
-        (lambda *p: backward(*p, bias_axis=1), "db1 should have the shape of b1"),
-        (lambda *p: backward(*p)[:2], "should return four arrays"),
-        (lambda *p: backward(*p, factor=3.0), "times the finite differences"),
+        (lambda *p: backward(*p, bias_axis=1), "expected db1 of shape (2,)"),
+        (lambda *p: backward(*p)[:2], "should return 4 values (dW1, db1, dW2, db2)"),
+        (backward_by_finite_differences, "looks like a numerical approximation"),
+        (lambda *p: backward(*p, factor=3.0), "every value you return is 1.5 times the expected one"),
     ],
     "6.5": [
         (check_forward_difference, "forward difference"),

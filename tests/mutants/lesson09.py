@@ -123,6 +123,9 @@ WRONG_ANSWERS = {
         ),
     ],
     "9.4": [
+        (lambda Z: float(np.mean(np.all(Z <= 1, axis=0))), "(0 < z <= 1) is alive"),
+        (lambda Z: float(np.mean(np.all(Z < 0.5, axis=0))), "(0 < z <= 1) is alive"),
+        (lambda Z: float(np.mean((Z <= 1e-6).all(axis=0))), "compare with 0, not with another"),
         (lambda Z: float(np.mean(np.any(Z <= 0, axis=0))), "silent on *every* sample"),
         (lambda Z: float(np.mean(np.all(Z < 0, axis=0))), "use z <= 0"),
         (lambda Z: float(np.mean(np.all(Z <= 0, axis=1))), "units are the columns"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
     call,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from neuronlab.datasets import logic_gate
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe, function_exercise
+from neuronlab.exercises.checks import Exercise, Incorrect, call, describe, function_exercise
 
 _X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
@@ -66,35 +66,48 @@ ex2_1 = Exercise(
 
 
 def _update(x, y, w, b, learning_rate):
-    prediction = 1.0 if np.dot(w, x) + b >= 0 else 0.0
+    prediction = 1.0 if np.dot(w, x) + b >= 0 else 0.0  # step(0) = 1, the course's convention
     error = y - prediction
     return np.asarray(w, dtype=float) + learning_rate * error * np.asarray(
         x, dtype=float
     ), b + learning_rate * error
 
 
-def _test_update(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    cases = [
+def _update_with(predict, direction=1.0):
+    """The rule with another prediction ``predict(z)`` or direction: learners' mistakes."""
+
+    def update(x, y, w, b, rate):
+        error = direction * (y - predict(np.dot(w, x) + b))
+        return w + rate * error * x, b + rate * error
+
+    return update
+
+
+ex2_2 = function_exercise(
+    "2.2",
+    "one step of the perceptron rule",
+    reference=_update,
+    cases=[  # (x, y, w, b, learning_rate)
         (np.array([1.0, 1.0]), 1, np.array([-0.5, 0.2]), -0.1, 1.0),  # misses a 1
         (np.array([0.0, 1.0]), 0, np.array([0.5, 0.5]), 0.0, 1.0),  # fires on a 0
         (np.array([1.0, 0.0]), 0, np.array([-1.0, 1.0]), 0.0, 1.0),  # already right
         (np.array([2.0, -1.0, 0.5]), 1, np.array([0.1, 0.4, -0.2]), -1.0, 0.1),  # small rate
-    ]
-    known = [
+        (np.array([0.0, 1.0]), 1, np.zeros(2), 0.0, 1.0),  # all-zero start: z = 0, fires
+        (np.array([1.0, 0.0]), 0, np.zeros(2), 0.0, 1.0),  # all-zero start, target 0
+    ],
+    outputs=("new_w", "new_b"),
+    mistakes=[
         (
-            lambda x, y, w, b, r: (
-                w - r * (y - (np.dot(w, x) + b >= 0)) * x,
-                b - r * (y - (np.dot(w, x) + b >= 0)),
-            ),
+            _update_with(lambda z: float(z > 0)),
+            "at w · x + b = 0 exactly, the step neuron fires: step(0) = 1 in this course, so "
+            "predict with >= 0, not > 0. Training starts from all-zero weights, where every z is 0.",
+        ),
+        (
+            _update_with(lambda z: float(z >= 0), direction=-1.0),
             "the update goes the wrong way: add η (y - ŷ) x, so the line moves towards a missed example.",
         ),
         (
-            lambda x, y, w, b, r: (
-                w + (y - (np.dot(w, x) + b >= 0)) * x,
-                b + (y - (np.dot(w, x) + b >= 0)),
-            ),
+            lambda x, y, w, b, r: _update(x, y, w, b, 1.0),
             "the learning rate η is missing: both updates are multiplied by it.",
         ),
         (
@@ -102,47 +115,15 @@ def _test_update(answer):
             "use the error y - ŷ, not the target y: a correct prediction must change nothing.",
         ),
         (
-            lambda x, y, w, b, r: (w + r * (y - (np.dot(w, x) + b >= 0)) * x, b),
+            lambda x, y, w, b, r: (_update(x, y, w, b, r)[0], b),
             "the bias learns too: b ← b + η (y - ŷ).",
         ),
-    ]
-    for x, y, w, b, rate in cases:
-        given = f"x = {describe(x)}, y = {y}, w = {describe(w)}, b = {b}, learning_rate = {rate}"
-        result = call(answer, x.copy(), y, w.copy(), b, rate)
-        try:
-            new_w, new_b = result
-            new_w, new_b = np.asarray(new_w, dtype=float), float(new_b)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return (new_w, new_b), but returned {describe(result)}."
-            ) from None
-        want_w, want_b = _update(x, y, w, b, rate)
-        if new_w.shape != want_w.shape or not (
-            np.allclose(new_w, want_w) and np.isclose(new_b, want_b)
-        ):
-            message = (
-                f"For {given} expected w = {describe(want_w)}, b = {want_b:g}, but got "
-                f"w = {describe(new_w)}, b = {new_b:g}."
-            )
-            for wrong, hint in known:
-                ww, wb = wrong(x, y, w, b, rate)
-                if (
-                    new_w.shape == np.shape(ww)
-                    and np.allclose(new_w, ww)
-                    and np.isclose(new_b, float(wb))
-                ):
-                    message += f" Hint: {hint}"
-                    break
-            raise Incorrect(message)
-
-
-ex2_2 = Exercise(
-    "2.2",
-    "one step of the perceptron rule",
-    _test_update,
+    ],
     hints=[
-        "First predict: ŷ = 1 if w · x + b >= 0 else 0. The error is y - ŷ (-1, 0 or 1).",
-        "Then w_new = w + η (y - ŷ) x and b_new = b + η (y - ŷ).",
+        "First predict with the step neuron of the lesson; then the error is y - ŷ (-1, 0 or 1).",
+        "Predict ŷ = 1 if w · x + b >= 0 else 0 (step(0) = 1). A correct prediction gives error "
+        "0 and changes nothing; a wrong one moves w by η times the error times x.",
+        "The bias is a weight whose input is always 1: it moves by η times the error.",
     ],
 )
 

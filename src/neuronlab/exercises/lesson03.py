@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     compare_cases,
     describe,
@@ -76,12 +76,20 @@ SIGMOID_CASES = [
     (np.array([-10.0, -100.0, -1000.0]),),
     (np.array([-np.inf, np.inf]),),
     (np.array([-1e308, 1e308]),),
+    (np.array([-720.0, -710.0, -40.0, 40.0, 720.0]),),  # σ(-720) ≈ 2.0e-313: tiny, not 0
     (np.linspace(-20.0, 20.0, 9, dtype=np.float32),),
     (np.array([-1000.0, -100.0, 100.0, 1000.0], dtype=np.float32),),
     (_rng.normal(scale=5.0, size=(2, 3, 4)),),
 ]
 
 SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (
+        _naive,
+        "the overflow was silenced, not avoided: np.exp(-z) overflows to inf for z below "
+        "about -709 and 1 / (1 + inf) gives 0, but σ(-720) ≈ 2.0e-313 is a number a float can "
+        "hold. Hiding the warning (np.errstate, warnings.filterwarnings) leaves the wrong "
+        "result; only ever take np.exp of numbers <= 0.",
+    ),
     (
         lambda z: _sigmoid(-z),
         "that is σ(-z) = 1 - σ(z), the sigmoid flipped: check the sign of the exponent, "
@@ -109,7 +117,9 @@ SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 
 def _test_sigmoid(answer: Any) -> None:
     require_callable(answer, "sigmoid")
-    compare_cases(answer, _sigmoid, SIGMOID_CASES, SIGMOID_MISTAKES, warning_hint=overflow_hint)
+    compare_cases(
+        answer, _sigmoid, SIGMOID_CASES, SIGMOID_MISTAKES, warning_hint=overflow_hint, atol=0.0
+    )
 
 
 ex3_1 = Exercise(

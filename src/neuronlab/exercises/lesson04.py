@@ -10,7 +10,7 @@ import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.activations import sigmoid_prime as _sigmoid_prime
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
     NotAttempted,

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid, sigmoid_prime
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe
+from neuronlab.exercises.checks import Exercise, Incorrect, call, describe
 from neuronlab.gradcheck import numerical_derivative
 
 _rng = np.random.default_rng(505)

@@ -8,7 +8,7 @@ import itertools
 import numpy as np
 
 from neuronlab.activations import sigmoid, sigmoid_prime
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
     call,
@@ -350,10 +350,28 @@ _DEAD_CASES = [
     _Z_RANDOM,
     np.array([[-1.0, 0.0, 2.0]]),  # a single sample
     np.abs(_Z_RANDOM[:5]) + 0.1,  # nobody dead
+    # alive units with small net inputs, all in (0, 1]: relu passes them, relu' = 1 there
+    np.array(
+        [
+            [0.5, 1.0, -1.0, 0.01, 1e-3, 1e-300],
+            [0.2, 0.9, -2.0, 0.001, 1e-4, 1e-320],
+            [1.0, 0.3, 0.0, 0.05, 1e-6, 5e-324],
+        ]
+    ),
     -np.abs(_Z_RANDOM[:, :3]),  # everybody dead
     _Z_SMALL.astype(np.float32),
 ]
+_SMALL_IS_ALIVE = (
+    "a unit whose net inputs are small but positive (0 < z <= 1) is alive: relu passes "
+    "them on and its slope there is 1, so it learns. Dead means z <= 0 on every sample: "
+    "compare with 0, not with another threshold."
+)
 _DEAD_MISTAKES = [
+    (lambda Z: float(np.mean(np.all(Z <= 1, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z < 1, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z <= 0.1, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z <= 1e-3, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z <= 1e-9, axis=0))), _SMALL_IS_ALIVE),
     (
         lambda Z: float(np.mean(np.any(Z <= 0, axis=0))),
         "a unit is dead only if it is silent on *every* sample (np.all); one that outputs 0 "
@@ -395,22 +413,13 @@ def _describe_matrix(Z):
     return text + (" (float32)" if Z.dtype == np.float32 else "")
 
 
-def _test_dead(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    for Z in _DEAD_CASES:
-        given = f"Z = {_describe_matrix(Z)} (rows: samples, columns: units)"
-        got = call(answer, Z.copy())
-        try:
-            expect_array(got, _dead_fraction(Z), given)
-        except Incorrect as error:
-            raise Incorrect(f"{error}{diagnose(got, (Z,), _DEAD_MISTAKES)}") from None
-
-
-ex9_4 = Exercise(
+ex9_4 = function_exercise(
     "9.4",
     "the fraction of dead ReLU units",
-    _test_dead,
+    reference=_dead_fraction,
+    cases=[(Z,) for Z in _DEAD_CASES],
+    mistakes=_DEAD_MISTAKES,
+    given=lambda args: f"Z = {_describe_matrix(args[0])} (rows: samples, columns: units)",
     hints=[
         "Z has one row per sample and one column per unit. A unit is dead when z <= 0 in every "
         "row of its column.",

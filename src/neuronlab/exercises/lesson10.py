@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
     Mistakes,
