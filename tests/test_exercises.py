@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import numpy as np
 import pytest
 
 from neuronlab import exercises
@@ -92,3 +93,137 @@ def test_passing_a_value_instead_of_a_function_is_explained():
 def test_unknown_exercise_is_named():
     with pytest.raises(AttributeError, match=r"no exercise 10\.99"):
         _ = exercises.ex10_99
+
+
+# --- The framework: what a learner sees ------------------------------------------------------
+
+
+def test_a_stub_stops_run_all_with_one_friendly_line():
+    with pytest.raises(NotImplementedError) as stop:
+        exercises.ex3_1.check(STUBS["3.1"])
+    lines = stop.value._render_traceback_()
+    assert len(lines) == 1 and "not attempted yet" in lines[0] and "replace the `...`" in lines[0]
+
+
+def test_a_crashing_answer_shows_the_learners_own_line():
+    def net_input_batch(X, w, b):
+        z = w @ X + b  # the operands swapped
+        return z
+
+    message = exercises.ex1_2.evaluate(net_input_batch).message
+    assert "a matrix product (`@`) got arrays whose inner sizes do not match" in message
+    assert "X of shape (" in message and "w of shape (" in message
+    assert "The line that failed: `z = w @ X + b  # the operands swapped`" in message
+    assert "gufunc signature" not in message and "checks.py" not in message
+
+
+def test_a_missing_transpose_in_gradient_descent_is_explained():
+    from neuronlab.activations import sigmoid
+
+    def gradient_descent_step(w, b, X, y, learning_rate):
+        a = sigmoid(X @ w + b)
+        delta = 2 * (a - y) / len(y) * a * (1 - a)
+        return w - learning_rate * (X @ delta), b - learning_rate * delta.sum()
+
+    message = exercises.ex4_5.evaluate(gradient_descent_step).message
+    assert "inner sizes do not match" in message and "transpose (.T)" in message
+
+
+def test_python_if_on_an_array_is_explained():
+    def sigmoid_prime_from_output(s):
+        if s < 0 or s > 1:
+            raise ValueError("not a sigmoid output")
+        return s * (1 - s)
+
+    message = exercises.ex4_2.evaluate(sigmoid_prime_from_output).message
+    assert "np.any((s < 0) | (s > 1))" in message and "is ambiguous" not in message
+
+
+def test_a_missing_bracket_is_recognised_by_its_ratio():
+    def centred_difference(f, z, h):
+        return (f(z + h) - f(z - h)) / 2 * h  # the missing bracket: times h instead of / h
+
+    message = exercises.ex4_3.evaluate(centred_difference).message
+    assert "h² = 1e-06 times the expected one" in message
+
+
+def test_a_changed_x_is_shown_with_enough_digits():
+    def gradient_check(f, x, grad, h=1e-5):
+        numeric = np.zeros_like(x)
+        for i in np.ndindex(x.shape):
+            x[i] += h
+            f_plus = f(x)
+            x[i] -= 2 * h
+            f_minus = f(x)
+            x[i] += h  # back where it was, up to rounding
+            numeric[i] = (f_plus - f_minus) / (2 * h)
+        scale = np.maximum(np.abs(grad), np.abs(numeric))
+        return float(np.max(np.abs(grad - numeric) / scale))
+
+    message = exercises.ex6_5.evaluate(gradient_check).message
+    was, now = message.split(" was ")[1].split(" and is now ")
+    assert was != now.split(",")[0], message
+    assert "a change of" in message
+    assert any("np.ndindex" in hint for hint in exercises.ex6_5.hints)
+
+
+def test_the_steepness_hint_agrees_with_the_lesson():
+    hints = " ".join(exercises.ex3_4.hints)
+    assert "farthest" in hints and "closest" not in hints
+
+
+def _solution_lines(exercise_id: str) -> list[str]:
+    from neuronlab.exercises.checks import solution_source
+
+    source = solution_source(exercise_id)
+    body = source.split("def ", 1)[-1].splitlines()[1:]
+    return [
+        line.strip()
+        for line in body
+        if len(line.strip()) > 20 and not line.strip().startswith(("#", '"""'))
+    ]
+
+
+@pytest.mark.parametrize("exercise_id", sorted(ALL))
+def test_no_hint_prints_a_line_of_the_solution(exercise_id):
+    hints = " ".join(ALL[exercise_id].hints)
+    leaked = [line for line in _solution_lines(exercise_id) if line in hints]
+    assert not leaked, f"a hint gives the answer away: {leaked}"
+
+
+def test_solution_asks_first_and_is_remembered(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("NEURONLAB_STATE_DIR", str(tmp_path))
+    monkeypatch.setattr("builtins.input", lambda prompt: (_ for _ in ()).throw(EOFError))
+    exercises.ex3_1.solution()  # no keyboard: nothing shown
+    out = capsys.readouterr().out
+    assert "Not shown" in out and "np.exp" not in out
+    assert exercises.ex3_1.evaluate(SOLUTIONS["3.1"]).solution_seen is False
+    monkeypatch.setattr("builtins.input", lambda prompt: "yes")
+    exercises.ex3_1.solution()
+    out = capsys.readouterr().out
+    assert "e = np.exp(-np.abs(z))" in out and "BEGIN SOLUTION" not in out
+    result = exercises.ex3_1.evaluate(SOLUTIONS["3.1"])
+    assert result.solution_seen and "(solution seen)" in result.line()
+
+
+def test_an_import_error_inside_a_lesson_is_not_called_a_missing_exercise(monkeypatch):
+    import sys
+
+    monkeypatch.delitem(sys.modules, "neuronlab.exercises.lesson03", raising=False)
+    real_import = importlib.import_module
+
+    def broken(name, *args):
+        if name == "neuronlab.exercises.lesson03":
+            raise ModuleNotFoundError("No module named 'scipy'", name="scipy")
+        return real_import(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", broken)
+    with pytest.raises(ModuleNotFoundError, match="scipy"):
+        exercises.get("3.1")
+
+
+def test_every_exercise_cell_imports_what_it_uses():
+    # exercise_answers executes each answer cell alone, with no notebook globals: loading them
+    # all (as SOLUTIONS does) fails with a NameError for a cell that forgets an import.
+    for exercise_id, answer in SOLUTIONS.items():
+        assert ALL[exercise_id].evaluate(answer).correct

@@ -43,7 +43,7 @@ def _check(paths: list[Path]) -> int:
 def _progress(folder: Path) -> int:
     from neuronlab.authoring import course_notebooks
     from neuronlab.checking import UnusableNotebook, check_notebook
-    from neuronlab.exercises._core import CORRECT, NOT_ATTEMPTED
+    from neuronlab.exercises.checks import CORRECT, NOT_ATTEMPTED
 
     notebooks = course_notebooks(folder) if folder.is_dir() else []
     if not notebooks:
@@ -53,7 +53,7 @@ def _progress(folder: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
-    print(f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted)")
+    print(f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted, s solution seen)")
     done = total = 0
     for path in notebooks:
         try:
@@ -63,7 +63,9 @@ def _progress(folder: Path) -> int:
             continue
         correct = report.count(CORRECT)
         marks = "".join(
-            "✓" if r.status == CORRECT else ("·" if r.status == NOT_ATTEMPTED else "✗")
+            "s"
+            if r.solution_seen
+            else ("✓" if r.status == CORRECT else ("·" if r.status == NOT_ATTEMPTED else "✗"))
             for r in report.results
         )
         print(f"{path.stem:<44} {correct:>4}/{len(report.results):<3}   {marks}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from neuronlab.exercises._core import CORRECT, LOG_VARIABLE, NOT_ATTEMPTED, CheckResult
+from neuronlab.exercises.checks import CORRECT, LOG_VARIABLE, NOT_ATTEMPTED, NOT_YET, CheckResult
 
 CHECK_CALL = re.compile(r"exercises\.ex(\d+)_(\d+)\.check\(")
 NOT_RUN = "not run"
@@ -109,7 +109,11 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
         if entry is None:
             results.append(CheckResult(exercise_id, NOT_RUN, "its check cell did not run"))
         else:
-            results.append(CheckResult(exercise_id, entry["status"], entry["message"]))
+            results.append(
+                CheckResult(
+                    exercise_id, entry["status"], entry["message"], entry.get("solution_seen", False)
+                )
+            )
     return NotebookReport(path, results)
 
 
@@ -138,4 +142,8 @@ def format_report(report: NotebookReport) -> str:
         f"  {report.count(CORRECT)} of {total} correct, "
         f"{report.count(NOT_ATTEMPTED)} not attempted."
     )
+    not_yet = [r.exercise_id for r in report.results if r.status == NOT_YET]
+    if not_yet:
+        calls = ", ".join(f"exercises.ex{eid.replace('.', '_')}.hint()" for eid in not_yet)
+        lines.append(f"  Not yet right: for a hint, run {calls} in the notebook.")
     return "\n".join(lines)

@@ -54,4 +54,9 @@ WRONG_ANSWERS = {
             "through a step with a bias",
         ),
     ],
+    "2.5": [
+        (lambda: 1, "you predicted 1"),
+        (lambda: 4, "no line separates XOR"),
+        (lambda: "none", "return a number"),
+    ],
 }

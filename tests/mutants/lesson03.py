@@ -74,4 +74,9 @@ WRONG_ANSWERS = {
         (lambda m, t: np.log10((1 - t) / t) / m, "not np.log10"),
         (lambda m, t: (1 - t) / t / m, "take its natural logarithm"),
     ],
+    "3.5": [
+        (lambda: 46, "100 times larger"),
+        (lambda: 4.6, "you predicted 4.6"),
+        (lambda: 4600, "inversely proportional to the margin"),
+    ],
 }

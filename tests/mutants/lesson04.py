@@ -119,4 +119,9 @@ WRONG_ANSWERS = {
             "measured with centred differences",
         ),
     ],
+    "4.6": [
+        (lambda: 0.1, "its error is h²"),
+        (lambda: 0.0, "you predicted 0"),
+        (lambda: 3.01, "you predicted 3.01"),
+    ],
 }

@@ -103,4 +103,9 @@ WRONG_ANSWERS = {
         ),
         (lambda x, y, g: (g, 0.0) if x >= y else (0.0, g), "use np.where(condition, a, b)"),
     ],
+    "5.6": [
+        (lambda: 6.0, "its gradients add"),
+        (lambda: 1.0, "you predicted 1"),
+        (lambda: 12.0, "2x + 1 = 7"),
+    ],
 }

@@ -140,7 +140,10 @@ WRONG_ANSWERS = {
         (lambda *p: backward(*p, bias_axis=1), "expected db1 of shape (2,)"),
         (lambda *p: backward(*p)[:2], "should return 4 values (dW1, db1, dW2, db2)"),
         (backward_by_finite_differences, "looks like a numerical approximation"),
-        (lambda *p: backward(*p, factor=3.0), "every value you return is 1.5 times the expected one"),
+        (
+            lambda *p: backward(*p, factor=3.0),
+            "every value you return is 1.5 times the expected one",
+        ),
     ],
     "6.5": [
         (check_forward_difference, "forward difference"),
@@ -171,5 +174,10 @@ WRONG_ANSWERS = {
             ),
             "that entry's own scale",
         ),
+    ],
+    "6.6": [
+        (lambda: "all equal, not zero", "no error reaches the hidden layer"),
+        (lambda: "different from each other", "you predicted 'different from each other'"),
+        (lambda: 0, "return one of 'all zero'"),
     ],
 }

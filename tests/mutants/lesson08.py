@@ -100,4 +100,9 @@ WRONG_ANSWERS = {
             "np.sqrt(2 / np.pi)",
         ),
     ],
+    "8.7": [
+        (lambda: 1.0, "takes 0 by convention"),
+        (lambda: 0.5, "you predicted 0.5"),
+        (lambda: "undefined", "return a number"),
+    ],
 }

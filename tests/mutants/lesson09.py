@@ -166,4 +166,9 @@ WRONG_ANSWERS = {
             "expected",
         ),
     ],
+    "9.6": [
+        (lambda: "about 0.1", "0.25¹⁰ ≈ 9.5e-7"),
+        (lambda: "about 1", "you predicted 'about 1'"),
+        (lambda: 1e-7, "return one of 'about 1'"),
+    ],
 }

@@ -135,4 +135,9 @@ WRONG_ANSWERS = {
         (_sized_by_data, "use n_classes for the size"),
         (_normalised_confusion, "do not divide"),
     ],
+    "10.7": [
+        (lambda: 1.0, "softmax depends only on the differences"),
+        (lambda: float("nan"), "you predicted nan"),
+        (lambda: 0.0, "never overflows"),
+    ],
 }

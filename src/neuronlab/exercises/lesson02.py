@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from neuronlab.datasets import logic_gate
-from neuronlab.exercises.checks import Exercise, Incorrect, call, describe, function_exercise
+from neuronlab.exercises.checks import (
+    Exercise,
+    Incorrect,
+    call,
+    describe,
+    function_exercise,
+    predict_question,
+)
 
 _X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
@@ -216,5 +223,20 @@ ex2_4 = function_exercise(
         "XOR(a, b) = AND(OR(a, b), NAND(a, b)).",
         "Hidden layer: one step unit for OR and one for NAND (your answers to 2.1). Output: a step unit "
         "for AND over the two hidden outputs.",
+    ],
+)
+
+
+# Predict, then run
+ex2_5 = predict_question(
+    "2.5",
+    "predict: how many lines separate XOR?",
+    answer=0,
+    explanation="no line separates XOR: whatever w and b, one of the four points is on the "
+    "wrong side (Minsky and Papert, 1969). A finer grid would not help.",
+    rtol=0.0,
+    hints=[
+        "Draw the four points of XOR and try to put (0, 1) and (1, 0) on one side of a line, "
+        "(0, 0) and (1, 1) on the other."
     ],
 )

@@ -21,6 +21,7 @@ from neuronlab.exercises.checks import (
     Exercise,
     compare_cases,
     describe,
+    predict_question,
     require_callable,
 )
 
@@ -130,8 +131,9 @@ ex3_1 = Exercise(
         "Start from σ(z) = 1 / (1 + e^(-z)). For which z is e^(-z) enormous?",
         "For z < 0, multiply top and bottom by e^z: σ(z) = e^z / (1 + e^z). Now the exponent "
         "is negative too.",
-        "Let e = np.exp(-np.abs(z)), which is between 0 and 1. Then return "
-        "np.where(z >= 0, 1 / (1 + e), e / (1 + e)).",
+        "One exponential serves both forms: e^(-|z|) is e^(-z) for z >= 0 and e^z for z < 0, "
+        "and it is never above 1. np.where(condition, a, b) then picks, element by element, "
+        "the form that fits the sign of z.",
     ],
 )
 
@@ -337,8 +339,25 @@ ex3_4 = Exercise(
     "how steep must the sigmoid be?",
     _test_steepness,
     hints=[
-        "σ(kz) is closest to the step at the edges |z| = margin, and σ(-kz) = 1 - σ(kz), so "
-        "one condition is enough: σ(k · margin) = 1 - tolerance.",
-        "σ(x) = 1 - t means x = ln((1 - t) / t) (the logit of exercise 3.3). Here x = k · margin.",
+        "Where is σ(kz) farthest from the step, among the z with |z| >= margin? The farther z is "
+        "from 0, the closer σ(kz) gets to 0 or 1, so the worst place is the edge |z| = margin.",
+        "By symmetry, σ(-kz) = 1 - σ(kz), so one condition is enough: σ(k · margin) = "
+        "1 - tolerance. Solve it for k.",
+        "σ(x) = p means x = logit(p), your answer to exercise 3.3; here x = k · margin and "
+        "p = 1 - tolerance.",
+    ],
+)
+
+
+# Predict, then run
+ex3_5 = predict_question(
+    "3.5",
+    "predict: how steep for a margin of 0.01?",
+    answer=float(_steepness_for(0.01, 0.01)),
+    explanation="k is inversely proportional to the margin: a margin 100 times narrower needs "
+    "a k 100 times larger.",
+    hints=[
+        "Your answer to 3.4 divides by the margin: what happens to k when the margin is "
+        "divided by 100?"
     ],
 )

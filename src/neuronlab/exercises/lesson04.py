@@ -19,6 +19,7 @@ from neuronlab.exercises.checks import (
     describe,
     diagnose,
     expect_array,
+    predict_question,
     require_callable,
 )
 from neuronlab.exercises.lesson03 import overflow_hint
@@ -101,7 +102,7 @@ ex4_1 = Exercise(
     _test_prime,
     hints=[
         "σ'(z) = σ(z) (1 - σ(z)). The z inside is the net input: compute σ(z) first.",
-        "s = activations.sigmoid(z) is safe at any z; then return s * (1 - s).",
+        "activations.sigmoid is safe at any z: call it once and reuse its result in the formula.",
     ],
 )
 
@@ -238,6 +239,7 @@ def _test_centred(answer: Any) -> None:
         CENTRED_CASES,
         CENTRED_MISTAKES,
         given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
+        factors=lambda a: {"h": a[2]},
         rtol=1e-8,
         atol=1e-10,
     )
@@ -518,5 +520,20 @@ ex4_5 = Exercise(
         "∂L/∂a = 2 (a - y) / n, ∂L/∂z = ∂L/∂a · a (1 - a).",
         "∂L/∂w = X.T @ ∂L/∂z and ∂L/∂b = sum of ∂L/∂z. Then step *against* the gradient: "
         "w - η ∂L/∂w, b - η ∂L/∂b.",
+    ],
+)
+
+
+# Predict, then run
+ex4_6 = predict_question(
+    "4.6",
+    "predict: the error of a centred difference",
+    answer=0.01,
+    explanation="for f(z) = z³ the centred difference is exactly 3z² + h², so its error is h² "
+    "whatever z: the error of a centred difference shrinks like h².",
+    rtol=0.05,
+    hints=[
+        "Expand (z + h)³ - (z - h)³ and divide by 2h.",
+        "The z² and z terms give 3z²; what is left over depends on h only.",
     ],
 )

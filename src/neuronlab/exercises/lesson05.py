@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid, sigmoid_prime
-from neuronlab.exercises.checks import Exercise, Incorrect, call, describe
+from neuronlab.exercises.checks import Exercise, Incorrect, call, describe, predict_question
 from neuronlab.gradcheck import numerical_derivative
 
 _rng = np.random.default_rng(505)
@@ -390,7 +390,7 @@ ex5_3 = Exercise(
     hints=[
         "Two links: the inner z = w x + b, then the outer a = σ(z). Multiply their local derivatives.",
         "∂z/∂w = x, and ∂a/∂z = σ'(z) = σ(z)(1 − σ(z)), evaluated at the net input z.",
-        "Compute z first, then s = sigmoid(z), and return s * (1 - s) * x.",
+        "Compute z first, then σ(z) once with the package's sigmoid, and multiply the two links.",
     ],
 )
 
@@ -528,4 +528,16 @@ ex5_5 = gradients_exercise(
         "So the larger input gets the upstream gradient and the other gets 0. np.where(x >= y, "
         "upstream, 0.0) picks element by element.",
     ],
+)
+
+
+# Predict, then run
+ex5_6 = predict_question(
+    "5.6",
+    "predict: a gradient at a fork",
+    answer=7.0,
+    explanation="x is used twice in f = x · x + x, so its gradients add: 3 + 3 from the "
+    "product and 1 from the sum, 2x + 1 = 7 at x = 3.",
+    rtol=0.0,
+    hints=["Count how many times x is used, and what each use sends back to it."],
 )

@@ -22,6 +22,7 @@ from neuronlab.exercises.checks import (
     describe,
     diagnose,
     function_exercise,
+    predict_question,
 )
 
 _rng = np.random.default_rng(606)
@@ -707,4 +708,16 @@ ex6_5 = Exercise(
         "Then, entry by entry, |a - b| / max(|a|, |b|), counting 0 where both are 0 "
         "(np.divide with out= and where=), and return the largest ratio as a float.",
     ],
+)
+
+
+# Predict, then run
+ex6_6 = predict_question(
+    "6.6",
+    "predict: the gradients of an all-zero network",
+    answer="all zero",
+    choices=("all zero", "all equal, not zero", "different from each other"),
+    explanation="with W2 = 0, BP2 gives δ1 = (δ2 @ W2.T) ⊙ σ'(z1) = 0: no error reaches the "
+    "hidden layer, so dW1 is all zero, while dW2 is not.",
+    hints=["Follow δ back through BP2: what does multiplying by W2.T do when W2 is zero?"],
 )

@@ -22,6 +22,7 @@ from neuronlab.exercises.checks import (
     call,
     describe,
     diagnose,
+    predict_question,
 )
 from neuronlab.gradcheck import numerical_derivative
 
@@ -462,4 +463,16 @@ ex8_6 = zoo_exercise(
         "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
         "math.sqrt(2 / math.pi), so float32 stays float32.",
     ],
+)
+
+
+# Predict, then run
+ex8_7 = predict_question(
+    "8.7",
+    "predict: the package's ReLU slope at 0",
+    answer=0.0,
+    explanation="ReLU has a kink at 0 and no derivative there; the package, like PyTorch, "
+    "takes 0 by convention. Any value in [0, 1] would be a valid choice.",
+    rtol=0.0,
+    hints=["Read the docstring: help(activations.relu_prime)."],
 )

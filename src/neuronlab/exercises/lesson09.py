@@ -16,6 +16,7 @@ from neuronlab.exercises.checks import (
     diagnose,
     expect_array,
     function_exercise,
+    predict_question,
 )
 
 _rng = np.random.default_rng(808)
@@ -570,9 +571,21 @@ ex9_5 = Exercise(
     hints=[
         "Walk from the last layer to the first. At each layer the weight gradient is "
         "activations[layer].T @ delta (BP4); record its norm.",
-        "Then push the error one layer down (BP2): delta = (delta @ weights[layer].T) * "
-        "(1 - activations[layer] ** 2), because activations[layer] = tanh(z) of the layer below.",
+        "Then push the error one layer down (BP2): through the transpose of the layer's weights, "
+        "then times tanh'(z) of the layer below, which is 1 - a² with a = activations[layer].",
         "np.linalg.norm(matrix) is the Frobenius norm. Reverse your list at the end so that it "
         "starts with the first layer.",
     ],
+)
+
+
+# Predict, then run
+ex9_6 = predict_question(
+    "9.6",
+    "predict: a derivative through ten sigmoid layers",
+    answer="below 1e-6",
+    choices=("about 1", "about 0.1", "about 1e-3", "below 1e-6"),
+    explanation="each sigmoid layer multiplies the derivative by w σ'(z) <= 1/4 when |w| <= 1, "
+    "so ten of them give at most 0.25¹⁰ ≈ 9.5e-7.",
+    hints=["σ' is at most 0.25: what is 0.25 to the power 10?"],
 )

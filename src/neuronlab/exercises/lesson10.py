@@ -22,6 +22,7 @@ from neuronlab.exercises.checks import (
     describe,
     diagnose,
     hint_by_message,
+    predict_question,
     require_callable,
 )
 
@@ -448,8 +449,8 @@ ex10_4 = Exercise(
     hints=[
         "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
         "the softmax of each row and y the one-hot targets.",
-        "one_hot = np.eye(z.shape[1])[labels]; p = your stable softmax of z; return "
-        "(p - one_hot) / z.shape[0].",
+        "Row i of the identity matrix np.eye(n_classes) is the one-hot vector of class i, so "
+        "indexing it with the labels gives every target at once. Divide by the batch size m.",
     ],
 )
 
@@ -614,4 +615,17 @@ ex10_6 = Exercise(
         "for t, p in zip(labels, predicted): C[t, p] += 1. (np.add.at does the same without a "
         "loop; C[labels, predicted] += 1 does not.)",
     ],
+)
+
+
+# Predict, then run
+ex10_7 = predict_question(
+    "10.7",
+    "predict: softmax of two huge equal scores",
+    answer=0.5,
+    explanation="softmax depends only on the differences between the scores, and 1000 - 1000 = 0, "
+    "so both classes get e⁰ / (e⁰ + e⁰) = 0.5: a stable softmax subtracts the maximum first "
+    "and never overflows.",
+    rtol=1e-3,
+    hints=["Subtract the largest score from every score: softmax does not change."],
 )
