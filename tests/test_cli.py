@@ -34,7 +34,7 @@ def test_check_passes_every_solution():
     solutions = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "solutions").glob("0[12]_*.ipynb"))
     result = run("check", *solutions)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count(": correct") == 8
+    assert result.stdout.count(": correct") == 9
     assert ": not yet" not in result.stdout and ": not attempted" not in result.stdout
 
 

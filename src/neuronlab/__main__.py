@@ -53,7 +53,9 @@ def _progress(folder: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
-    print(f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted, s solution seen)")
+    print(
+        f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted, s solution seen)"
+    )
     done = total = 0
     for path in notebooks:
         try:

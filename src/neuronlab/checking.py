@@ -111,7 +111,10 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
         else:
             results.append(
                 CheckResult(
-                    exercise_id, entry["status"], entry["message"], entry.get("solution_seen", False)
+                    exercise_id,
+                    entry["status"],
+                    entry["message"],
+                    entry.get("solution_seen", False),
                 )
             )
     return NotebookReport(path, results)

@@ -45,7 +45,7 @@ WRONG_ANSWERS = {
         (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
         (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
     ],
-    "2.4": [
+    "2.5": [
         (lambda X: step(X.sum(axis=1) - 0.5), "that is OR alone"),
         (lambda X: step(X.sum(axis=1) - 1.5), "that is AND"),
         (lambda X: step(-X.sum(axis=1) + 1.5), "that is NAND alone"),
@@ -54,7 +54,7 @@ WRONG_ANSWERS = {
             "through a step with a bias",
         ),
     ],
-    "2.5": [
+    "2.4": [
         (lambda: 1, "you predicted 1"),
         (lambda: 4, "no line separates XOR"),
         (lambda: "none", "return a number"),

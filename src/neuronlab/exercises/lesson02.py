@@ -192,8 +192,8 @@ def _xor_network(X):
     return np.where(hidden_or + hidden_nand - 1.5 >= 0, 1.0, 0.0)
 
 
-ex2_4 = function_exercise(
-    "2.4",
+ex2_5 = function_exercise(
+    "2.5",
     "a 2-2-1 step network that computes XOR",
     reference=_xor_network,
     cases=[(_X.copy(),), (_X[::-1].copy(),), (np.array([[1.0, 1.0], [1.0, 1.0], [0.0, 1.0]]),)],
@@ -228,8 +228,8 @@ ex2_4 = function_exercise(
 
 
 # Predict, then run
-ex2_5 = predict_question(
-    "2.5",
+ex2_4 = predict_question(
+    "2.4",
     "predict: how many lines separate XOR?",
     answer=0,
     explanation="no line separates XOR: whatever w and b, one of the four points is on the "
