@@ -41,7 +41,7 @@ WRONG_ANSWERS = {
         (lambda x, y, w, b, r: (w + r * (y - step(w @ x + b)) * x, b), "the bias learns too"),
     ],
     "2.3": [
-        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "Every row must be right"),
+        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "every row must be right"),
         (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
         (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
     ],

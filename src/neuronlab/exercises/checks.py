@@ -130,6 +130,7 @@ class Exercise:
     title: str
     test: Callable[[Any], None]
     hints: Sequence[str] = ()
+    optional: Callable[[Any], None] | None = None  # an extra that a correct answer may miss
     _hints_shown: int = field(default=0, repr=False)
 
     @property
@@ -152,6 +153,11 @@ class Exercise:
             return CheckResult(self.exercise_id, NOT_ATTEMPTED, str(stub), seen)
         except Incorrect as mistake:
             return CheckResult(self.exercise_id, NOT_YET, str(mistake), seen)
+        try:
+            if self.optional is not None:
+                self.optional(answer)
+        except (Incorrect, NotAttempted) as extra:
+            return CheckResult(self.exercise_id, CORRECT, f"Optional extra: {extra}", seen)
         return CheckResult(self.exercise_id, CORRECT, "", seen)
 
     def check(self, answer: Any) -> None:
@@ -169,6 +175,8 @@ class Exercise:
             )
         if result.correct:
             print(f"✅ Exercise {self.exercise_id} ({self.title}): correct. Well done!")
+            if result.message:  # an optional extra the answer does not do yet
+                print(f"   {result.message}")
         else:
             print(f"❌ Exercise {self.exercise_id} ({self.title}): not yet. {result.message}")
             print(f"   Need a nudge? Run exercises.{self.name}.hint()")
@@ -378,6 +386,10 @@ def expect_array(
     what = f"{name} " if name else ""
     if got is None:
         raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
+    if expected.dtype == bool and np.asarray(got).dtype != bool:
+        raise WrongShape(
+            f"For {given} it should return True or False, but returned {describe(got)}."
+        )
     try:
         got_array = np.asarray(got)  # keeps a float32 result (array or scalar) float32
         if got_array.dtype.kind not in "fiub":
@@ -409,6 +421,8 @@ def expect_array(
 
 def precise(value: Any) -> str:
     """A number with enough digits to tell it from a close one (12 significant digits)."""
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
     number = float(value)
     return f"{number:.12g}" if math.isfinite(number) else str(number)
 
@@ -609,6 +623,7 @@ def function_exercise(
     error_hints: Sequence[tuple[str, str]] | Callable[[tuple[Any, ...], str], str] = (),
     factors: Callable[[tuple[Any, ...]], Mapping[str, float]] | None = None,
     prechecks: Sequence[Callable[[Callable[..., Any]], None]] = (),
+    postchecks: Sequence[Callable[[Callable[..., Any]], None]] = (),
     float32_rtol: float = 1e-4,
     mistake_rtol: float = 1e-5,
     allow: Sequence[str] = (),
@@ -620,9 +635,10 @@ def function_exercise(
     changing one exercise never changes another's cases). ``mistakes`` pairs a known wrong
     function with the hint to show when the learner's answer behaves like it. ``outputs`` names
     the values of a tuple answer; ``check_dtype`` requires float32 in, float32 out;
-    ``error_hints`` pairs a piece of an error message with a hint; ``prechecks`` run first
-    (each raises Incorrect); ``allow`` names floating-point errors that are not mistakes here;
-    ``close_hint`` is shown when an answer is close but not exact (an approximation).
+    ``error_hints`` pairs a piece of an error message with a hint; ``prechecks`` run before
+    the cases and ``postchecks`` after them (each raises Incorrect); ``allow`` names
+    floating-point errors that are not mistakes here; ``close_hint`` is shown when an answer is
+    close but not exact (an approximation).
     """
     warning_hint = error_hints if callable(error_hints) else hint_by_message(error_hints)
 
@@ -647,6 +663,8 @@ def function_exercise(
             allow=allow,
             close_hint=close_hint,
         )
+        for postcheck in postchecks:
+            postcheck(answer)
 
     return Exercise(exercise_id, title, test, hints)
 

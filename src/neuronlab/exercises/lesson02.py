@@ -141,43 +141,37 @@ def _separates(w, b, X, y):
     )
 
 
-def _test_separates(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    X_and, y_and = logic_gate("AND")
-    X_xor, y_xor = logic_gate("XOR")
-    cases = [  # ordered so that each known mistake shows up on a case that tells them apart
-        (np.array([1.0, 1.0]), -1.5, X_and, y_and),  # separates AND
-        (np.array([1.0, 1.0]), -2.0, X_and, y_and),  # (1,1) sits on the line: step(0) = 1
-        (np.array([1.0, 1.0]), -0.5, X_xor, y_xor),  # OR's line on XOR: 3 of 4
-        (np.array([1.0, 1.0]), -1.0, X_and, y_and),  # 2 of 4: (0,1) and (1,0) wrong
-        (np.array([-1.0, -1.0]), 1.5, X_and, 1 - y_and),  # NAND
-        (np.array([0.0, 0.0]), -1.0, X_xor, y_xor),  # never fires
-    ]
-    for w, b, X, y in cases:
-        expected = _separates(w, b, X, y)
-        got = call(answer, w.copy(), b, X.copy(), y.copy())
-        if not isinstance(got, bool | np.bool_):
-            raise Incorrect(f"it should return True or False, but returned {describe(got)}.")
-        if bool(got) != expected:
-            correct = int(np.sum(np.where(X @ w + b >= 0, 1.0, 0.0) == y))
-            strict = bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y))  # step(0) taken as 0
-            some = bool(np.any(np.where(X @ w + b >= 0, 1.0, 0.0) == y))  # any row, not all
-            hint = ""
-            if bool(got) == strict:
-                hint = " A point on the line has z = 0, and the step neuron fires there: use >= 0."
-            elif bool(got) == some:
-                hint = " Every row must be right (np.all), not just some of them."
-            raise Incorrect(
-                f"For w = {describe(w)}, b = {b}, y = {y.astype(int)} expected {expected} "
-                f"({correct} of 4 rows right), but got {got}.{hint}"
-            )
+_X_AND, _Y_AND = logic_gate("AND")
+_X_XOR, _Y_XOR = logic_gate("XOR")
 
 
-ex2_3 = Exercise(
+def _separates_with(predict, combine=np.all):
+    """The test with another step (``predict(z)``) or another way to combine the rows."""
+    return lambda w, b, X, y: bool(combine(predict(X @ w + b) == y))
+
+
+ex2_3 = function_exercise(
     "2.3",
     "does a line separate the classes?",
-    _test_separates,
+    reference=_separates,
+    cases=[  # ordered so that each known mistake shows up on a case that tells them apart
+        (np.array([1.0, 1.0]), -1.5, _X_AND, _Y_AND),  # separates AND
+        (np.array([1.0, 1.0]), -2.0, _X_AND, _Y_AND),  # (1,1) sits on the line: step(0) = 1
+        (np.array([1.0, 1.0]), -0.5, _X_XOR, _Y_XOR),  # OR's line on XOR: 3 of 4
+        (np.array([1.0, 1.0]), -1.0, _X_AND, _Y_AND),  # 2 of 4: (0,1) and (1,0) wrong
+        (np.array([-1.0, -1.0]), 1.5, _X_AND, 1 - _Y_AND),  # NAND
+        (np.array([0.0, 0.0]), -1.0, _X_XOR, _Y_XOR),  # never fires
+    ],
+    mistakes=[
+        (
+            _separates_with(lambda z: np.where(z > 0, 1.0, 0.0)),
+            "a point on the line has z = 0, and the step neuron fires there: use >= 0.",
+        ),
+        (
+            _separates_with(lambda z: np.where(z >= 0, 1.0, 0.0), np.any),
+            "every row must be right (np.all), not just some of them.",
+        ),
+    ],
     hints=[
         "Predict every row with the step neuron, then compare with y.",
         "np.all(predictions == y) is True only when every row matches.",

@@ -1,12 +1,8 @@
 """Lesson 03, the sigmoid: a stable sigmoid, a sigmoid neuron, its inverse, its steepness.
 
-The checks of this lesson (and of lesson 04) compare the learner's function with a reference on
-a list of cases, element by element. Two things come on top of ``function_exercise``:
-
-* a case with a float32 input is compared with float32 tolerances (a correct float32
-  computation is only good to a few units in the 7th digit), and must give float32 back;
-* when the learner's function raises a RuntimeWarning (``call`` turns it into Incorrect), a
-  targeted hint says where such warnings come from, e.g. ``np.exp`` of a large number.
+Each check is a declaration (:func:`~neuronlab.exercises.checks.function_exercise`): a float32
+input must give float32 back (``check_dtype``), and when the learner's function overflows, a
+targeted hint (:func:`overflow_hint`, which lesson 04 uses too) says where the overflow comes from.
 """
 
 from __future__ import annotations
@@ -17,16 +13,10 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises.checks import (
-    Exercise,
-    compare_cases,
-    describe,
-    predict_question,
-    require_callable,
-)
+from neuronlab.exercises.checks import function_exercise, predict_question
 
 # ---------------------------------------------------------------------------------------------
-# Shared machinery (lesson 04 imports it too)
+# The overflow hint (lesson 04 imports it too)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -116,17 +106,15 @@ SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_sigmoid(answer: Any) -> None:
-    require_callable(answer, "sigmoid")
-    compare_cases(
-        answer, _sigmoid, SIGMOID_CASES, SIGMOID_MISTAKES, warning_hint=overflow_hint, atol=0.0
-    )
-
-
-ex3_1 = Exercise(
+ex3_1 = function_exercise(
     "3.1",
     "a sigmoid that never overflows",
-    _test_sigmoid,
+    reference=_sigmoid,
+    cases=SIGMOID_CASES,
+    mistakes=SIGMOID_MISTAKES,
+    error_hints=overflow_hint,
+    atol=0.0,
+    check_dtype=True,
     hints=[
         "Start from σ(z) = 1 / (1 + e^(-z)). For which z is e^(-z) enormous?",
         "For z < 0, multiply top and bottom by e^z: σ(z) = e^z / (1 + e^z). Now the exponent "
@@ -185,20 +173,19 @@ NEURON_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_neuron(answer: Any) -> None:
-    require_callable(answer, "sigmoid_neuron")
-
-    def hint(args: tuple[Any, ...], message: str) -> str:
-        text = overflow_hint((np.asarray(args[0]) @ np.asarray(args[1]) + args[2],), message)
-        return f"{text} Or use activations.sigmoid, which is safe." if text else ""
-
-    compare_cases(answer, _sigmoid_neuron, NEURON_CASES, NEURON_MISTAKES, warning_hint=hint)
+def _neuron_overflow_hint(args: tuple[Any, ...], message: str) -> str:
+    text = overflow_hint((np.asarray(args[0]) @ np.asarray(args[1]) + args[2],), message)
+    return f"{text} Or use activations.sigmoid, which is safe." if text else ""
 
 
-ex3_2 = Exercise(
+ex3_2 = function_exercise(
     "3.2",
     "a sigmoid neuron's outputs for a batch",
-    _test_neuron,
+    reference=_sigmoid_neuron,
+    cases=NEURON_CASES,
+    mistakes=NEURON_MISTAKES,
+    error_hints=_neuron_overflow_hint,
+    check_dtype=True,
     hints=[
         "First the net inputs, one per row: z = X @ w + b (lesson 01). Then the activation.",
         "activations.sigmoid(z) works on the whole vector of net inputs at once.",
@@ -252,24 +239,20 @@ LOGIT_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_logit(answer: Any) -> None:
-    require_callable(answer, "logit")
-
-    def hint(args: tuple[Any, ...], message: str) -> str:
-        if "divide by zero" in message:
-            return (
-                "for p extremely close to 0 or 1, 1 - p or p rounds to 0: compute "
-                "ln(p) - ln(1 - p) with np.log(p) - np.log1p(-p)."
-            )
-        return ""
-
-    compare_cases(answer, _logit, LOGIT_CASES, LOGIT_MISTAKES, warning_hint=hint)
-
-
-ex3_3 = Exercise(
+ex3_3 = function_exercise(
     "3.3",
     "the net input for a given output (the logit)",
-    _test_logit,
+    reference=_logit,
+    cases=LOGIT_CASES,
+    mistakes=LOGIT_MISTAKES,
+    error_hints=[
+        (
+            "divide by zero",
+            "for p extremely close to 0 or 1, 1 - p or p rounds to 0: compute "
+            "ln(p) - ln(1 - p) with np.log(p) - np.log1p(-p).",
+        )
+    ],
+    check_dtype=True,
     hints=[
         "Solve p = 1 / (1 + e^(-z)) for z: first 1 / p = 1 + e^(-z).",
         "Then e^(-z) = (1 - p) / p, so e^z = p / (1 - p): take the natural log.",
@@ -323,21 +306,14 @@ STEEPNESS_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_steepness(answer: Any) -> None:
-    require_callable(answer, "steepness_for")
-    compare_cases(
-        answer,
-        _steepness_for,
-        STEEPNESS_CASES,
-        STEEPNESS_MISTAKES,
-        given=lambda a: f"margin = {describe(a[0])}, tolerance = {describe(a[1])}",
-    )
-
-
-ex3_4 = Exercise(
+ex3_4 = function_exercise(
     "3.4",
     "how steep must the sigmoid be?",
-    _test_steepness,
+    reference=_steepness_for,
+    cases=STEEPNESS_CASES,
+    mistakes=STEEPNESS_MISTAKES,
+    names=("margin", "tolerance"),
+    check_dtype=True,
     hints=[
         "Where is σ(kz) farthest from the step, among the z with |z| >= margin? The farther z is "
         "from 0, the closer σ(kz) gets to 0 or 1, so the worst place is the edge |z| = margin.",

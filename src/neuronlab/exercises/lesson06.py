@@ -3,7 +3,8 @@
 Every network in these checks is a sigmoid network trained with the mean squared error over all
 ``n = m × n_out`` entries, ``L = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
 Batches have one row per sample. The checks use seeded random arrays of several shapes, and the
-full backward pass (6.4) is compared with centred finite differences of the loss.
+full backward pass (6.4) is compared with exact backpropagation to 12 digits, which finite
+differences cannot reach.
 """
 
 from __future__ import annotations
@@ -410,16 +411,16 @@ def _network_given(case: tuple[np.ndarray, ...]) -> str:
 ex6_4 = function_exercise(
     "6.4",
     "a full backward pass for a two-layer network",
-    reference=_backward,  # exact backpropagation: finite differences cannot reach rtol 1e-10
+    reference=_backward,  # exact backpropagation: finite differences cannot reach rtol 1e-12
     cases=_NETWORK_CASES,
     mistakes=_NETWORK_MISTAKES,
     outputs=("dW1", "db1", "dW2", "db2"),
     given=_network_given,
     error_hints=_shape_hint(_BACKWARD_SHAPES),
-    rtol=1e-10,
-    atol=1e-14,
+    rtol=1e-12,
+    atol=1e-15,
     close_hint=(
-        "your gradients agree with the exact ones to about 5 digits, not to 10: that looks "
+        "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks "
         "like a numerical approximation (finite differences), not backpropagation. Compute "
         "them with BP1-BP4, which are exact."
     ),
