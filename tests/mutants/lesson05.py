@@ -41,10 +41,6 @@ def neuron_grad_w_numerically(w, x, b):
     return (stable_sigmoid((w + h) * x + b) - stable_sigmoid((w - h) * x + b)) / (2 * h)
 
 
-def stable_sigmoid(z):
-    return np.exp(-np.logaddexp(0.0, -z))
-
-
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
