@@ -84,7 +84,10 @@ WRONG_ANSWERS = {
         (lambda x, y: (y + 1.0, x + 1.0), "only x sits at a fork"),
         (lambda x, y: (y + 1.0, y), "y's gradient is the other input, x"),
         (lambda x, y: (x + 1.0, y), "gives x the other input, y"),
-        (lambda x, y: (np.array([y + 1.0]), np.array([x])), "expected dx of shape (), but got shape (1,)"),
+        (
+            lambda x, y: (np.array([y + 1.0]), np.array([x])),
+            "expected dx of shape (), but got shape (1,)",
+        ),
     ],
     "5.5": [
         (
