@@ -54,7 +54,7 @@ WRONG_ANSWERS = {
         (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2), "b2 is missing"),
         (lambda W1, b1, W2, b2: (W1 @ W2, W2 @ b1 + b2), "not W2 @ b1"),
         (lambda W1, b1, W2, b2: ((W1 @ W2).T, b1 @ W2 + b2), "your W is transposed"),
-        (lambda W1, b1, W2, b2: W1 @ W2, "should return a pair (W, b)"),
+        (lambda W1, b1, W2, b2: W1 @ W2, "should return 2 values (W, b)"),
     ],
     "10.2": [
         (_naive_softmax, "Subtract each row's maximum"),

@@ -7,54 +7,11 @@ shape (m, K) for m samples and K classes, and integer labels of shape (m,).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
-
 import numpy as np
 
-from neuronlab.exercises.checks import (
-    Exercise,
-    Incorrect,
-    Mistakes,
-    call,
-    compare_cases,
-    copies,
-    describe,
-    diagnose,
-    hint_by_message,
-    predict_question,
-    require_callable,
-)
+from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question
 
 _rng = np.random.default_rng(909)
-
-# ---------------------------------------------------------------------------------------------
-# Shared machinery
-# ---------------------------------------------------------------------------------------------
-
-
-def _compare(
-    answer: Any,
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
-    names: Sequence[str],
-    mistakes: Mistakes = (),
-    error_hints: Sequence[tuple[str, str]] = (),
-    check_dtype: bool = False,
-) -> None:
-    """This lesson's comparisons: :func:`compare_cases` with hints chosen by the error's text."""
-    compare_cases(
-        answer,
-        reference,
-        cases,
-        mistakes,
-        warning_hint=hint_by_message(error_hints),
-        names=names,
-        check_dtype=check_dtype,
-        float32_rtol=1e-5,
-        mistake_rtol=1e-6,
-    )
-
 
 # ---------------------------------------------------------------------------------------------
 # Reference answers (the package's own versions live in neuronlab.losses)
@@ -139,52 +96,20 @@ def _collapse_cases():
 _COLLAPSE_CASES = _collapse_cases()
 
 
-def _test_collapse(answer: Any) -> None:
-    require_callable(answer, "collapse_linear_layers")
-    for W1, b1, W2, b2 in _COLLAPSE_CASES:
-        args = (W1, b1, W2, b2)
-        given = (
-            f"W1 of shape {W1.shape}, b1 of shape {b1.shape}, W2 of shape {W2.shape}, "
-            f"b2 of shape {b2.shape}"
-        )
-        result = call(answer, *copies(args))
-        try:
-            W, b = result
-            W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return a pair (W, b), but returned {describe(result)}."
-            ) from None
-        want_W, want_b = W1 @ W2, b1 @ W2 + b2
-        if W.shape != want_W.shape:
-            hint = (
-                " Hint: (x @ W1) @ W2 = x @ (W1 @ W2): W1 @ W2 has shape (n_in, n_out)."
-                if W.shape == want_W.T.shape
-                else ""
-            )
-            raise Incorrect(
-                f"For {given} W should have shape {want_W.shape} (inputs, outputs), but has "
-                f"shape {W.shape}.{hint}"
-            )
-        if not np.allclose(W, want_W, rtol=1e-6, atol=1e-12):
-            bad = np.unravel_index(
-                np.argmax(~np.isclose(W, want_W, rtol=1e-6, atol=1e-12)), want_W.shape
-            )
-            raise Incorrect(
-                f"For {given} the matrix W is wrong: W[{bad[0]}, {bad[1]}] should be "
-                f"{want_W[bad]:.6g}, but is {W[bad]:.6g}.{diagnose(W, args, _W_MISTAKES)}"
-            )
-        if b.shape != want_b.shape or not np.allclose(b, want_b, rtol=1e-6, atol=1e-12):
-            raise Incorrect(
-                f"For {given} W is right but the bias b is wrong: expected "
-                f"{describe(want_b)}, got {describe(b)}.{diagnose(b, args, _B_MISTAKES)}"
-            )
+def _collapse(W1, b1, W2, b2):
+    return W1 @ W2, b1 @ W2 + b2
 
 
-ex10_1 = Exercise(
+ex10_1 = function_exercise(
     "10.1",
     "two linear layers are one",
-    _test_collapse,
+    reference=_collapse,
+    cases=_COLLAPSE_CASES,
+    outputs=("W", "b"),
+    mistakes=[
+        *[(lambda *p, f=f: (f(*p), _collapse(*p)[1]), text) for f, text in _W_MISTAKES],
+        *[(lambda *p, f=f: (_collapse(*p)[0], f(*p)), text) for f, text in _B_MISTAKES],
+    ],
     hints=[
         "Write the second layer's output for one row x: (x @ W1 + b1) @ W2 + b2. Multiply out the "
         "bracket.",
@@ -255,23 +180,17 @@ _SOFTMAX_ERRORS = [
 ]
 
 
-def _test_softmax(answer: Any) -> None:
-    require_callable(answer, "softmax")
-    _compare(
-        answer,
-        _softmax,
-        _SOFTMAX_CASES,
-        ["z"],
-        _SOFTMAX_MISTAKES,
-        _SOFTMAX_ERRORS,
-        check_dtype=True,
-    )
-
-
-ex10_2 = Exercise(
+ex10_2 = function_exercise(
     "10.2",
     "softmax, stable",
-    _test_softmax,
+    reference=_softmax,
+    cases=_SOFTMAX_CASES,
+    names=["z"],
+    mistakes=_SOFTMAX_MISTAKES,
+    error_hints=_SOFTMAX_ERRORS,
+    check_dtype=True,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
         "of a row changes nothing.",
@@ -350,15 +269,16 @@ _CE_ERRORS = [
 ]
 
 
-def _test_cross_entropy(answer: Any) -> None:
-    require_callable(answer, "cross_entropy")
-    _compare(answer, _cross_entropy, _CE_CASES, ["z", "labels"], _CE_MISTAKES, _CE_ERRORS)
-
-
-ex10_3 = Exercise(
+ex10_3 = function_exercise(
     "10.3",
     "categorical cross-entropy from logits",
-    _test_cross_entropy,
+    reference=_cross_entropy,
+    cases=_CE_CASES,
+    names=["z", "labels"],
+    mistakes=_CE_MISTAKES,
+    error_hints=_CE_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
         "The batch's loss is the mean.",
@@ -430,22 +350,16 @@ _GRAD_ERRORS = [
 ]
 
 
-def _test_gradient(answer: Any) -> None:
-    require_callable(answer, "cross_entropy_gradient")
-    _compare(
-        answer,
-        _cross_entropy_gradient,
-        _GRAD_CASES,
-        ["z", "labels"],
-        _GRAD_MISTAKES,
-        _GRAD_ERRORS,
-    )
-
-
-ex10_4 = Exercise(
+ex10_4 = function_exercise(
     "10.4",
     "the gradient of cross-entropy: softmax minus one-hot",
-    _test_gradient,
+    reference=_cross_entropy_gradient,
+    cases=_GRAD_CASES,
+    names=["z", "labels"],
+    mistakes=_GRAD_MISTAKES,
+    error_hints=_GRAD_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
         "the softmax of each row and y the one-hot targets.",
@@ -515,15 +429,16 @@ _ACC_ERRORS = [
 ]
 
 
-def _test_accuracy(answer: Any) -> None:
-    require_callable(answer, "accuracy")
-    _compare(answer, _accuracy, _ACC_CASES, ["scores", "labels"], _ACC_MISTAKES, _ACC_ERRORS)
-
-
-ex10_5 = Exercise(
+ex10_5 = function_exercise(
     "10.5",
     "accuracy from the largest score",
-    _test_accuracy,
+    reference=_accuracy,
+    cases=_ACC_CASES,
+    names=["scores", "labels"],
+    mistakes=_ACC_MISTAKES,
+    error_hints=_ACC_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "The predicted class of a row is the index of its largest score.",
         "np.argmax(scores, axis=1) gives one class per row; compare with labels and take the mean.",
@@ -593,22 +508,16 @@ _CM_ERRORS = [
 ]
 
 
-def _test_confusion(answer: Any) -> None:
-    require_callable(answer, "confusion_matrix")
-    _compare(
-        answer,
-        _confusion_matrix,
-        _CM_CASES,
-        ["labels", "predicted", "n_classes"],
-        _CM_MISTAKES,
-        _CM_ERRORS,
-    )
-
-
-ex10_6 = Exercise(
+ex10_6 = function_exercise(
     "10.6",
     "the confusion matrix",
-    _test_confusion,
+    reference=_confusion_matrix,
+    cases=_CM_CASES,
+    names=["labels", "predicted", "n_classes"],
+    mistakes=_CM_MISTAKES,
+    error_hints=_CM_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
         "in the row of its true class and the column of its predicted class.",
