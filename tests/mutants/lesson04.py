@@ -98,7 +98,7 @@ WRONG_ANSWERS = {
         ),
         (
             lambda a, b: np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300),
-            "expected one number",
+            "return one number, the largest ratio",
         ),
     ],
     "4.5": [
@@ -112,7 +112,7 @@ WRONG_ANSWERS = {
         (descent(right, rate_used=False), "the learning rate η is missing"),
         (
             lambda w, b, X, y, r: w - r * X.T @ right(sigmoid(X @ w + b), 0, y, len(y)),
-            "should return (new_w, new_b)",
+            "should return 2 values (new_w, new_b)",
         ),
         (
             descent(lambda a, z, y, n: 2 * (a - y) / n * a * (1 - a) * 1.5),

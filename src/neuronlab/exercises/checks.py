@@ -498,7 +498,7 @@ def ratio_hint(got: Any, expected: Any, factors: Mapping[str, float] = {}) -> st
                 f" Hint: every value you return is {name}{shown} times the expected one: "
                 f"{meaning}. Look at where your formula multiplies or divides (and the brackets)."
             )
-    if not math.isclose(ratio[0], 1.0, rel_tol=1e-5):
+    if ratio.size >= 3 and not math.isclose(ratio[0], 1.0, rel_tol=1e-5):
         return (
             f" Hint: every value you return is {ratio[0]:.4g} times the expected one: a constant "
             "factor is off. Check each factor of your formula against the lesson's."
@@ -543,6 +543,7 @@ def compare_cases(
     factors: Callable[[tuple[Any, ...]], Mapping[str, float]] | None = None,
     allow: Sequence[str] = (),
     close_hint: str = "",
+    explain: Callable[[tuple[Any, ...], Any], str] | None = None,
 ) -> None:
     """Call ``answer`` on every case and compare with ``reference``; raise Incorrect if it differs.
 
@@ -586,6 +587,8 @@ def compare_cases(
                 hint = next((h for g, e in parts if (h := ratio_hint(g, e, named))), "")
             if not hint and close_hint and _same(got, expected, rtol=1e-4):
                 hint = f" Hint: {close_hint}"
+            if not hint and explain and not isinstance(error, WrongShape):
+                hint = f" {explain(args, got)}"
             raise Incorrect(f"{error}{hint}") from None
 
 
@@ -628,6 +631,7 @@ def function_exercise(
     mistake_rtol: float = 1e-5,
     allow: Sequence[str] = (),
     close_hint: str = "",
+    explain: Callable[[tuple[Any, ...], Any], str] | None = None,
 ) -> Exercise:
     """An exercise whose answer is a function compared with ``reference`` on every case.
 
@@ -638,7 +642,8 @@ def function_exercise(
     ``error_hints`` pairs a piece of an error message with a hint; ``prechecks`` run before
     the cases and ``postchecks`` after them (each raises Incorrect); ``allow`` names
     floating-point errors that are not mistakes here; ``close_hint`` is shown when an answer is
-    close but not exact (an approximation).
+    close but not exact (an approximation); ``explain(args, answer)`` adds a sentence when no
+    known mistake matches.
     """
     warning_hint = error_hints if callable(error_hints) else hint_by_message(error_hints)
 
@@ -662,6 +667,7 @@ def function_exercise(
             factors=factors,
             allow=allow,
             close_hint=close_hint,
+            explain=explain,
         )
         for postcheck in postchecks:
             postcheck(answer)

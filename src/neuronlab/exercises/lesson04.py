@@ -11,16 +11,12 @@ import numpy as np
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.activations import sigmoid_prime as _sigmoid_prime
 from neuronlab.exercises.checks import (
-    Exercise,
     Incorrect,
     NotAttempted,
-    call,
     compare_cases,
     describe,
-    diagnose,
-    expect_array,
+    function_exercise,
     predict_question,
-    require_callable,
 )
 from neuronlab.exercises.lesson03 import overflow_hint
 from neuronlab.gradcheck import numerical_derivative, numerical_gradient
@@ -76,30 +72,30 @@ PRIME_CASES = [
 ]
 
 
-def _test_prime(answer: Any) -> None:
-    require_callable(answer, "sigmoid_prime")
-    # First against the slope measured numerically: what a derivative *is*.
-    slopes = numerical_derivative(_sigmoid, FD_GRID)
-    got = call(answer, FD_GRID.copy())
-    given = f"z = {describe(FD_GRID)}"
-    try:
-        expect_array(got, slopes, given, rtol=1e-6, atol=1e-9)
-    except Incorrect:
-        if got is None or np.shape(got) != FD_GRID.shape:
-            raise
-        raise Incorrect(
-            f"For {given} the slope of σ measured with a centred difference "
-            f"(σ(z + h) - σ(z - h)) / 2h is {describe(np.round(slopes, 4))}, but your function "
-            f"gives {describe(got)}.{diagnose(got, (FD_GRID,), PRIME_MISTAKES, rtol=1e-5)}"
-        ) from None
-    # Then every shape, the extremes and float32, against the package's exact version.
-    compare_cases(answer, _sigmoid_prime, PRIME_CASES, PRIME_MISTAKES, warning_hint=overflow_hint)
+def _slopes_first(answer: Any) -> None:
+    """First against the slope measured numerically: what a derivative *is*."""
+    compare_cases(
+        answer,
+        lambda z: numerical_derivative(_sigmoid, z),
+        [(FD_GRID,)],
+        PRIME_MISTAKES,
+        given=lambda a: (
+            f"z = {describe(a[0])}, the slope of σ measured with a centred difference "
+            "(σ(z + h) - σ(z - h)) / 2h"
+        ),
+        atol=1e-9,
+    )
 
 
-ex4_1 = Exercise(
+ex4_1 = function_exercise(
     "4.1",
     "the sigmoid's derivative",
-    _test_prime,
+    reference=_sigmoid_prime,
+    cases=PRIME_CASES,
+    mistakes=PRIME_MISTAKES,
+    error_hints=overflow_hint,
+    check_dtype=True,
+    prechecks=[_slopes_first],
     hints=[
         "σ'(z) = σ(z) (1 - σ(z)). The z inside is the net input: compute σ(z) first.",
         "activations.sigmoid is safe at any z: call it once and reuse its result in the formula.",
@@ -142,9 +138,8 @@ FROM_OUTPUT_MISTAKES = [
 NOT_OUTPUTS = [np.array([0.2, 1.5]), np.array([-0.1, 0.5]), np.array([[0.5, 0.5], [2.0, 0.3]])]
 
 
-def _test_from_output(answer: Any) -> None:
-    require_callable(answer, "sigmoid_prime_from_output")
-    compare_cases(answer, _prime_from_output, FROM_OUTPUT_CASES, FROM_OUTPUT_MISTAKES)
+def _refuses_net_inputs(answer: Any) -> None:
+    """A value outside [0, 1] is no sigmoid output: the answer must raise ValueError."""
     for s in NOT_OUTPUTS:
         try:
             with warnings.catch_warnings():
@@ -171,10 +166,14 @@ def _test_from_output(answer: Any) -> None:
         )
 
 
-ex4_2 = Exercise(
+ex4_2 = function_exercise(
     "4.2",
     "the derivative from the sigmoid's output",
-    _test_from_output,
+    reference=_prime_from_output,
+    cases=FROM_OUTPUT_CASES,
+    mistakes=FROM_OUTPUT_MISTAKES,
+    check_dtype=True,
+    postchecks=[_refuses_net_inputs],
     hints=[
         "If s = σ(z), then σ'(z) = s (1 - s): no exponential needed.",
         "Before computing, test np.any((s < 0) | (s > 1)) and raise ValueError(...) if so.",
@@ -231,24 +230,16 @@ CENTRED_MISTAKES = [
 ]
 
 
-def _test_centred(answer: Any) -> None:
-    require_callable(answer, "centred_difference")
-    compare_cases(
-        answer,
-        _centred,
-        CENTRED_CASES,
-        CENTRED_MISTAKES,
-        given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
-        factors=lambda a: {"h": a[2]},
-        rtol=1e-8,
-        atol=1e-10,
-    )
-
-
-ex4_3 = Exercise(
+ex4_3 = function_exercise(
     "4.3",
     "the centred difference",
-    _test_centred,
+    reference=_centred,
+    cases=CENTRED_CASES,
+    mistakes=CENTRED_MISTAKES,
+    given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
+    factors=lambda a: {"h": a[2]},
+    rtol=1e-8,
+    atol=1e-10,
     hints=[
         "Evaluate f a little to the right (z + h) and a little to the left (z - h) of z.",
         "Rise over run: the rise is f(z + h) - f(z - h), the run from z - h to z + h is 2h.",
@@ -279,7 +270,17 @@ RELATIVE_CASES = [
     (_rng.normal(size=(3, 4)), _rng.normal(size=(3, 4))),
 ]
 
+_ZERO_OVER_ZERO = (
+    "where a and b are both 0, the ratio is 0 / 0. They agree there, so the error is 0: divide "
+    "only where max(|a|, |b|) > 0, e.g. with np.divide(..., out=np.zeros_like(scale), "
+    "where=scale > 0)."
+)
+
 RELATIVE_MISTAKES = [
+    (
+        lambda a, b: np.abs(np.subtract(a, b)) / np.maximum(np.abs(a), np.abs(b)),
+        "return one number, the largest ratio over all entries: np.max(...).",
+    ),
     (
         lambda a, b: float(np.max(np.abs(a - b))),
         "that is the absolute error; divide each difference by the size of the numbers, "
@@ -315,35 +316,13 @@ RELATIVE_MISTAKES = [
 ]
 
 
-def _test_relative(answer: Any) -> None:
-    require_callable(answer, "relative_error")
-
-    def hint(args: tuple[Any, ...], message: str) -> str:
-        if "invalid value" in message or "divide by zero" in message:
-            return (
-                "where a and b are both 0, the ratio is 0 / 0. They agree there, so the error "
-                "is 0: divide only where max(|a|, |b|) > 0, e.g. with "
-                "np.divide(..., out=np.zeros_like(scale), where=scale > 0)."
-            )
-        return ""
-
-    for args in RELATIVE_CASES:  # a single number, not an array of ratios
-        try:
-            got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
-        except Incorrect:
-            continue  # compare_cases below reports it, with a hint
-        if np.ndim(got) != 0:
-            raise Incorrect(
-                f"For a = {describe(args[0])}, b = {describe(args[1])} expected one number, "
-                f"but got {describe(got)}. Return the largest ratio: np.max(...)."
-            )
-    compare_cases(answer, _relative_error, RELATIVE_CASES, RELATIVE_MISTAKES, warning_hint=hint)
-
-
-ex4_4 = Exercise(
+ex4_4 = function_exercise(
     "4.4",
     "the relative error",
-    _test_relative,
+    reference=_relative_error,
+    cases=RELATIVE_CASES,
+    mistakes=RELATIVE_MISTAKES,
+    error_hints=[(piece, _ZERO_OVER_ZERO) for piece in ("invalid value", "divide by zero")],
     hints=[
         "For each entry: |a - b| / max(|a|, |b|). np.maximum works element by element.",
         "Where both are 0 the entry agrees: count it as 0 (np.divide with where=scale > 0). "
@@ -455,66 +434,30 @@ DESCENT_CASES = [
 ]
 
 
-def _given(w, b, X, y, r):
-    return (
-        f"w = {describe(w)}, b = {b:g}, X = {describe(X)}, y = {describe(y)}, learning_rate = {r:g}"
+def _measured_gradient(args: tuple[Any, ...], answer: Any) -> str:
+    """The loss's gradient by centred differences, and what the learner's step did to the loss."""
+    w, b, X, y, _ = args
+    measured = numerical_gradient(lambda p: _mse(p[:-1], p[-1], X, y), np.append(w, b))
+    before, after = _mse(w, b, X, y), _mse(np.asarray(answer[0]), float(answer[1]), X, y)
+    text = (
+        f"The loss's gradient, measured with centred differences, is ∂L/∂w = "
+        f"{describe(np.round(measured[:-1], 6))}, ∂L/∂b = {measured[-1]:.6g}; your step took "
+        f"the loss from {before:.6g} to {after:.6g}."
+    )
+    return text + (
+        " Hint: the loss went up: check the sign of your step." if after > before else ""
     )
 
 
-def _test_descent(answer: Any) -> None:
-    require_callable(answer, "gradient_descent_step")
-    for w, b, X, y, rate in DESCENT_CASES:
-        given = _given(w, b, X, y, rate)
-        result = call(answer, w.copy(), b, X.copy(), y.copy(), rate)
-        try:
-            if isinstance(result, np.ndarray):
-                raise TypeError
-            new_w, new_b = result
-            new_w = np.asarray(new_w, dtype=float)
-            new_b = float(new_b)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return (new_w, new_b), but returned {describe(result)}."
-            ) from None
-        want_w, want_b = _descent(w, b, X, y, rate)
-        if new_w.shape != want_w.shape:
-            raise Incorrect(
-                f"For {given} new_w should have the shape of w, {want_w.shape}, but has "
-                f"{new_w.shape}."
-            )
-        if np.allclose(new_w, want_w, rtol=1e-6, atol=1e-12) and np.isclose(
-            new_b, want_b, rtol=1e-6, atol=1e-12
-        ):
-            continue
-        # The gradient, measured numerically: what a correct step moves against.
-        params = np.append(w, b)
-        measured = numerical_gradient(lambda p, X=X, y=y: _mse(p[:-1], p[-1], X, y), params)
-        before, after = _mse(w, b, X, y), _mse(new_w, new_b, X, y)
-        message = (
-            f"For {given} expected w = {describe(want_w)}, b = {want_b:.6g}, but got "
-            f"w = {describe(new_w)}, b = {new_b:.6g}. The loss's gradient, measured with centred "
-            f"differences, is ∂L/∂w = {describe(np.round(measured[:-1], 6))}, "
-            f"∂L/∂b = {measured[-1]:.6g}; "
-            f"your step took the loss from {before:.6g} to {after:.6g}."
-        )
-        for wrong, hint in DESCENT_MISTAKES:
-            with np.errstate(all="ignore"):
-                ww, wb = wrong(w, b, X, y, rate)
-            if np.allclose(new_w, ww, rtol=1e-6, atol=1e-12) and np.isclose(
-                new_b, float(wb), rtol=1e-6, atol=1e-12
-            ):
-                message += f" Hint: {hint}"
-                break
-        else:
-            if after > before:
-                message += " Hint: the loss went up: check the sign of your step."
-        raise Incorrect(message)
-
-
-ex4_5 = Exercise(
+ex4_5 = function_exercise(
     "4.5",
     "one step of gradient descent",
-    _test_descent,
+    reference=_descent,
+    cases=DESCENT_CASES,
+    mistakes=DESCENT_MISTAKES,
+    outputs=("new_w", "new_b"),
+    names=("w", "b", "X", "y", "learning_rate"),
+    explain=_measured_gradient,
     hints=[
         "Forward: z = X @ w + b, a = σ(z). Backward, by the chain rule: "
         "∂L/∂a = 2 (a - y) / n, ∂L/∂z = ∂L/∂a · a (1 - a).",
