@@ -227,3 +227,19 @@ def test_every_exercise_cell_imports_what_it_uses():
     # all (as SOLUTIONS does) fails with a NameError for a cell that forgets an import.
     for exercise_id, answer in SOLUTIONS.items():
         assert ALL[exercise_id].evaluate(answer).correct
+
+
+def _optional_extras() -> list:
+    found = []
+    for info in sorted(pkgutil.iter_modules(mutants.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{mutants.__name__}.{info.name}")
+        for eid, cases in getattr(module, "OPTIONAL_EXTRAS", {}).items():
+            found += [pytest.param(eid, w, m, id=_mutant_id(eid, w, m)) for w, m in cases]
+    return found
+
+
+@pytest.mark.parametrize("exercise_id,answer,message", _optional_extras())
+def test_an_optional_extra_is_reported_after_a_correct_verdict(exercise_id, answer, message):
+    result = ALL[exercise_id].evaluate(answer)
+    assert result.status == "correct"
+    assert result.message.startswith("Optional extra:") and message in result.message

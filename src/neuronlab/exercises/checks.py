@@ -353,6 +353,17 @@ def describe(value: Any, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+class Keywords(dict):
+    """The last item of a case that passes arguments by name: ``(z, Keywords(slope=0.1))``."""
+
+
+def split(args: Sequence[Any]) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """A case as positional arguments and keyword arguments."""
+    if args and isinstance(args[-1], Keywords):
+        return tuple(args[:-1]), dict(args[-1])
+    return tuple(args), {}
+
+
 def copies(args: Sequence[Any]) -> tuple[Any, ...]:
     """The arguments with every array copied, so that an answer cannot change the test's data."""
     return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
@@ -402,6 +413,11 @@ def expect_array(
         raise WrongShape(
             f"For {given} expected {what or 'an array '}of shape {expected.shape}, "
             f"but got shape {got_array.shape}."
+        )
+    if expected.dtype.kind == "f" and got_array.dtype == bool:
+        raise WrongShape(
+            f"For {given} it returned True/False values (dtype bool); return numbers, e.g. "
+            "turn a comparison into 0.0 and 1.0 with .astype(z.dtype) or np.where."
         )
     if check_dtype and got_array.dtype != expected.dtype:
         raise Incorrect(
@@ -456,7 +472,8 @@ def diagnose(
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                wrong_answer = wrong(*copies(args))
+                positional, keywords = split(args)
+                wrong_answer = wrong(*copies(positional), **keywords)
                 if expected is not None and _same(wrong_answer, expected, rtol, atol):
                     continue
                 if _same(got, wrong_answer, rtol, atol):
@@ -557,14 +574,18 @@ def compare_cases(
     """
     names = list(names) if names is not None else list(inspect.signature(reference).parameters)
     for args in cases:
+        positional, keywords = split(args)
         text = (
             given(args)
             if given
-            else ", ".join(f"{n} = {describe(a)}" for n, a in zip(names, args, strict=False))
+            else ", ".join(
+                [f"{n} = {describe(a)}" for n, a in zip(names, positional, strict=False)]
+                + [f"{n} = {describe(a)}" for n, a in keywords.items()]
+            )
         )
-        expected = reference(*args)
+        expected = reference(*positional, **keywords)
         try:
-            got = call(answer, *copies(args), names=names, allow=allow)
+            got = call(answer, *copies(positional), names=names, allow=allow, **keywords)
         except Incorrect as error:
             hint = warning_hint(args, str(error)) if warning_hint else ""
             raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None

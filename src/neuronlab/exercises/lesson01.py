@@ -102,7 +102,10 @@ ex1_3 = function_exercise(
             "0 and 1 are swapped: it fires (1) when z >= 0.",
         ),
     ],
-    hints=["Compute z = X @ w + b, then turn it into 1 where z >= 0 and 0 elsewhere (np.where)."],
+    hints=[
+        "First the net inputs, as in 1.2; then np.where(condition, value_if_true, value_if_false) "
+        "turns them into 0s and 1s, element by element."
+    ],
 )
 
 

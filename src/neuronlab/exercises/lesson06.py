@@ -270,8 +270,8 @@ ex6_3 = function_exercise(
         "The weight W[i, j] connects input i to unit j: in each sample it contributes "
         "a_prev[i] · δ[j], and the batch adds these up. A sum of products over the samples is a "
         "matrix product.",
-        "dW = a_prev.T @ delta has shape (n_in, n_out), like W; db = delta.sum(axis=0) has "
-        "shape (n_out,), like b.",
+        "Let the shapes guide you: a_prev is (m, n_in), delta is (m, n_out), and dW must be "
+        "(n_in, n_out), like W; db must be (n_out,), like b, so it sums over one axis.",
     ],
 )
 

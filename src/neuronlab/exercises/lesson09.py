@@ -265,7 +265,8 @@ ex9_2 = Exercise(
     hints=[
         "The target variance is 2 / (fan_in + fan_out). A uniform distribution on (-r, r) has "
         "variance r² / 3: solve for r.",
-        "r = np.sqrt(6 / (fan_in + fan_out)); then rng.uniform(-r, r, size=(fan_in, fan_out)).",
+        "Once you have r, draw from the generator you are given: rng.uniform(low, high, size=...) "
+        "with one row per input.",
     ],
 )
 
@@ -320,8 +321,8 @@ ex9_3 = Exercise(
     _test_he,
     hints=[
         "He's weights are normal with mean 0 and variance 2 / fan_in.",
-        "rng.normal takes the standard deviation: rng.normal(0.0, np.sqrt(2 / fan_in), "
-        "size=(fan_in, fan_out)).",
+        "rng.normal(mean, scale, size=...) takes the standard deviation as its scale, not the "
+        "variance; one row per input.",
     ],
 )
 
@@ -424,7 +425,8 @@ ex9_4 = function_exercise(
     hints=[
         "Z has one row per sample and one column per unit. A unit is dead when z <= 0 in every "
         "row of its column.",
-        "np.all(Z <= 0, axis=0) gives one True/False per unit; its mean is the fraction.",
+        "np.all(condition, axis=0) gives one True/False per column (unit); the mean of "
+        "True/False values is the fraction of Trues.",
     ],
 )
 

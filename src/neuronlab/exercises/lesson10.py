@@ -194,8 +194,8 @@ ex10_2 = function_exercise(
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
         "of a row changes nothing.",
-        "m = np.max(z, axis=-1, keepdims=True); e = np.exp(z - m); then divide e by its sum along "
-        "axis=-1 with keepdims=True.",
+        "Subtract each row's maximum (np.max with axis=-1 and keepdims=True) before np.exp, so "
+        "the largest power is e^0 = 1; keepdims keeps the shapes lined up when you divide.",
     ],
 )
 
@@ -282,8 +282,9 @@ ex10_3 = function_exercise(
     hints=[
         "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
         "The batch's loss is the mean.",
-        "log_p = z - max - log(Σ e^(z - max)) row by row (keepdims=True); then "
-        "-np.mean(log_p[np.arange(m), labels]).",
+        "log softmax(z) = z - max - log(Σ e^(z - max)), row by row, never overflows. To pick "
+        "each row's entry of its true class, index with two arrays: rows np.arange(m) and "
+        "the labels.",
     ],
 )
 
@@ -441,7 +442,7 @@ ex10_5 = function_exercise(
     mistake_rtol=1e-6,
     hints=[
         "The predicted class of a row is the index of its largest score.",
-        "np.argmax(scores, axis=1) gives one class per row; compare with labels and take the mean.",
+        "np.argmax with axis=1 gives one class per row; the mean of True/False values is a fraction.",
     ],
 )
 
@@ -521,8 +522,8 @@ ex10_6 = function_exercise(
     hints=[
         "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
         "in the row of its true class and the column of its predicted class.",
-        "for t, p in zip(labels, predicted): C[t, p] += 1. (np.add.at does the same without a "
-        "loop; C[labels, predicted] += 1 does not.)",
+        "A loop over the pairs (true, predicted) with zip works; the fancy-index shortcut "
+        "C[labels, predicted] += 1 does not count a repeated pair twice.",
     ],
 )
 
