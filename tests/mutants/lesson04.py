@@ -124,4 +124,10 @@ WRONG_ANSWERS = {
         (lambda: 0.0, "you predicted 0"),
         (lambda: 3.01, "you predicted 3.01"),
     ],
+    "4.7": [
+        (lambda z: 2 * sigmoid(z), "multiplies it by the inner derivative"),
+        (lambda z: (sigmoid(z) * (1 - sigmoid(z))) ** 2, "not the square of the derivative"),
+        (lambda z: 2 * z * sigmoid(z) * (1 - sigmoid(z)), "not 2z"),
+        (lambda z: sigmoid(z) ** 2 * (1 - sigmoid(z)), "a factor 2 missing"),
+    ],
 }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from neuronlab.autodiff import Value
+
 
 def naive_sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
@@ -39,6 +41,30 @@ def neuron_grad_w_numerically(w, x, b):
     """No chain rule: the slope of σ(w x + b) in w, measured by a centred difference."""
     h = 1e-5
     return (stable_sigmoid((w + h) * x + b) - stable_sigmoid((w - h) * x + b)) / (2 * h)
+
+
+def softplus_forgetting_the_chain_rule(v):
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward():
+        v.grad += stable_sigmoid(v.data)  # the local derivative only
+
+    out._backward = _backward
+    return out
+
+
+def softplus_overwriting_the_gradient(v):
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward():
+        v.grad = stable_sigmoid(v.data) * out.grad
+
+    out._backward = _backward
+    return out
+
+
+def softplus_returning_a_number(v):
+    return float(np.logaddexp(0.0, v.data))
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
@@ -117,5 +143,10 @@ WRONG_ANSWERS = {
         (lambda: 6.0, "its gradients add"),
         (lambda: 1.0, "you predicted 1"),
         (lambda: 12.0, "2x + 1 = 7"),
+    ],
+    "5.7": [
+        (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),
+        (softplus_overwriting_the_gradient, "add to v.grad (+=), don't overwrite it"),
+        (softplus_returning_a_number, "not a Value"),
     ],
 }

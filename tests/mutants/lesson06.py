@@ -92,6 +92,26 @@ def backward_by_finite_differences(X, y, W1, b1, W2, b2):
     return tuple(grads)
 
 
+def tanh_backward(X, y, W1, b1, W2, b2, hidden_slope):
+    a1 = np.tanh(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * hidden_slope(a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def tanh_backward_with_sigmoid_slope(X, y, W1, b1, W2, b2):
+    return tanh_backward(X, y, W1, b1, W2, b2, lambda a: a * (1 - a))
+
+
+def tanh_backward_without_hidden_slope(X, y, W1, b1, W2, b2):
+    return tanh_backward(X, y, W1, b1, W2, b2, lambda a: 1.0)
+
+
+def tanh_backward_with_tanh_twice(X, y, W1, b1, W2, b2):
+    return tanh_backward(X, y, W1, b1, W2, b2, lambda a: 1 - np.tanh(a) ** 2)
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "6.1": [
@@ -179,5 +199,10 @@ WRONG_ANSWERS = {
         (lambda: "all equal, not zero", "no error reaches the hidden layer"),
         (lambda: "different from each other", "you predicted 'different from each other'"),
         (lambda: 0, "return one of 'all zero'"),
+    ],
+    "6.7": [
+        (tanh_backward_with_sigmoid_slope, "the sigmoid's slope; the hidden layer is tanh now"),
+        (tanh_backward_without_hidden_slope, "forgets the activation's derivative in the hidden"),
+        (tanh_backward_with_tanh_twice, "a1 is already tanh(z1)"),
     ],
 }

@@ -91,6 +91,12 @@ WRONG_ANSWERS = {
         (lambda: 0.5, "you predicted 0.5"),
         (lambda: "undefined", "return a number"),
     ],
+    "8.8": [
+        (lambda z: 1 / (1 + np.abs(z)), "squares the denominator"),
+        (lambda z: np.sign(z) / (1 + np.abs(z)) ** 2, "slope is positive on both sides"),
+        (lambda z: z / (1 + np.abs(z)), "centred finite differences"),
+        (lambda z: 1 / (1 + z) ** 2, "expected"),
+    ],
 }
 
 # Optional extras (NaN in, NaN out; float32 kept): a correct answer that misses one is told so

@@ -33,6 +33,32 @@ def right_push(delta, W, a):
     return (delta @ W.T) * (1 - a**2)
 
 
+def tanh_chain_with_sigmoid_slope(x, weights, biases):
+    a, d = np.asarray(x, dtype=float), 1.0
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        s = 1 / (1 + np.exp(-z))
+        d = d * w * s * (1 - s)
+        a = np.tanh(z)
+    return d
+
+
+def tanh_chain_with_slope_of_net_input(x, weights, biases):
+    a, d = np.asarray(x, dtype=float), 1.0
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        d = d * w * (1 - z**2)
+        a = np.tanh(z)
+    return d
+
+
+def tanh_chain_without_carrying_a(x, weights, biases):
+    d = 1.0
+    for w, b in zip(weights, biases, strict=True):
+        d = d * w * (1 - np.tanh(w * x + b) ** 2)  # every layer sees x itself
+    return d
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "9.1": [
@@ -170,5 +196,10 @@ WRONG_ANSWERS = {
         (lambda: "about 0.1", "0.25¹⁰ ≈ 9.5e-7"),
         (lambda: "about 1", "you predicted 'about 1'"),
         (lambda: 1e-7, "return one of 'about 1'"),
+    ],
+    "9.7": [
+        (tanh_chain_with_sigmoid_slope, "that is the sigmoid's derivative"),
+        (tanh_chain_with_slope_of_net_input, "needs the layer's output a = tanh(z)"),
+        (tanh_chain_without_carrying_a, "carry a forward"),
     ],
 }

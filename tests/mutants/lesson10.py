@@ -140,4 +140,9 @@ WRONG_ANSWERS = {
         (lambda: float("nan"), "you predicted nan"),
         (lambda: 0.0, "never overflows"),
     ],
+    "10.8": [
+        (lambda C: np.trace(C) / np.sum(C), "that is the plain accuracy"),
+        (lambda C: np.mean(np.diag(C) / C.sum(axis=0)), "divides by the columns"),
+        (lambda C: np.diag(C) / C.sum(axis=1), "return their mean, one number"),
+    ],
 }

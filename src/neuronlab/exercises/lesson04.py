@@ -467,6 +467,50 @@ ex4_5 = function_exercise(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# 4.7 Transfer: the chain rule on a function the lesson did not show
+# ---------------------------------------------------------------------------------------------
+
+
+def _squared_sigmoid_prime(z):
+    s = _sigmoid(z)
+    return 2 * s * s * (1 - s)
+
+
+ex4_7 = function_exercise(
+    "4.7",
+    "transfer: the slope of σ(z)²",
+    reference=_squared_sigmoid_prime,
+    cases=[
+        (0.0,),
+        (np.array([-3.0, -1.0, 0.5, 2.0]),),
+        (np.linspace(-6.0, 6.0, 12).reshape(3, 4),),
+        (np.array([-1000.0, -40.0, 40.0, 1000.0]),),
+    ],
+    mistakes=[
+        (
+            lambda z: 2 * _sigmoid(z),
+            "that is the outer derivative alone, 2u with u = σ(z): the chain rule multiplies it "
+            "by the inner derivative, σ'(z) = σ(z)(1 - σ(z)).",
+        ),
+        (
+            lambda z: _sigmoid_prime(z) ** 2,
+            "the derivative of a square is not the square of the derivative: (u²)' = 2u · u'.",
+        ),
+        (
+            lambda z: 2 * z * _sigmoid_prime(z),
+            "the outer function is u², with u = σ(z): its derivative is 2u = 2σ(z), not 2z.",
+        ),
+    ],
+    error_hints=overflow_hint,
+    hints=[
+        "σ(z)² is a composition: the outer function u ↦ u², the inner z ↦ σ(z).",
+        "The chain rule: the outer derivative at the inner value, times the inner derivative.",
+        "The outer derivative is 2u; the inner one is the sigmoid's slope from exercise 4.1.",
+    ],
+)
+
+
 # Predict, then run
 ex4_6 = predict_question(
     "4.6",

@@ -14,7 +14,16 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid, sigmoid_prime
-from neuronlab.exercises.checks import Exercise, function_exercise, predict_question
+from neuronlab.autodiff import Value
+from neuronlab.exercises.checks import (
+    Exercise,
+    Incorrect,
+    call,
+    compare_cases,
+    describe,
+    function_exercise,
+    predict_question,
+)
 
 _rng = np.random.default_rng(505)
 
@@ -383,6 +392,86 @@ ex5_5 = gradients_exercise(
         "not change with y at all (slope 0).",
         "So the larger input gets the upstream gradient and the other gets 0. np.where(x >= y, "
         "upstream, 0.0) picks element by element.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 5.7 Transfer: a new operation for the scalar engine
+# ---------------------------------------------------------------------------------------------
+
+
+def _softplus_value(v: Value, slope=sigmoid, chain: bool = True, accumulate: bool = True) -> Value:
+    """A correct softplus operation for ``Value`` (and, with the keywords, learners' mistakes)."""
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward() -> None:
+        local = float(slope(v.data)) * (out.grad if chain else 1.0)
+        v.grad = v.grad + local if accumulate else local
+
+    out._backward = _backward
+    return out
+
+
+def _through_engine(softplus: Any) -> Any:
+    """Run ``softplus`` in a graph that uses x three times: f = softplus(x) · x + softplus(x w)."""
+
+    def run(x: float, w: float) -> tuple[float, float, float]:
+        xv, wv = Value(x), Value(w)
+        out = softplus(xv) * xv + softplus(xv * wv)
+        out.backward()
+        return out.data, xv.grad, wv.grad
+
+    return run
+
+
+_ENGINE_MISTAKES = [
+    (
+        lambda v: _softplus_value(v, chain=False),
+        "the chain rule: multiply the local derivative σ(x) by out.grad, the gradient that "
+        "arrives from above.",
+    ),
+    (
+        lambda v: _softplus_value(v, accumulate=False),
+        "add to v.grad (+=), don't overwrite it: a Value used in several places collects the "
+        "sum of all the paths.",
+    ),
+    (
+        lambda v: _softplus_value(v, slope=sigmoid_prime),
+        "the local derivative of softplus is σ(x) itself, not σ'(x).",
+    ),
+]
+
+
+def _test_engine_softplus(answer: Any) -> None:
+    """Custom: the answer is an operation, tried inside a graph of the package's engine."""
+    out = call(answer, Value(0.5))
+    if not isinstance(out, Value):
+        raise Incorrect(
+            f"softplus(Value(0.5)) returned {describe(out)}, not a Value: build the result with "
+            "Value(number, (v,), 'softplus') so that backward() can reach v through it."
+        )
+    compare_cases(
+        _through_engine(answer),
+        _through_engine(_softplus_value),
+        [(0.5, 2.0), (-1.5, 0.3), (0.0, -1.0), (3.0, -2.5), (-20.0, 0.5)],
+        [(_through_engine(f), text) for f, text in _ENGINE_MISTAKES],
+        names=("x", "w"),
+        outputs=("f", "∂f/∂x", "∂f/∂w"),
+        given=lambda a: f"f = softplus(x) · x + softplus(x · w) at x = {a[0]:g}, w = {a[1]:g}",
+        rtol=1e-9,
+    )
+
+
+ex5_7 = Exercise(
+    "5.7",
+    "transfer: a new operation for the scalar engine",
+    _test_engine_softplus,
+    hints=[
+        "Copy the shape of Value.tanh in neuronlab/autodiff.py: compute the output, make a Value "
+        "with (v,) as its children, define _backward, attach it, return the Value.",
+        "The exercise gives the local derivative: softplus(x) = log(1 + e^x) has the slope σ(x).",
+        "In _backward the child's grad grows by the local derivative times out.grad.",
     ],
 )
 

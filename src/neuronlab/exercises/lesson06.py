@@ -712,6 +712,52 @@ ex6_5 = Exercise(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# 6.7 Transfer: backpropagation through a tanh hidden layer
+# ---------------------------------------------------------------------------------------------
+
+
+def _tanh_backward(X, y, W1, b1, W2, b2, hidden_slope=lambda a: 1.0 - a**2):
+    a1 = np.tanh(X @ W1 + b1)
+    a2 = _sigmoid(a1 @ W2 + b2)
+    delta2 = 2.0 * (a2 - y) / a2.size * a2 * (1.0 - a2)
+    delta1 = (delta2 @ W2.T) * hidden_slope(a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+ex6_7 = function_exercise(
+    "6.7",
+    "transfer: a backward pass with a tanh hidden layer",
+    reference=_tanh_backward,
+    cases=_NETWORK_CASES,
+    mistakes=[
+        (
+            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: a * (1.0 - a)),
+            "a1 (1 - a1) is the sigmoid's slope; the hidden layer is tanh now, whose slope is "
+            "1 - tanh² = 1 - a1².",
+        ),
+        (
+            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0 - np.tanh(a) ** 2),
+            "a1 is already tanh(z1): its slope is 1 - a1², not 1 - tanh(a1)².",
+        ),
+        (
+            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0),
+            f"{FORGETS_DERIVATIVE} in the hidden layer: multiply by tanh'(z1) = 1 - a1².",
+        ),
+    ],
+    outputs=("dW1", "db1", "dW2", "db2"),
+    given=_network_given,
+    error_hints=_shape_hint(_BACKWARD_SHAPES),
+    rtol=1e-12,
+    atol=1e-15,
+    hints=[
+        "Only one thing changes from exercise 6.4: the hidden layer's activation, and so its "
+        "slope in BP2.",
+        "tanh'(z) = 1 - tanh(z)², and the forward pass already holds a1 = tanh(z1).",
+    ],
+)
+
+
 # Predict, then run
 ex6_6 = predict_question(
     "6.6",

@@ -408,6 +408,49 @@ ex8_6 = zoo_exercise(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# 8.8 Transfer: the derivative of an activation the zoo did not show
+# ---------------------------------------------------------------------------------------------
+
+
+def _softsign(z):
+    return z / (1 + np.abs(z))
+
+
+def _softsign_prime(z):
+    return 1 / (1 + np.abs(z)) ** 2
+
+
+ex8_8 = zoo_exercise(
+    "8.8",
+    "transfer: the derivative of softsign",
+    reference=_softsign_prime,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    derivative_of=("softsign", _softsign),
+    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(2, 3), {})],
+    mistakes=[
+        (
+            lambda z: 1 / (1 + np.abs(z)),
+            "the quotient rule squares the denominator: (u / v)' = (u'v - uv') / v².",
+        ),
+        (
+            lambda z: (1 + 2 * np.abs(z)) / (1 + np.abs(z)) ** 2,
+            "for z > 0, |z|' = 1 and the numerator is (1 + z) - z · 1 = 1: subtract the second term.",
+        ),
+        (
+            lambda z: np.sign(z) / (1 + np.abs(z)) ** 2,
+            "softsign rises everywhere, so its slope is positive on both sides of 0.",
+        ),
+    ],
+    hints=[
+        "softsign(z) = z / (1 + |z|) looks like tanh but approaches ±1 slowly. Work out z > 0 "
+        "and z < 0 separately, where |z| is z or -z.",
+        "With the quotient rule, both sides give the same expression in |z|.",
+    ],
+)
+
+
 # Predict, then run
 ex8_7 = predict_question(
     "8.7",

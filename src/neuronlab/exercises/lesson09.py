@@ -581,6 +581,65 @@ ex9_5 = Exercise(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# 9.7 Transfer: the chain derivative through tanh layers
+# ---------------------------------------------------------------------------------------------
+
+
+def _tanh_chain(x, weights, biases, slope=lambda z: 1.0 - np.tanh(z) ** 2):
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        derivative = derivative * w * slope(z)
+        a = np.tanh(z)
+    return derivative
+
+
+_tanh_rng = np.random.default_rng(9007)
+
+ex9_7 = function_exercise(
+    "9.7",
+    "transfer: the derivative through a chain of tanh neurons",
+    reference=_tanh_chain,
+    cases=[
+        (0.0, [1.0, 1.0], [0.0, 0.0]),
+        (np.array([-1.0, 0.0, 0.5, 2.0]), [0.5, -1.5, 2.0], [0.1, 0.0, -0.3]),
+        (
+            _tanh_rng.normal(size=(2, 3)),
+            list(_tanh_rng.normal(size=6)),
+            list(_tanh_rng.normal(size=6)),
+        ),
+    ],
+    mistakes=[
+        (
+            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: sigmoid_prime(z)),
+            "that is the sigmoid's derivative; tanh's is 1 - tanh(z)², at most 1 (at z = 0).",
+        ),
+        (
+            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: 1.0 - z**2),
+            "1 - a² needs the layer's output a = tanh(z), not its net input z.",
+        ),
+        (
+            lambda x, W, B: np.prod(
+                [
+                    w * (1.0 - np.tanh(w * np.asarray(x) + b) ** 2)
+                    for w, b in zip(W, B, strict=True)
+                ],
+                axis=0,
+            ),
+            "each layer's net input depends on the previous layer's output: carry a forward.",
+        ),
+    ],
+    names=("x", "weights", "biases"),
+    hints=[
+        "The same walk as exercise 9.1, with tanh in place of the sigmoid.",
+        "Each layer multiplies the running derivative by w · tanh'(z) with z = w a + b, and "
+        "tanh'(z) = 1 - tanh(z)²; then a becomes tanh(z).",
+    ],
+)
+
+
 # Predict, then run
 ex9_6 = predict_question(
     "9.6",

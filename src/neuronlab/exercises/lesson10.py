@@ -528,6 +528,50 @@ ex10_6 = function_exercise(
 )
 
 
+# ---------------------------------------------------------------------------------------------
+# 10.8 Transfer: balanced accuracy from a confusion matrix
+# ---------------------------------------------------------------------------------------------
+
+
+def _balanced_accuracy(counts):
+    counts = np.asarray(counts, dtype=float)
+    return float(np.mean(np.diag(counts) / counts.sum(axis=1)))
+
+
+ex10_8 = function_exercise(
+    "10.8",
+    "transfer: balanced accuracy from a confusion matrix",
+    reference=_balanced_accuracy,
+    cases=[
+        (np.array([[5, 0], [0, 5]]),),
+        (np.array([[90, 0], [10, 0]]),),  # always "class 0": accuracy 0.9, balanced 0.5
+        (np.array([[3, 1, 0], [2, 6, 2], [0, 0, 4]]),),
+        (np.array([[7, 2, 1, 0], [1, 8, 0, 1], [0, 3, 3, 4], [2, 0, 0, 18]]),),
+    ],
+    mistakes=[
+        (
+            lambda C: float(np.trace(C) / np.sum(C)),
+            "that is the plain accuracy, which a classifier that always answers the most "
+            "common class can make look good. Take each class's recall (its row), then the mean.",
+        ),
+        (
+            lambda C: float(np.mean(np.diag(C) / np.sum(C, axis=0))),
+            "that divides by the columns (how often each class was *predicted*): the rows are the "
+            "true classes, and recall divides by how often each class truly occurs.",
+        ),
+        (
+            lambda C: np.diag(C) / np.sum(C, axis=1),
+            "those are the recalls, one per class; return their mean, one number.",
+        ),
+    ],
+    hints=[
+        "Row i of the confusion matrix holds the samples whose true class is i; the diagonal "
+        "entry counts those predicted right.",
+        "A class's recall is its diagonal entry over its row's sum; average over the classes.",
+    ],
+)
+
+
 # Predict, then run
 ex10_7 = predict_question(
     "10.7",
