@@ -186,7 +186,10 @@ WRONG_ANSWERS = {
             ),
             "not by |analytic| alone",
         ),
-        (lambda f, x, grad, h=1e-5: np.abs(grad - centred(f, x, h)), "return one number"),
+        (
+            lambda f, x, grad, h=1e-5: np.abs(grad - centred(f, x, h)),
+            "expected one number, but got an array",
+        ),
         (
             lambda f, x, grad, h=1e-5: float(
                 np.max(np.abs(grad - centred(f, x, h)))

@@ -158,7 +158,7 @@ WRONG_ANSWERS = {
         (lambda Z: float(np.mean(Z <= 0)), "fraction of silent *entries*"),
         (lambda Z: int(np.sum(np.all(Z <= 0, axis=0))), "number of dead units"),
         (lambda Z: float(np.mean(np.all(Z > 0, axis=0))), "fire on every sample"),
-        (lambda Z: np.all(Z <= 0, axis=0), "expected an array of shape ()"),
+        (lambda Z: np.all(Z <= 0, axis=0), "expected one number, but got an array of shape (6,)"),
     ],
     "9.5": [
         (lambda a, W, d: backprop_norms(a, W, d, right_push)[::-1], "reverse order"),

@@ -409,6 +409,11 @@ def expect_array(
         raise Incorrect(
             f"For {given} {what or 'it '}returned {describe(got)}, which is not a number or array."
         ) from None
+    if expected.ndim == 0 and got_array.ndim > 0 and got_array.size > 1:
+        raise WrongShape(
+            f"For {given} expected {name + ' to be ' if name else ''}one number, but got an array of shape "
+            f"{got_array.shape}."
+        )
     if got_array.shape != expected.shape:
         raise WrongShape(
             f"For {given} expected {what or 'an array '}of shape {expected.shape}, "
@@ -584,11 +589,13 @@ def compare_cases(
             )
         )
         expected = reference(*positional, **keywords)
+        given_copies = copies(positional)
         try:
-            got = call(answer, *copies(positional), names=names, allow=allow, **keywords)
+            got = call(answer, *given_copies, names=names, allow=allow, **keywords)
         except Incorrect as error:
             hint = warning_hint(args, str(error)) if warning_hint else ""
             raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
+        unchanged(names, positional, given_copies, text)
         float32 = is_float32(args)
         try:
             compare_answer(
@@ -611,6 +618,24 @@ def compare_cases(
             if not hint and explain and not isinstance(error, WrongShape):
                 hint = f" {explain(args, got)}"
             raise Incorrect(f"{error}{hint}") from None
+
+
+def unchanged(
+    names: Sequence[str], before: Sequence[Any], after: Sequence[Any], given: str
+) -> None:
+    """Raise Incorrect if the answer changed an array it was given (its caller's data)."""
+    for name, old, new in zip(names, before, after, strict=False):
+        if not isinstance(old, np.ndarray) or np.array_equal(old, new, equal_nan=True):
+            continue
+        moved = np.unravel_index(np.argmax(old != new), old.shape)
+        where = list(map(int, moved))
+        was, now = float(old[moved]), float(new[moved])
+        raise WrongShape(
+            f"For {given} your function changed {name}: {name}{where} was {was!r} and is now "
+            f"{now!r}, a change of {now - was:.3g}. The caller's {name} must stay as it was: "
+            "work on a copy, or save each entry before you change it and put that saved value "
+            "back (x + h - h is not always exactly x in floating point)."
+        )
 
 
 def hint_by_message(

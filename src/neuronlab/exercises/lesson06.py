@@ -16,12 +16,8 @@ import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.exercises.checks import (
-    Exercise,
-    Incorrect,
     Mistakes,
-    call,
     describe,
-    diagnose,
     function_exercise,
     predict_question,
 )
@@ -648,58 +644,34 @@ _ZERO_HINT = (
 )
 
 
-def _test_gradient_check(answer: Any) -> None:
-    for text, f, x, grad in _CHECK_CASES:
-        given = f"{text}, at x = {describe(x)}"
-        x_given = x.copy()
-        try:
-            got = call(answer, f, x_given, grad.copy())
-        except Incorrect as error:
-            zero = any(word in str(error) for word in ("invalid value", "divide", "division"))
-            hint = _ZERO_HINT if zero else ""
-            raise Incorrect(f"For {given}: {error}" + (f" Hint: {hint}" if hint else "")) from None
-        if not np.array_equal(x_given, x):
-            moved = np.unravel_index(np.argmax(np.abs(x_given - x)), x.shape)
-            was, now = float(x[moved]), float(x_given[moved])
-            raise Incorrect(
-                f"For {given} your function changed x: x{list(map(int, moved))} was {was!r} and "
-                f"is now {now!r}, a change of {now - was:.3g}. The caller's x must stay as it "
-                "was: save each entry before you perturb it and put that saved value back "
-                "(x[i] = old), since x + h - h is not always exactly x in floating point; or "
-                "perturb a copy."
-            )
-        if isinstance(got, np.ndarray) and got.size != 1:
-            raise Incorrect(
-                f"For {given} it returned an array of shape {got.shape}; return one number, "
-                "the largest relative error over all entries."
-            )
-        try:
-            value = float(got)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return a number, but returned {describe(got)}."
-            ) from None
-        expected = _gradient_check(f, x.copy(), grad)
-        if np.isclose(value, expected, rtol=1e-5, atol=1e-7):
-            continue
-        if np.isnan(value):
-            hint = f" Hint: {_ZERO_HINT}"
-        else:
-            hint = diagnose(value, (f, x, grad), _CHECK_MISTAKES)
-        if expected < 1e-7:
-            raise Incorrect(
-                f"For {given}, the gradient is right, so the relative error should be tiny "
-                f"(below 1e-7), but your function returned {value:.3g}.{hint}"
-            )
-        raise Incorrect(
-            f"For {given}, expected a relative error of {expected:.4g}, but got {value:.4g}.{hint}"
-        )
+def _check_case_text(args: tuple[Any, ...]) -> str:
+    """The words for a case of 6.5: which function, which gradient, at which x."""
+    text, _, x, _ = next(
+        c for c in _CHECK_CASES if all(p is q for p, q in zip(c[1:], args, strict=True))
+    )
+    return f"{text}, at x = {describe(x)}"
 
 
-ex6_5 = Exercise(
+def _tiny_or_zero(args: tuple[Any, ...], got: Any) -> str:
+    """What a wrong relative error means here."""
+    if np.isnan(np.asarray(got, dtype=float)).any():
+        return f"Hint: {_ZERO_HINT}"
+    if _gradient_check(*args) < 1e-7:
+        return "The gradient is right here, so the relative error should be tiny (below 1e-7)."
+    return ""
+
+
+ex6_5 = function_exercise(
     "6.5",
     "a gradient check",
-    _test_gradient_check,
+    reference=_gradient_check,
+    cases=[case[1:] for case in _CHECK_CASES],
+    mistakes=_CHECK_MISTAKES,
+    given=_check_case_text,
+    error_hints=[(piece, _ZERO_HINT) for piece in ("invalid value", "divide by zero")],
+    explain=_tiny_or_zero,
+    rtol=1e-5,
+    atol=1e-7,
     hints=[
         "For each entry of x: save it, set it to old + h and evaluate f, set it to old - h and "
         "evaluate f, then put the saved value back. The centred difference is "
