@@ -186,7 +186,7 @@ WRONG_ANSWERS = {
             lambda a, W, d: backprop_norms(a, W, d, right_push, norm=lambda g: np.sum(g**2)),
             "squared norm",
         ),
-        (lambda a, W, d: backprop_norms(a, W, d, right_push)[1:], "one per layer of weights"),
+        (lambda a, W, d: backprop_norms(a, W, d, right_push)[1:], "one norm per layer of weights"),
         (
             lambda a, W, d: [np.linalg.norm(x.T @ d) for x in a[:-1]],
             "expected",

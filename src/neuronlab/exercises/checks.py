@@ -27,6 +27,7 @@ never notebook globals.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import json
 import math
@@ -365,8 +366,16 @@ def split(args: Sequence[Any]) -> tuple[tuple[Any, ...], dict[str, Any]]:
 
 
 def copies(args: Sequence[Any]) -> tuple[Any, ...]:
-    """The arguments with every array copied, so that an answer cannot change the test's data."""
-    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+    """The arguments with every array (also inside a list) copied, so that an answer cannot
+    change the test's data."""
+    return tuple(
+        a.copy()
+        if isinstance(a, np.ndarray)
+        else copy.deepcopy(a)
+        if isinstance(a, list | tuple)
+        else a
+        for a in args
+    )
 
 
 def is_float32(args: Sequence[Any]) -> bool:

@@ -4,6 +4,7 @@ dead ReLUs, per-layer gradient norms."""
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 
@@ -13,8 +14,6 @@ from neuronlab.exercises.checks import (
     Incorrect,
     call,
     describe,
-    diagnose,
-    expect_array,
     function_exercise,
     predict_question,
 )
@@ -472,6 +471,11 @@ def _right_push(delta, W, a, a_next):
 
 _NORM_MISTAKES = [
     (
+        lambda a, W, d: _gradient_norms(a, W, d)[1:],
+        "the first layer is missing: return one norm per layer of weights, len(weights) in "
+        "all, including activations[0].T @ delta for the first.",
+    ),
+    (
         lambda a, W, d: _norms_variant(a, W, d, _right_push, reverse=False),
         "the norms are in reverse order: list them from the first layer (next to the input) to "
         "the last.",
@@ -517,7 +521,7 @@ _NORM_MISTAKES = [
 ]
 
 
-def _tanh_network(sizes, n_samples, seed, scale=1.0):
+def _tanh_network(sizes, n_samples, seed, scale=1.0) -> tuple[Any, ...]:
     """A tanh network's forward pass and an output error: (activations, weights, delta_out)."""
     rng = np.random.default_rng(seed)
     weights = [
@@ -529,7 +533,7 @@ def _tanh_network(sizes, n_samples, seed, scale=1.0):
         activations.append(np.tanh(activations[-1] @ W))
     activations.append(activations[-1] @ weights[-1])  # a linear output layer
     delta_out = rng.normal(size=(n_samples, sizes[-1])) / n_samples
-    return activations, weights, delta_out
+    return (activations, weights, delta_out)
 
 
 _NETWORKS = [  # (layer sizes, samples, seed, weight scale): square layers first
@@ -540,36 +544,26 @@ _NETWORKS = [  # (layer sizes, samples, seed, weight scale): square layers first
 ]
 
 
-def _test_norms(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    for sizes, n_samples, seed, scale in _NETWORKS:
-        activations, weights, delta_out = _tanh_network(sizes, n_samples, seed, scale)
-        given = (
-            f"a tanh network with layer sizes {sizes} and {n_samples} samples "
-            f"(weights of std {scale:g} / √fan_in)"
-        )
-        got = call(
-            answer, [a.copy() for a in activations], [W.copy() for W in weights], delta_out.copy()
-        )
-        expected = np.array(_gradient_norms(activations, weights, delta_out))
-        try:
-            if got is not None and np.ndim(got) == 1 and len(got) != len(expected):
-                raise Incorrect(
-                    f"For {given} expected {len(expected)} norms, one per layer of weights, "
-                    f"but got {len(got)}."
-                )
-            expect_array(got, expected, given, rtol=1e-6, atol=1e-12)
-        except Incorrect as error:
-            raise Incorrect(
-                f"{error}{diagnose(got, (activations, weights, delta_out), _NORM_MISTAKES)}"
-            ) from None
+_NORM_CASES = [_tanh_network(*network) for network in _NETWORKS]
 
 
-ex9_5 = Exercise(
+def _network_text(args: tuple[Any, ...]) -> str:
+    sizes, n_samples, _, scale = _NETWORKS[next(i for i, c in enumerate(_NORM_CASES) if c is args)]
+    return (
+        f"a tanh network with layer sizes {sizes} and {n_samples} samples "
+        f"(weights of std {scale:g} / √fan_in)"
+    )
+
+
+ex9_5 = function_exercise(
     "9.5",
     "per-layer gradient norms by backpropagation",
-    _test_norms,
+    reference=lambda activations, weights, delta_out: np.array(
+        _gradient_norms(activations, weights, delta_out)
+    ),
+    cases=_NORM_CASES,
+    mistakes=_NORM_MISTAKES,
+    given=_network_text,
     hints=[
         "Walk from the last layer to the first. At each layer the weight gradient is "
         "activations[layer].T @ delta (BP4); record its norm.",
