@@ -243,3 +243,10 @@ def test_an_optional_extra_is_reported_after_a_correct_verdict(exercise_id, answ
     result = ALL[exercise_id].evaluate(answer)
     assert result.status == "correct"
     assert result.message.startswith("Optional extra:") and message in result.message
+
+
+def test_each_exercise_draws_its_cases_from_its_own_generator():
+    from neuronlab.exercises.checks import seeded
+
+    first, again, other = seeded("4.3"), seeded("4.3"), seeded("4.4")
+    assert first.normal() == again.normal() != other.normal()

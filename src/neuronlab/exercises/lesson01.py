@@ -6,9 +6,9 @@ import numpy as np
 
 from neuronlab.exercises.checks import (
     function_exercise,
+    seeded,
 )
 
-_rng = np.random.default_rng(101)
 _W3 = np.array([0.8, 0.1, -0.4])
 
 
@@ -16,6 +16,7 @@ def _net_input(x, w, b):
     return np.dot(np.asarray(x, dtype=float), np.asarray(w, dtype=float)) + b
 
 
+_rng = seeded("1.1")
 ex1_1 = function_exercise(
     "1.1",
     "the net input of one neuron",
@@ -47,6 +48,7 @@ def _net_input_batch(X, w, b):
     return np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + b
 
 
+_rng = seeded("1.2")
 ex1_2 = function_exercise(
     "1.2",
     "net inputs of a whole batch at once",
@@ -81,6 +83,7 @@ def _fires(x, w, b):
     return np.where(_net_input_batch(x, w, b) >= 0, 1.0, 0.0)
 
 
+_rng = seeded("1.3")
 ex1_3 = function_exercise(
     "1.3",
     "a step neuron's output",

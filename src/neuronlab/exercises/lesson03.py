@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises.checks import function_exercise, predict_question
+from neuronlab.exercises.checks import function_exercise, predict_question, seeded
 
 # ---------------------------------------------------------------------------------------------
 # The overflow hint (lesson 04 imports it too)
@@ -52,7 +52,7 @@ def overflow_hint(args: tuple[Any, ...], message: str) -> str:
 # 3.1 A numerically stable sigmoid
 # ---------------------------------------------------------------------------------------------
 
-_rng = np.random.default_rng(303)
+_rng = seeded("3.1")
 
 
 def _naive(z):
@@ -130,6 +130,8 @@ ex3_1 = function_exercise(
 # 3.2 A sigmoid neuron on a batch
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("3.2")
+
 _AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
 
@@ -197,6 +199,8 @@ ex3_2 = function_exercise(
 # 3.3 The inverse of the sigmoid: the logit
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("3.3")
+
 
 def _logit(p):
     p = np.asarray(p)
@@ -263,6 +267,8 @@ ex3_3 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 3.4 How steep must the sigmoid be to pass for a step?
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("3.4")
 
 
 def _steepness_for(margin, tolerance):

@@ -17,15 +17,16 @@ from neuronlab.exercises.checks import (
     describe,
     function_exercise,
     predict_question,
+    seeded,
 )
 from neuronlab.exercises.lesson03 import overflow_hint
 from neuronlab.gradcheck import numerical_derivative, numerical_gradient
 
-_rng = np.random.default_rng(404)
-
 # ---------------------------------------------------------------------------------------------
 # 4.1 The sigmoid's derivative from the net input
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.1")
 
 _NET_INPUT_MISTAKE = (
     "that is z (1 - z), the formula applied to the net input z. The shortcut s (1 - s) is the "
@@ -107,6 +108,8 @@ ex4_1 = function_exercise(
 # 4.2 The derivative from the sigmoid's output
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("4.2")
+
 
 def _prime_from_output(s):
     s = np.asarray(s)
@@ -185,6 +188,8 @@ ex4_2 = function_exercise(
 # 4.3 The centred difference
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("4.3")
+
 
 def _cube(z):
     return z**3
@@ -250,6 +255,8 @@ ex4_3 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.4 Relative error
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.4")
 
 
 def _relative_error(a, b):
@@ -334,6 +341,8 @@ ex4_4 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.5 One step of gradient descent on a sigmoid neuron
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.5")
 
 
 def _mse(w, b, X, y):
@@ -470,6 +479,8 @@ ex4_5 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.7 Transfer: the chain rule on a function the lesson did not show
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.7")
 
 
 def _squared_sigmoid_prime(z):

@@ -23,9 +23,8 @@ from neuronlab.exercises.checks import (
     describe,
     function_exercise,
     predict_question,
+    seeded,
 )
-
-_rng = np.random.default_rng(505)
 
 _APPROXIMATION = (
     "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks like a "
@@ -67,6 +66,8 @@ _ELEMENTWISE = (
 # ---------------------------------------------------------------------------------------------
 # 5.1 The multiply gate
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.1")
 
 
 def _multiply_backward(x, y, upstream):
@@ -126,6 +127,8 @@ ex5_1 = gradients_exercise(
 # ---------------------------------------------------------------------------------------------
 # 5.2 The circuit f = (x + y) z
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.2")
 
 
 def _circuit_backward(x, y, z):
@@ -193,6 +196,8 @@ ex5_2 = gradients_exercise(
 # ---------------------------------------------------------------------------------------------
 # 5.3 The chain rule through a sigmoid neuron
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.3")
 
 
 def _neuron_dw(w, x, b):
@@ -269,6 +274,8 @@ ex5_3 = function_exercise(
 # 5.4 Gradients add at a fork: f = x · y + x
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("5.4")
+
 
 def _fork_backward(x, y):
     return y + 1.0, x
@@ -321,6 +328,8 @@ ex5_4 = gradients_exercise(
 # ---------------------------------------------------------------------------------------------
 # 5.5 The max gate routes
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.5")
 
 
 def _max_backward(x, y, upstream):
@@ -399,6 +408,8 @@ ex5_5 = gradients_exercise(
 # ---------------------------------------------------------------------------------------------
 # 5.7 Transfer: a new operation for the scalar engine
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.7")
 
 
 def _softplus_value(v: Value, slope=sigmoid, chain: bool = True, accumulate: bool = True) -> Value:

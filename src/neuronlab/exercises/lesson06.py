@@ -20,9 +20,8 @@ from neuronlab.exercises.checks import (
     describe,
     function_exercise,
     predict_question,
+    seeded,
 )
-
-_rng = np.random.default_rng(606)
 
 FORGETS_DERIVATIVE = "a backward pass that forgets the activation's derivative"
 
@@ -44,6 +43,8 @@ def _targets(shape: tuple[int, ...]) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # 6.1 The output layer's error δ_L (BP1) for a sigmoid output and the mean squared error
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.1")
 
 
 def _output_delta(a, y):
@@ -111,6 +112,8 @@ ex6_1 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.2 Pushing the error back one layer (BP2)
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.2")
 
 
 def _hidden_delta(delta_next, W_next, z, a):
@@ -199,6 +202,8 @@ ex6_2 = function_exercise(
 # 6.3 The gradients of one layer's weights and biases (BP3, BP4)
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("6.3")
+
 
 def _layer_gradients(a_prev, delta):
     return a_prev.T @ delta, delta.sum(axis=0)
@@ -275,6 +280,8 @@ ex6_3 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.4 A full backward pass for a two-layer network, checked against finite differences
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.4")
 
 _GRAD_NAMES = ("dW1", "db1", "dW2", "db2")
 _PARAM_NAMES = ("W1", "b1", "W2", "b2")
@@ -434,6 +441,8 @@ ex6_4 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.5 A gradient check: centred differences and the relative error
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.5")
 
 
 def _gradient_check(f, x, grad, h=1e-5):
@@ -687,6 +696,8 @@ ex6_5 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.7 Transfer: backpropagation through a tanh hidden layer
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.7")
 
 
 def _tanh_backward(X, y, W1, b1, W2, b2, hidden_slope=lambda a: 1.0 - a**2):

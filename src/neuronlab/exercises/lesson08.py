@@ -23,10 +23,11 @@ from neuronlab.exercises.checks import (
     describe,
     function_exercise,
     predict_question,
+    seeded,
 )
 from neuronlab.gradcheck import numerical_derivative
 
-_rng = np.random.default_rng(707)
+_rng = seeded("8.0")  # the grid every zoo exercise shares
 
 GRID = np.array([-5.0, -2.0, -0.5, 0.0, 0.3, 1.0, 2.0, 5.0])
 MATRIX = np.round(_rng.normal(scale=2.0, size=(3, 4)), 3)
@@ -132,8 +133,10 @@ def _float64_cases(**kwargs: Any) -> list[Case]:
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.1 tanh from the sigmoid
+# 8.1 tanh from the sigmoid
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.1")
 
 ex8_1 = zoo_exercise(
     "8.1",
@@ -169,8 +172,10 @@ ex8_1 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.2 ReLU's derivative, with the convention at 0
+# 8.2 ReLU's derivative, with the convention at 0
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.2")
 
 ex8_2 = zoo_exercise(
     "8.2",
@@ -214,8 +219,10 @@ ex8_2 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.3 leaky ReLU with a slope
+# 8.3 leaky ReLU with a slope
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.3")
 
 ex8_3 = zoo_exercise(
     "8.3",
@@ -260,8 +267,10 @@ ex8_3 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.4 softplus without overflow
+# 8.4 softplus without overflow
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.4")
 
 ex8_4 = zoo_exercise(
     "8.4",
@@ -303,8 +312,10 @@ ex8_4 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.5 ELU's derivative
+# 8.5 ELU's derivative
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.5")
 
 ex8_5 = zoo_exercise(
     "8.5",
@@ -355,8 +366,10 @@ ex8_5 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.6 GELU's tanh approximation
+# 8.6 GELU's tanh approximation
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.6")
 
 _C = math.sqrt(2.0 / math.pi)
 
@@ -411,6 +424,8 @@ ex8_6 = zoo_exercise(
 # ---------------------------------------------------------------------------------------------
 # 8.8 Transfer: the derivative of an activation the zoo did not show
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.8")
 
 
 def _softsign(z):

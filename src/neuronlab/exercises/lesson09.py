@@ -16,14 +16,14 @@ from neuronlab.exercises.checks import (
     describe,
     function_exercise,
     predict_question,
+    seeded,
 )
 
-_rng = np.random.default_rng(808)
-
-
 # ---------------------------------------------------------------------------------------------
-# 8.1 The derivative of a chain of sigmoid neurons
+# 9.1 The derivative of a chain of sigmoid neurons
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.1")
 
 
 def _chain_derivative(x, weights, biases):
@@ -119,8 +119,10 @@ ex9_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.2 and 8.3 Initialisers: shapes, the generator, and the variance of a large sample
+# 9.2 and 9.3 Initialisers: shapes, the generator, and the variance of a large sample
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.2")
 
 # The large sample: 800 x 500 = 400 000 weights. The sample variance s² of n draws has a
 # standard deviation of σ² √((κ - 1) / n), with kurtosis κ = 1.8 for a uniform and 3 for a
@@ -327,8 +329,10 @@ ex9_3 = Exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.4 The fraction of dead ReLU units
+# 9.4 The fraction of dead ReLU units
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.4")
 
 
 def _dead_fraction(Z):
@@ -431,8 +435,10 @@ ex9_4 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.5 Per-layer gradient norms of a tanh network, by backpropagation
+# 9.5 Per-layer gradient norms of a tanh network, by backpropagation
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.5")
 
 
 def _gradient_norms(activations, weights, delta_out):
@@ -579,6 +585,8 @@ ex9_5 = function_exercise(
 # 9.7 Transfer: the chain derivative through tanh layers
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("9.7")
+
 
 def _tanh_chain(x, weights, biases, slope=lambda z: 1.0 - np.tanh(z) ** 2):
     a = np.asarray(x, dtype=float)
@@ -590,8 +598,6 @@ def _tanh_chain(x, weights, biases, slope=lambda z: 1.0 - np.tanh(z) ** 2):
     return derivative
 
 
-_tanh_rng = np.random.default_rng(9007)
-
 ex9_7 = function_exercise(
     "9.7",
     "transfer: the derivative through a chain of tanh neurons",
@@ -600,9 +606,9 @@ ex9_7 = function_exercise(
         (0.0, [1.0, 1.0], [0.0, 0.0]),
         (np.array([-1.0, 0.0, 0.5, 2.0]), [0.5, -1.5, 2.0], [0.1, 0.0, -0.3]),
         (
-            _tanh_rng.normal(size=(2, 3)),
-            list(_tanh_rng.normal(size=6)),
-            list(_tanh_rng.normal(size=6)),
+            _rng.normal(size=(2, 3)),
+            list(_rng.normal(size=6)),
+            list(_rng.normal(size=6)),
         ),
     ],
     mistakes=[

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question
-
-_rng = np.random.default_rng(909)
+from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question, seeded
 
 # ---------------------------------------------------------------------------------------------
 # Reference answers (the package's own versions live in neuronlab.losses)
@@ -40,6 +38,8 @@ def _naive_softmax(z):
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.1: two linear layers are one
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.1")
 
 _W_MISTAKES: Mistakes = [
     (
@@ -122,6 +122,8 @@ ex10_1 = function_exercise(
 # Exercise 10.2: softmax, stable
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("10.2")
+
 _SOFTMAX_CASES = [
     (_rng.normal(0.0, 2.0, size=(3, 4)),),
     (np.array([1.0, 2.0, 3.0]),),
@@ -203,6 +205,8 @@ ex10_2 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.3: categorical cross-entropy from logits
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.3")
 
 
 def _cross_entropy(z, labels):
@@ -293,6 +297,8 @@ ex10_3 = function_exercise(
 # Exercise 10.4: its gradient, softmax minus one-hot
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("10.4")
+
 
 def _cross_entropy_gradient(z, labels):
     return (_softmax(z) - _one_hot(labels, z.shape[1])) / z.shape[0]
@@ -374,6 +380,8 @@ ex10_4 = function_exercise(
 # Exercise 10.5: accuracy, from the largest score
 # ---------------------------------------------------------------------------------------------
 
+_rng = seeded("10.5")
+
 
 def _accuracy(scores, labels):
     return float(np.mean(np.argmax(scores, axis=1) == labels))
@@ -450,6 +458,8 @@ ex10_5 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.6: the confusion matrix
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.6")
 
 
 def _confusion_matrix(labels, predicted, n_classes):
@@ -531,6 +541,8 @@ ex10_6 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 10.8 Transfer: balanced accuracy from a confusion matrix
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.8")
 
 
 def _balanced_accuracy(counts):
