@@ -250,3 +250,12 @@ def test_each_exercise_draws_its_cases_from_its_own_generator():
 
     first, again, other = seeded("4.3"), seeded("4.3"), seeded("4.4")
     assert first.normal() == again.normal() != other.normal()
+
+
+GENERIC_PIECES = ("expected", "but got", "For ", "Hint:", "Calling it with", "raised")
+
+
+@pytest.mark.parametrize("exercise_id", sorted(WRONG_ANSWERS))
+def test_no_wrong_answer_is_matched_on_a_piece_every_message_contains(exercise_id):
+    generic = [m for _, m in WRONG_ANSWERS[exercise_id] if m.strip() in GENERIC_PIECES]
+    assert not generic, f"name the mistake, not a phrase every message has: {generic}"

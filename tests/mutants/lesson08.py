@@ -95,7 +95,7 @@ WRONG_ANSWERS = {
         (lambda z: 1 / (1 + np.abs(z)), "squares the denominator"),
         (lambda z: np.sign(z) / (1 + np.abs(z)) ** 2, "slope is positive on both sides"),
         (lambda z: z / (1 + np.abs(z)), "centred finite differences"),
-        (lambda z: 1 / (1 + z) ** 2, "expected"),
+        (lambda z: 1 / (1 + z) ** 2, "keep the absolute value"),
     ],
 }
 

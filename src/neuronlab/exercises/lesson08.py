@@ -94,8 +94,8 @@ def zoo_exercise(
             _positional(slope_cases),
             mistakes,
             given=lambda a: (
-                f"z = {describe(a[0])}, where the expected values are the slope of {name} "
-                "measured with centred finite differences, (f(z + h) - f(z - h)) / 2h"
+                f"z = {describe(a[0])} (the slope of {name} measured with centred finite "
+                "differences, (f(z + h) - f(z - h)) / 2h)"
             ),
             rtol=1e-5,
             atol=1e-6,
@@ -452,6 +452,10 @@ ex8_8 = zoo_exercise(
         (
             lambda z: (1 + 2 * np.abs(z)) / (1 + np.abs(z)) ** 2,
             "for z > 0, |z|' = 1 and the numerator is (1 + z) - z · 1 = 1: subtract the second term.",
+        ),
+        (
+            lambda z: 1 / (1 + z) ** 2,
+            "for z < 0 the denominator is 1 + |z| = 1 - z: keep the absolute value.",
         ),
         (
             lambda z: np.sign(z) / (1 + np.abs(z)) ** 2,

@@ -61,6 +61,10 @@ def _chain_sum(x, weights, biases):
 _X_GRID = np.array([-4.0, -1.0, 0.0, 0.5, 2.0, 6.0])
 _CHAIN_MISTAKES = [
     (
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid(z)),
+        "that multiplies by σ(z), the layer's output; the slope is σ'(z) = σ(z)(1 - σ(z)).",
+    ),
+    (
         lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_prime(z)),
         "each layer contributes w_l σ'(z_l): the chain rule also multiplies by the weight "
         "(∂z_l/∂a_(l-1) = w_l).",
@@ -476,6 +480,11 @@ def _right_push(delta, W, a, a_next):
 
 
 _NORM_MISTAKES = [
+    (
+        lambda a, W, d: [float(np.linalg.norm(x.T @ d)) for x in a[:-1]],
+        "δ changes from layer to layer: push it back through each layer (BP2) before you take "
+        "the next layer's weight gradient.",
+    ),
     (
         lambda a, W, d: _gradient_norms(a, W, d)[1:],
         "the first layer is missing: return one norm per layer of weights, len(weights) in "
