@@ -259,13 +259,15 @@ def call(
     *args: Any,
     names: Sequence[str] | None = None,
     allow: Sequence[str] = (),
+    passes: tuple[type[Exception], ...] = (),
     **kwargs: Any,
 ) -> Any:
     """Call the learner's function with floating-point errors raised (not silenced).
 
     A stub becomes NotAttempted; a floating-point error (overflow, invalid value, division by
-    zero, unless named in ``allow``) or any other exception becomes Incorrect, in a sentence
-    that names the learner's arrays and shapes and the learner's own line that failed.
+    zero, unless named in ``allow``) or any other exception (except those in ``passes``)
+    becomes Incorrect, in a sentence that names the learner's arrays and shapes and the
+    learner's own line that failed.
     """
     raised = {
         kind: "ignore" if kind in allow else "raise" for kind in ("over", "divide", "invalid")
@@ -276,6 +278,8 @@ def call(
             return function(*args, **kwargs)
     except NotImplementedError as error:
         raise NotAttempted(str(error)) from error
+    except passes:
+        raise
     except Exception as error:  # the learner's code may raise anything: report it, don't crash
         raise Incorrect(explain_error(error, function, args, kwargs, names)) from None
 
@@ -322,6 +326,12 @@ def explain_error(
             "comparison: np.any(s < 0); combine comparisons with | or & in brackets, "
             "np.any((s < 0) | (s > 1)). To choose element by element, use np.where, np.maximum "
             f"or np.minimum.{where}"
+        )
+    if isinstance(error, AssertionError):
+        return (
+            f"Calling it with {arguments} raised AssertionError.{where} For bad input raise "
+            "ValueError(...) instead: assert is for the programmer's own checks, and python -O "
+            "turns it off."
         )
     return f"Calling it with {arguments} raised {type(error).__name__}: {text}{where}"
 
@@ -645,6 +655,21 @@ def unchanged(
             "work on a copy, or save each entry before you change it and put that saved value "
             "back (x + h - h is not always exactly x in floating point)."
         )
+
+
+def expect_error(
+    answer: Callable[..., Any], args: tuple[Any, ...], error: type[Exception], why: str
+) -> None:
+    """Require ``answer(*args)`` to raise ``error``: bad input gets a clear error. ``why`` says
+    what is wrong with ``args``, in the learner's words."""
+    try:
+        result = call(answer, *copies(args), passes=(error,))
+    except error:
+        return
+    raise Incorrect(
+        f"For {why}, expected a {error.__name__}, but it returned {describe(result)}. Say so "
+        f"with raise {error.__name__}(...)."
+    )
 
 
 def hint_by_message(
