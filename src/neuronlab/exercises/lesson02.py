@@ -22,10 +22,7 @@ def _step_outputs(w, b):
 
 
 def _test_gates(answer):
-    if not callable(answer):
-        raise Incorrect(
-            f"pass your function itself, e.g. check(gate_parameters), not {describe(answer)}."
-        )
+    """Custom: many (w, b) are right, so the answer is judged by what the neuron computes."""
     for gate in ("AND", "OR", "NAND"):
         result = call(answer, gate)
         try:
