@@ -608,7 +608,7 @@ def _tanh_chain(x, weights, biases, slope=lambda z: 1.0 - np.tanh(z) ** 2):
 
 ex9_7 = function_exercise(
     "9.7",
-    "transfer: the derivative through a chain of tanh neurons",
+    "transfer: the derivative through tanh layers",
     reference=_tanh_chain,
     cases=[
         (0.0, [1.0, 1.0], [0.0, 0.0]),
