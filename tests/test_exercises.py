@@ -259,3 +259,13 @@ GENERIC_PIECES = ("expected", "but got", "For ", "Hint:", "Calling it with", "ra
 def test_no_wrong_answer_is_matched_on_a_piece_every_message_contains(exercise_id):
     generic = [m for _, m in WRONG_ANSWERS[exercise_id] if m.strip() in GENERIC_PIECES]
     assert not generic, f"name the mistake, not a phrase every message has: {generic}"
+
+
+def test_a_broadcasting_error_is_explained():
+    def softmax(z):
+        exps = np.exp(z - np.max(z, axis=-1, keepdims=True))
+        return exps / np.sum(exps, axis=-1)  # keepdims forgotten
+
+    message = exercises.ex10_2.evaluate(softmax).message
+    assert "combined element by element and numpy could not line them up" in message
+    assert "keepdims=True" in message
