@@ -270,12 +270,17 @@ class Exercise:
 
 
 def solution_source(exercise_id: str) -> str:
-    """The solution cell of an exercise, read from ``solutions/NN_topic.ipynb``, markers removed."""
+    """The solution cell of an exercise, read from ``solutions/NN_topic.ipynb``, markers removed.
+
+    The folder is looked for beside the package's source (a clone of the course), then beside
+    the current folder (a notebook running in ``exercises/``, as in the browser-only edition).
+    """
     from neuronlab.authoring import BEGIN, END, EXERCISE_LINE, course_notebooks
 
-    folder = Path(_PACKAGE).parents[1] / "solutions"
     lesson = int(exercise_id.split(".")[0])
-    for path in course_notebooks(folder) if folder.is_dir() else []:
+    places = [Path(_PACKAGE).parents[1], Path.cwd(), Path.cwd().parent]
+    folders = [place / "solutions" for place in places if (place / "solutions").is_dir()]
+    for path in course_notebooks(folders[0]) if folders else []:
         if int(path.name[:2]) != lesson:
             continue
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
@@ -284,7 +289,7 @@ def solution_source(exercise_id: str) -> str:
             if match and match.group(1) == exercise_id and BEGIN in text:
                 lines = [line for line in text.splitlines() if line.strip() not in (BEGIN, END)]
                 return "\n".join(lines)
-    return f"(the solutions notebook for lesson {lesson:02d} is not in {folder})"
+    return f"(the course's solutions/ folder with lesson {lesson:02d} was not found)"
 
 
 def _record(result: CheckResult) -> None:
