@@ -24,6 +24,11 @@ def sigmoid_with_warnings_filtered(z):
     return 1 / (1 + np.exp(-z))
 
 
+def sigmoid_neuron_with_overflow_silenced(X, w, b):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-(X @ w + b)))
+
+
 def sigmoid_clipped(z):
     z = np.clip(z, -500, 500)  # avoids the overflow, but σ(-720) becomes σ(-500)
     return 1 / (1 + np.exp(-z))
@@ -50,6 +55,7 @@ WRONG_ANSWERS = {
         (lambda z: None, "Did you forget `return`?"),
     ],
     "3.2": [
+        (sigmoid_neuron_with_overflow_silenced, "the overflow was silenced, not avoided"),
         (lambda X, w, b: stable(X @ w), "the bias b is missing"),
         (lambda X, w, b: stable(X @ w - b), "not subtracted"),
         (lambda X, w, b: X @ w + b, "that is the net input z"),

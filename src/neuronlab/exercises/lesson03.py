@@ -149,6 +149,7 @@ NEURON_CASES = [
         0.5,
     ),
     (np.array([[1.0, 1.0], [-1.0, -1.0], [0.0, 0.0]]), np.array([500.0, 500.0]), 0.0),
+    (np.array([[-1.0, -1.0], [1.0, 1.0]]), np.array([360.0, 360.0]), 0.0),  # z = -720: σ ≈ 2e-313
     (_rng.normal(size=(7, 4)), _rng.normal(size=4), -0.7),
 ]
 
@@ -185,7 +186,8 @@ ex3_2 = function_exercise(
     "a sigmoid neuron's outputs for a batch",
     reference=_sigmoid_neuron,
     cases=NEURON_CASES,
-    mistakes=NEURON_MISTAKES,
+    mistakes=[(lambda X, w, b: _naive(X @ w + b), SIGMOID_MISTAKES[0][1]), *NEURON_MISTAKES],
+    atol=0.0,
     error_hints=_neuron_overflow_hint,
     check_dtype=True,
     hints=[

@@ -211,6 +211,7 @@ _NEURON_CASES = [
     (np.array([-2.0, -0.5, 0.0, 1.0, 3.0]), np.array([1.5, -1.0, 2.0, 0.0, -0.7]), 0.3),
     (np.array([0.1, -0.1, 0.25]), np.array([10.0, 10.0, -8.0]), np.array([-1.0, 1.0, 4.0])),
     (np.array([50.0, -50.0, 800.0]), np.array([20.0, 20.0, -1.0]), 0.0),  # saturated: z = ±1000
+    (np.array([-36.0, -30.0]), np.array([20.0, 20.0]), 0.0),  # z = -720, -600: tiny, not 0
     (
         _rng.normal(size=(2, 3)).astype(np.float32),
         _rng.normal(size=(2, 3)).astype(np.float32),
@@ -244,16 +245,27 @@ _NEURON_MISTAKES = [
 ]
 
 
+def _silenced_naive_sigmoid(z):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))
+
+
 ex5_3 = function_exercise(
     "5.3",
     "the chain rule through a sigmoid neuron",
     reference=_neuron_dw,
     cases=_NEURON_CASES,
     mistakes=[
-        (lambda *args, wrong=wrong: wrong(*args)[0], text) for wrong, text in _NEURON_MISTAKES
+        (
+            lambda w, x, b: (lambda s: s * (1 - s) * x)(_silenced_naive_sigmoid(w * x + b)),
+            "the overflow was silenced, not avoided: at z = -720, e^(-z) overflows to inf and the "
+            "naive sigmoid gives 0, where σ'(z) ≈ 2e-313 is a number a float can hold. Use the "
+            "stable sigmoid of lesson 03 (from neuronlab.activations import sigmoid).",
+        ),
+        *[(lambda *args, wrong=wrong: wrong(*args)[0], text) for wrong, text in _NEURON_MISTAKES],
     ],
     rtol=1e-12,
-    atol=1e-15,
+    atol=0.0,
     close_hint=_APPROXIMATION,
     error_hints=[
         (
