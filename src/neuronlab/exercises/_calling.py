@@ -85,7 +85,7 @@ def explain_error(
     text = str(error)
     where = failing_line(error)
     if isinstance(error, FloatingPointError | RuntimeWarning):
-        head = f"Calling it with {arguments} gave a floating-point warning: {text}."
+        head = f"Calling it with {arguments} gave a warning: {text}."
         return head + where
     if "matmul" in text or "not aligned" in text or "core dimension" in text:
         return (
