@@ -283,9 +283,6 @@ ex6_3 = function_exercise(
 
 _rng = seeded("6.4")
 
-_GRAD_NAMES = ("dW1", "db1", "dW2", "db2")
-_PARAM_NAMES = ("W1", "b1", "W2", "b2")
-
 
 def _backward(
     X,

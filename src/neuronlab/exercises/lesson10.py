@@ -31,10 +31,6 @@ def _one_hot(labels, n_classes):
     return np.eye(n_classes)[np.asarray(labels)]
 
 
-def _naive_softmax(z):
-    return np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.1: two linear layers are one
 # ---------------------------------------------------------------------------------------------
