@@ -29,7 +29,7 @@ def _answer_cells(folder: str) -> dict[str, tuple[str, str]]:
 
 def _load(source: str, name: str):
     namespace: dict = {}
-    exec("import numpy as np\n" + source, namespace)  # the cell, as the notebook would run it
+    exec(source, namespace)  # the cell alone: it imports what it uses
     return namespace[name]
 
 

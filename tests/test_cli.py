@@ -74,6 +74,7 @@ def test_check_passes_every_solution_and_says_where_it_is():
     assert len(re.findall(r"^  Exercise \d+\.\d+: correct$", result.stdout, re.M)) == total
     assert only_announcements(result.stderr), result.stderr
     assert f"[{len(solutions)}/{len(solutions)}] checking" in result.stderr
+    assert ": not yet" not in result.stdout and ": not attempted" not in result.stdout
 
 
 @pytest.mark.notebook
@@ -95,11 +96,12 @@ def test_a_wrong_answer_is_reported_with_a_specific_message(course):
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         if "# Exercise 1.1:" in cell.source:
-            cell.source = "# Exercise 1.1: the net input of one neuron\ndef net_input(x, w, b):\n    return np.dot(w, x)\n"
+            cell.source = "# Exercise 1.1: the net input of one neuron\nimport numpy as np\n\n\ndef net_input(x, w, b):\n    return np.dot(w, x)\n"
     nbformat.write(notebook, path)
     result = run("check", str(path))
     assert result.returncode == 1
-    assert "Exercise 1.1: incorrect: For x = [ 0.5, -1.2,  2. ]" in result.stdout
+    assert "Exercise 1.1: not yet: For x = [ 0.5, -1.2,  2. ]" in result.stdout
+    assert "Not yet right: for a hint, run exercises.ex1_1.hint()" in result.stdout
     assert "the bias b is missing" in result.stdout
     assert "Exercise 1.2: not attempted" in result.stdout
 

@@ -42,8 +42,11 @@ def test_unmodified_exercise_fails_exactly_at_its_check_cells(path):
         errors = [o for o in cell.outputs if o.output_type == "error"]
         if index in checks:
             assert len(errors) == 1, f"cell {index + 1} should fail with the stub's error"
-            assert errors[0].ename == "NotImplementedError"
+            assert (
+                errors[0].ename == "ExerciseNotAttempted"
+            )  # a NotImplementedError, shown in one line
             assert f"Exercise {checks[index]}" in errors[0].evalue
+            assert len(errors[0].traceback) == 1, "the stub should stop Run All with one line"
         else:
             assert not errors, f"cell {index + 1} fails: {errors[0].ename}: {errors[0].evalue}"
 

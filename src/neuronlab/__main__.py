@@ -76,7 +76,7 @@ def _check(paths: list[Path]) -> int:
 def _progress(folder: Path, as_json: bool = False) -> int:
     from neuronlab.authoring import course_notebooks
     from neuronlab.checking import UnusableNotebook, check_notebook
-    from neuronlab.exercises._core import CORRECT, NOT_ATTEMPTED
+    from neuronlab.exercises.checks import CORRECT, NOT_ATTEMPTED
 
     notebooks = course_notebooks(folder) if folder.is_dir() else []
     if not notebooks:
@@ -91,7 +91,7 @@ def _progress(folder: Path, as_json: bool = False) -> int:
     correct_mark, wrong_mark, untried_mark = "✓✗·" if can_print("✓✗·") else "+x."
     print(
         f"{'lesson':<44} {'correct':>8}   exercises ({correct_mark} correct, {wrong_mark} not "
-        f"yet, {untried_mark} not attempted)",
+        f"yet, {untried_mark} not attempted, s solution seen)",
         flush=True,
     )
     done = total = 0
@@ -104,9 +104,13 @@ def _progress(folder: Path, as_json: bool = False) -> int:
             continue
         correct = report.count(CORRECT)
         marks = "".join(
-            correct_mark
-            if r.status == CORRECT
-            else (untried_mark if r.status == NOT_ATTEMPTED else wrong_mark)
+            "s"
+            if r.solution_seen
+            else (
+                correct_mark
+                if r.status == CORRECT
+                else (untried_mark if r.status == NOT_ATTEMPTED else wrong_mark)
+            )
             for r in report.results
         )
         print(f"{path.stem:<44} {correct:>4}/{len(report.results):<3}   {marks}", flush=True)
@@ -123,7 +127,7 @@ def _progress_json(notebooks: list[Path]) -> int:
 
     from neuronlab import __version__
     from neuronlab.checking import UnusableNotebook, check_notebook
-    from neuronlab.exercises._core import CORRECT
+    from neuronlab.exercises.checks import CORRECT
 
     lessons = []
     for number, path in enumerate(notebooks, start=1):
@@ -135,7 +139,13 @@ def _progress_json(notebooks: list[Path]) -> int:
             lessons.append({**entry, "status": "cannot run", "error": str(error), "exercises": []})
             continue
         exercises = [
-            {"id": r.exercise_id, "status": r.status, "message": r.message} for r in report.results
+            {
+                "id": r.exercise_id,
+                "status": r.status,
+                "message": r.message,
+                "solution_seen": r.solution_seen,
+            }
+            for r in report.results
         ]
         lessons.append({**entry, "status": "checked", "exercises": exercises})
     statuses = [e["status"] for lesson in lessons for e in lesson["exercises"]]

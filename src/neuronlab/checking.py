@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import nbformat
 
-from neuronlab.exercises._core import LOG_VARIABLE, CheckResult
-from neuronlab.status import BROWSER_ONLY, CORRECT, NOT_ATTEMPTED, NOT_RUN
+from neuronlab.exercises.checks import LOG_VARIABLE, CheckResult
+from neuronlab.status import BROWSER_ONLY, CORRECT, NOT_ATTEMPTED, NOT_RUN, NOT_YET
 
 if TYPE_CHECKING:
     from nbclient import NotebookClient
@@ -170,7 +170,14 @@ def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
         if entry is None:
             results.append(CheckResult(exercise_id, NOT_RUN, "its check cell did not run"))
         else:
-            results.append(CheckResult(exercise_id, entry["status"], entry["message"]))
+            results.append(
+                CheckResult(
+                    exercise_id,
+                    entry["status"],
+                    entry["message"],
+                    entry.get("solution_seen", False),
+                )
+            )
     return NotebookReport(path, results)
 
 
@@ -199,4 +206,8 @@ def format_report(report: NotebookReport) -> str:
         f"  {report.count(CORRECT)} of {total} correct, "
         f"{report.count(NOT_ATTEMPTED)} not attempted."
     )
+    not_yet = [r.exercise_id for r in report.results if r.status == NOT_YET]
+    if not_yet:
+        calls = ", ".join(f"exercises.ex{eid.replace('.', '_')}.hint()" for eid in not_yet)
+        lines.append(f"  Not yet right: for a hint, run {calls} in the notebook.")
     return "\n".join(lines)

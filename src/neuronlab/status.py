@@ -1,12 +1,12 @@
 """The outcome of an exercise's check: one set of words, shared by the checks and the report.
 
-``CORRECT``, ``INCORRECT`` and ``NOT_ATTEMPTED`` come from running a check; ``NOT_RUN`` is what
+``CORRECT``, ``NOT_YET`` and ``NOT_ATTEMPTED`` come from running a check; ``NOT_RUN`` is what
 ``python -m neuronlab check`` reports for a check cell that never ran, and ``BROWSER_ONLY`` why
 it cannot run at all in the in-browser edition.
 """
 
 CORRECT = "correct"
-INCORRECT = "incorrect"
+NOT_YET = "not yet"
 NOT_ATTEMPTED = "not attempted"
 NOT_RUN = "not run"
 

@@ -9,6 +9,12 @@ def step(z):
     return np.where(z >= 0, 1.0, 0.0)
 
 
+def perceptron_update_strict(x, y, w, b, learning_rate):
+    y_hat = 1.0 if np.dot(w, x) + b > 0 else 0.0  # step(0) taken as 0
+    error = y - y_hat
+    return w + learning_rate * error * x, b + learning_rate * error
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "2.1": [
@@ -19,6 +25,7 @@ WRONG_ANSWERS = {
         (lambda gate: [1.0, 1.0, -1.5], "should return (w, b)"),
     ],
     "2.2": [
+        (perceptron_update_strict, "predict with >= 0, not > 0"),
         (
             lambda x, y, w, b, r: (
                 w - r * (y - step(w @ x + b)) * x,
@@ -34,11 +41,11 @@ WRONG_ANSWERS = {
         (lambda x, y, w, b, r: (w + r * (y - step(w @ x + b)) * x, b), "the bias learns too"),
     ],
     "2.3": [
-        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "Every row must be right"),
+        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "every row must be right"),
         (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
         (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
     ],
-    "2.4": [
+    "2.5": [
         (lambda X: step(X.sum(axis=1) - 0.5), "that is OR alone"),
         (lambda X: step(X.sum(axis=1) - 1.5), "that is AND"),
         (lambda X: step(-X.sum(axis=1) + 1.5), "that is NAND alone"),
@@ -46,5 +53,10 @@ WRONG_ANSWERS = {
             lambda X: step(X.sum(axis=1) - 0.5) + step(-X.sum(axis=1) + 1.5),
             "through a step with a bias",
         ),
+    ],
+    "2.4": [
+        (lambda: 1, "you predicted 1"),
+        (lambda: 4, "no line separates XOR"),
+        (lambda: "none", "return a number"),
     ],
 }

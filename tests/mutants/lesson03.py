@@ -12,9 +12,34 @@ def stable(z):
     return np.where(np.asarray(z) >= 0, 1 / (1 + e), e / (1 + e))
 
 
+def sigmoid_with_overflow_silenced(z):
+    with np.errstate(over="ignore"):  # hides the warning; 1 / (1 + inf) still gives 0
+        return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_with_warnings_filtered(z):
+    import warnings
+
+    warnings.simplefilter("ignore")
+    return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_neuron_with_overflow_silenced(X, w, b):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-(X @ w + b)))
+
+
+def sigmoid_clipped(z):
+    z = np.clip(z, -500, 500)  # avoids the overflow, but σ(-720) becomes σ(-500)
+    return 1 / (1 + np.exp(-z))
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "3.1": [
+        (sigmoid_with_overflow_silenced, "the overflow was silenced, not avoided"),
+        (sigmoid_with_warnings_filtered, "gave a warning: overflow encountered in exp"),
+        (sigmoid_clipped, "expected 0 (at index (2,)), but got 7.12457640674e-218"),
         (lambda z: 1 / (1 + np.exp(-z)), "np.exp(-z) at z = -1000 is e^1000"),
         (
             lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),
@@ -30,6 +55,7 @@ WRONG_ANSWERS = {
         (lambda z: None, "Did you forget `return`?"),
     ],
     "3.2": [
+        (sigmoid_neuron_with_overflow_silenced, "the overflow was silenced, not avoided"),
         (lambda X, w, b: stable(X @ w), "the bias b is missing"),
         (lambda X, w, b: stable(X @ w - b), "not subtracted"),
         (lambda X, w, b: X @ w + b, "that is the net input z"),
@@ -53,5 +79,10 @@ WRONG_ANSWERS = {
         (lambda m, t: np.log(t / (1 - t)) / m, "a negative k flips the sigmoid"),
         (lambda m, t: np.log10((1 - t) / t) / m, "not np.log10"),
         (lambda m, t: (1 - t) / t / m, "take its natural logarithm"),
+    ],
+    "3.5": [
+        (lambda: 46, "100 times larger"),
+        (lambda: 4.6, "you predicted 4.6"),
+        (lambda: 4600, "inversely proportional to the margin"),
     ],
 }

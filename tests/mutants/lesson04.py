@@ -19,21 +19,68 @@ def prime_from_output(s):
     return s * (1 - s)
 
 
-def descent(delta_of, sign=-1.0, rate_used=True, bias_learns=True):
-    """A gradient descent step on a sigmoid neuron with MSE, with one thing changed."""
-
-    def step(w, b, X, y, r):
-        z = X @ w + b
-        delta = delta_of(sigmoid(z), z, y, len(y))
-        rate = r if rate_used else 1.0
-        new_b = b + sign * rate * np.sum(delta) if bias_learns else b
-        return w + sign * rate * (X.T @ delta), new_b
-
-    return step
+# 4.5: a learner's gradient descent step, each with one mistake
 
 
-def right(a, z, y, n):
-    return 2 * (a - y) / n * a * (1 - a)
+def step_uphill(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (a - y) / len(y) * a * (1 - a)
+    return w + learning_rate * X.T @ delta, b + learning_rate * delta.sum()
+
+
+def step_with_y_minus_a(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (y - a) / len(y) * a * (1 - a)
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+
+
+def step_with_z_one_minus_z(w, b, X, y, learning_rate):
+    z = X @ w + b
+    a = sigmoid(z)
+    delta = 2 * (a - y) / len(y) * z * (1 - z)
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+
+
+def step_without_the_sigmoid_slope(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (a - y) / len(y)
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+
+
+def step_with_a_sum_not_a_mean(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (a - y) * a * (1 - a)
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+
+
+def step_without_the_two(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+
+
+def step_that_forgets_the_bias(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (a - y) / len(y) * a * (1 - a)
+    return w - learning_rate * X.T @ delta, b
+
+
+def step_without_the_learning_rate(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (a - y) / len(y) * a * (1 - a)
+    return w - X.T @ delta, b - delta.sum()
+
+
+def step_returning_only_w(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 2 * (a - y) / len(y) * a * (1 - a)
+    return w - learning_rate * X.T @ delta
+
+
+def step_one_and_a_half_times_too_far(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = 3 * (a - y) / len(y) * a * (1 - a)
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
 
 
 def raises_assertion(s):
@@ -98,25 +145,30 @@ WRONG_ANSWERS = {
         ),
         (
             lambda a, b: np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300),
-            "expected one number",
+            "return one number, the largest ratio",
         ),
     ],
     "4.5": [
-        (descent(right, sign=+1.0), "your step goes uphill"),
-        (descent(lambda a, z, y, n: 2 * (y - a) / n * a * (1 - a)), "your step goes uphill"),
-        (descent(lambda a, z, y, n: 2 * (a - y) / n * z * (1 - z)), "you used z (1 - z)"),
-        (descent(lambda a, z, y, n: 2 * (a - y) / n), "the chain rule needs σ'(z)"),
-        (descent(lambda a, z, y, n: 2 * (a - y) * a * (1 - a)), "divide the gradient by n"),
-        (descent(lambda a, z, y, n: (a - y) / n * a * (1 - a)), "the factor 2 is missing"),
-        (descent(right, bias_learns=False), "the bias learns too"),
-        (descent(right, rate_used=False), "the learning rate η is missing"),
-        (
-            lambda w, b, X, y, r: w - r * X.T @ right(sigmoid(X @ w + b), 0, y, len(y)),
-            "should return (new_w, new_b)",
-        ),
-        (
-            descent(lambda a, z, y, n: 2 * (a - y) / n * a * (1 - a) * 1.5),
-            "measured with centred differences",
-        ),
+        (step_uphill, "your step goes uphill"),
+        (step_with_y_minus_a, "your step goes uphill"),
+        (step_with_z_one_minus_z, "you used z (1 - z)"),
+        (step_without_the_sigmoid_slope, "the chain rule needs σ'(z)"),
+        (step_with_a_sum_not_a_mean, "divide the gradient by n"),
+        (step_without_the_two, "the factor 2 is missing"),
+        (step_that_forgets_the_bias, "the bias learns too"),
+        (step_without_the_learning_rate, "the learning rate η is missing"),
+        (step_returning_only_w, "should return 2 values (new_w, new_b)"),
+        (step_one_and_a_half_times_too_far, "measured with centred differences"),
+    ],
+    "4.6": [
+        (lambda: 0.1, "its error is h²"),
+        (lambda: 0.0, "you predicted 0"),
+        (lambda: 3.01, "you predicted 3.01"),
+    ],
+    "4.7": [
+        (lambda z: 2 * sigmoid(z), "multiplies it by the inner derivative"),
+        (lambda z: (sigmoid(z) * (1 - sigmoid(z))) ** 2, "not the square of the derivative"),
+        (lambda z: 2 * z * sigmoid(z) * (1 - sigmoid(z)), "not 2z"),
+        (lambda z: sigmoid(z) ** 2 * (1 - sigmoid(z)), "a factor 2 missing"),
     ],
 }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from neuronlab.autodiff import Value
+
 
 def naive_sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
@@ -35,6 +37,42 @@ def fork_overwritten_by_add(x, y):
     return dx, dy
 
 
+def neuron_grad_w_with_overflow_silenced(w, x, b):
+    with np.errstate(over="ignore"):
+        s = 1 / (1 + np.exp(-(w * x + b)))
+    return s * (1 - s) * x
+
+
+def neuron_grad_w_numerically(w, x, b):
+    """No chain rule: the slope of σ(w x + b) in w, measured by a centred difference."""
+    h = 1e-5
+    return (stable_sigmoid((w + h) * x + b) - stable_sigmoid((w - h) * x + b)) / (2 * h)
+
+
+def softplus_forgetting_the_chain_rule(v):
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward():
+        v.grad += stable_sigmoid(v.data)  # the local derivative only
+
+    out._backward = _backward
+    return out
+
+
+def softplus_overwriting_the_gradient(v):
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward():
+        v.grad = stable_sigmoid(v.data) * out.grad
+
+    out._backward = _backward
+    return out
+
+
+def softplus_returning_a_number(v):
+    return float(np.logaddexp(0.0, v.data))
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
@@ -44,7 +82,7 @@ WRONG_ANSWERS = {
         (lambda x, y, upstream: (x * y * upstream, x * y * upstream), "not the product x · y"),
         (
             lambda x, y, upstream: np.array([y * upstream, x * upstream]),
-            "should return the 2 gradients (dx, dy)",
+            "should return 2 values (dx, dy)",
         ),
         (lambda x, y, upstream: None, "returned None"),
     ],
@@ -57,10 +95,12 @@ WRONG_ANSWERS = {
             "must be multiplied by the gradient it receives",
         ),
         (lambda x, y, z: (z * y, z * x, x + y), "is an add gate, not a multiply gate"),
-        (lambda x, y, z: (z, z), "should return the 3 gradients (dx, dy, dz)"),
-        (lambda x, y, z: (z, z, x), "expected dz ="),
+        (lambda x, y, z: (z, z), "should return 3 values (dx, dy, dz)"),
+        (lambda x, y, z: (z, z, x), "expected dz 3, but got -2"),
     ],
     "5.3": [
+        (neuron_grad_w_with_overflow_silenced, "the overflow was silenced, not avoided"),
+        (neuron_grad_w_numerically, "looks like a numerical approximation"),
         (lambda w, x, b: sigmoid_prime(w * x + b), "forgot the inner derivative"),
         (lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x, "not the net input z"),
         (lambda w, x, b: stable_sigmoid(w * x + b) * x, "not σ(z) itself"),
@@ -77,7 +117,10 @@ WRONG_ANSWERS = {
         (lambda x, y: (y + 1.0, x + 1.0), "only x sits at a fork"),
         (lambda x, y: (y + 1.0, y), "y's gradient is the other input, x"),
         (lambda x, y: (x + 1.0, y), "gives x the other input, y"),
-        (lambda x, y: (np.array([y + 1.0]), np.array([x])), "should have the inputs' shape"),
+        (
+            lambda x, y: (np.array([y + 1.0]), np.array([x])),
+            "expected dx of shape (), but got shape (1,)",
+        ),
     ],
     "5.5": [
         (
@@ -102,5 +145,15 @@ WRONG_ANSWERS = {
             "the local gradient is 1, not the winner's value",
         ),
         (lambda x, y, g: (g, 0.0) if x >= y else (0.0, g), "use np.where(condition, a, b)"),
+    ],
+    "5.6": [
+        (lambda: 6.0, "its gradients add"),
+        (lambda: 1.0, "you predicted 1"),
+        (lambda: 12.0, "2x + 1 = 7"),
+    ],
+    "5.7": [
+        (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),
+        (softplus_overwriting_the_gradient, "add to v.grad (+=), don't overwrite it"),
+        (softplus_returning_a_number, "not a Value"),
     ],
 }

@@ -9,31 +9,78 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
-# 6.4: a learner's backward pass, with one mistake switched on at a time
-def backward(
-    X,
-    y,
-    W1,
-    b1,
-    W2,
-    b2,
-    output_derivative=True,
-    hidden_derivative=True,
-    transpose=True,
-    factor=2.0,
-    rows_only=False,
-    bias_axis=0,
-):
+# 6.4: a learner's backward pass, each with one mistake
+
+
+def backward_without_the_output_slope(X, y, W1, b1, W2, b2):
     a1 = sigmoid(X @ W1 + b1)
     a2 = sigmoid(a1 @ W2 + b2)
-    n = a2.shape[0] if rows_only else a2.size
-    delta2 = factor * (a2 - y) / n
-    if output_derivative:
-        delta2 = delta2 * a2 * (1 - a2)
-    delta1 = delta2 @ (W2.T if transpose else W2)
-    if hidden_derivative:
-        delta1 = delta1 * a1 * (1 - a1)
-    return X.T @ delta1, delta1.sum(axis=bias_axis), a1.T @ delta2, delta2.sum(axis=bias_axis)
+    delta2 = 2 * (a2 - y) / a2.size
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_without_the_hidden_slope(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = delta2 @ W2.T
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_without_the_transpose(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_with_y_minus_a(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (y - a2) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_without_the_two(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_averaging_over_rows(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / len(X) * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_summing_biases_over_units(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=1), a1.T @ delta2, delta2.sum(axis=1)
+
+
+def backward_returning_two_gradients(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / a2.size * a2 * (1 - a2)
+    return a1.T @ delta2, delta2.sum(axis=0)
+
+
+def backward_with_a_three(X, y, W1, b1, W2, b2):
+    a1 = sigmoid(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 3 * (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
 
 
 def centred(f, x, h):
@@ -74,6 +121,44 @@ def check_without_zero_guard(f, x, grad, h=1e-5):
     return float(np.max(np.abs(grad - numeric) / np.maximum(np.abs(grad), np.abs(numeric))))
 
 
+def backward_by_finite_differences(X, y, W1, b1, W2, b2):
+    """No backpropagation: every gradient measured by centred differences of the loss."""
+
+    def loss(W1, b1, W2, b2):
+        a2 = sigmoid(sigmoid(X @ W1 + b1) @ W2 + b2)
+        return np.mean((a2 - y) ** 2)
+
+    params = [W1, b1, W2, b2]
+    grads = []
+    for k in range(4):
+
+        def loss_of(p, k=k):
+            return loss(*params[:k], p, *params[k + 1 :])
+
+        grads.append(centred(loss_of, params[k], 1e-5))
+    return tuple(grads)
+
+
+def tanh_backward(X, y, W1, b1, W2, b2, hidden_slope):
+    a1 = np.tanh(X @ W1 + b1)
+    a2 = sigmoid(a1 @ W2 + b2)
+    delta2 = 2 * (a2 - y) / a2.size * a2 * (1 - a2)
+    delta1 = (delta2 @ W2.T) * hidden_slope(a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+def tanh_backward_with_sigmoid_slope(X, y, W1, b1, W2, b2):
+    return tanh_backward(X, y, W1, b1, W2, b2, lambda a: a * (1 - a))
+
+
+def tanh_backward_without_hidden_slope(X, y, W1, b1, W2, b2):
+    return tanh_backward(X, y, W1, b1, W2, b2, lambda a: 1.0)
+
+
+def tanh_backward_with_tanh_twice(X, y, W1, b1, W2, b2):
+    return tanh_backward(X, y, W1, b1, W2, b2, lambda a: 1 - np.tanh(a) ** 2)
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "6.1": [
@@ -104,24 +189,19 @@ WRONG_ANSWERS = {
         (lambda a, d: (a.T @ d, d.sum()), "shape (n_out,)"),
         (lambda a, d: (a.T @ d, d.sum(axis=0, keepdims=True)), "drop keepdims=True"),
         (lambda a, d: (a @ d, d.sum(axis=0)), "a_prev.T @ delta"),
-        (lambda a, d: a.T @ d, "should return a pair (dW, db)"),
+        (lambda a, d: a.T @ d, "should return 2 values (dW, db)"),
     ],
     "6.4": [
-        (
-            lambda *p: backward(*p, output_derivative=False),
-            "forgets the activation's derivative at the output layer",
-        ),
-        (
-            lambda *p: backward(*p, hidden_derivative=False),
-            "forgets the activation's derivative in the hidden layer",
-        ),
-        (lambda *p: backward(*p, transpose=False), "only fit as δ2 @ W2.T"),
-        (lambda *p: backward(*p, factor=-2.0), "the wrong sign"),
-        (lambda *p: backward(*p, factor=1.0), "half as large"),
-        (lambda *p: backward(*p, rows_only=True), "not over the m rows"),
-        (lambda *p: backward(*p, bias_axis=1), "db1 should have the shape of b1"),
-        (lambda *p: backward(*p)[:2], "should return four arrays"),
-        (lambda *p: backward(*p, factor=3.0), "times the finite differences"),
+        (backward_without_the_output_slope, "forgets the activation's derivative at the output"),
+        (backward_without_the_hidden_slope, "forgets the activation's derivative in the hidden"),
+        (backward_without_the_transpose, "only fit as δ2 @ W2.T"),
+        (backward_with_y_minus_a, "the wrong sign"),
+        (backward_without_the_two, "half as large"),
+        (backward_averaging_over_rows, "not over the m rows"),
+        (backward_summing_biases_over_units, "expected db1 of shape (2,)"),
+        (backward_returning_two_gradients, "should return 4 values (dW1, db1, dW2, db2)"),
+        (backward_by_finite_differences, "looks like a numerical approximation"),
+        (backward_with_a_three, "every value you return is 1.5 times the expected one"),
     ],
     "6.5": [
         (check_forward_difference, "forward difference"),
@@ -144,7 +224,10 @@ WRONG_ANSWERS = {
             ),
             "not by |analytic| alone",
         ),
-        (lambda f, x, grad, h=1e-5: np.abs(grad - centred(f, x, h)), "return one number"),
+        (
+            lambda f, x, grad, h=1e-5: np.abs(grad - centred(f, x, h)),
+            "expected one number, but got an array",
+        ),
         (
             lambda f, x, grad, h=1e-5: float(
                 np.max(np.abs(grad - centred(f, x, h)))
@@ -152,5 +235,15 @@ WRONG_ANSWERS = {
             ),
             "that entry's own scale",
         ),
+    ],
+    "6.6": [
+        (lambda: "all equal, not zero", "no error reaches the hidden layer"),
+        (lambda: "different from each other", "you predicted 'different from each other'"),
+        (lambda: 0, "return one of 'all zero'"),
+    ],
+    "6.7": [
+        (tanh_backward_with_sigmoid_slope, "the sigmoid's slope; the hidden layer is tanh now"),
+        (tanh_backward_without_hidden_slope, "forgets the activation's derivative in the hidden"),
+        (tanh_backward_with_tanh_twice, "a1 is already tanh(z1)"),
     ],
 }

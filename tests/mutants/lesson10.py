@@ -54,7 +54,7 @@ WRONG_ANSWERS = {
         (lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2), "b2 is missing"),
         (lambda W1, b1, W2, b2: (W1 @ W2, W2 @ b1 + b2), "not W2 @ b1"),
         (lambda W1, b1, W2, b2: ((W1 @ W2).T, b1 @ W2 + b2), "your W is transposed"),
-        (lambda W1, b1, W2, b2: W1 @ W2, "should return a pair (W, b)"),
+        (lambda W1, b1, W2, b2: W1 @ W2, "should return 2 values (W, b)"),
     ],
     "10.2": [
         (_naive_softmax, "Subtract each row's maximum"),
@@ -134,5 +134,15 @@ WRONG_ANSWERS = {
         (_fancy_confusion, "np.add.at"),
         (_sized_by_data, "use n_classes for the size"),
         (_normalised_confusion, "do not divide"),
+    ],
+    "10.7": [
+        (lambda: 1.0, "softmax depends only on the differences"),
+        (lambda: float("nan"), "you predicted nan"),
+        (lambda: 0.0, "never overflows"),
+    ],
+    "10.8": [
+        (lambda C: np.trace(C) / np.sum(C), "that is the plain accuracy"),
+        (lambda C: np.mean(np.diag(C) / C.sum(axis=0)), "divides by the columns"),
+        (lambda C: np.diag(C) / C.sum(axis=1), "return their mean, one number"),
     ],
 }

@@ -5,6 +5,7 @@ In an exercise notebook::
     from neuronlab import exercises
     exercises.ex1_2.check(net_input_batch)   # checks your function
     exercises.ex1_2.hint()                   # one more hint each time
+    exercises.ex1_2.solution()               # the solution, after you confirm
 
 Exercise ``N.M`` lives in the module ``lessonNN`` as ``exN_M``; it is imported on first use.
 """
@@ -15,7 +16,7 @@ import importlib
 import pkgutil
 import re
 
-from neuronlab.exercises._core import CheckResult, Exercise, Incorrect
+from neuronlab.exercises.checks import CheckResult, Exercise, Incorrect
 
 __all__ = ["CheckResult", "Exercise", "Incorrect", "all_exercises", "get"]
 
@@ -27,10 +28,16 @@ def get(exercise_id: str) -> Exercise:
     lesson, _, number = str(exercise_id).partition(".")
     if not (lesson.isdigit() and number.isdigit()):
         raise ValueError(f"an exercise id looks like '3.2' (lesson.number), not {exercise_id!r}.")
+    module_name = f"neuronlab.exercises.lesson{int(lesson):02d}"
     try:
-        module = importlib.import_module(f"neuronlab.exercises.lesson{int(lesson):02d}")
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:  # the lesson exists but imports something missing
+            raise
+        raise ValueError(f"there is no exercise {exercise_id} in this course.") from None
+    try:
         return getattr(module, f"ex{int(lesson)}_{int(number)}")
-    except (ModuleNotFoundError, AttributeError):
+    except AttributeError:
         raise ValueError(f"there is no exercise {exercise_id} in this course.") from None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuronlab.exercises._core import function_exercise
+from neuronlab.exercises.checks import function_exercise
 
 ex0_1 = function_exercise(
     "0.1",

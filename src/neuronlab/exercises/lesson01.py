@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuronlab.exercises._core import (
-    Exercise,
-    Incorrect,
-    call,
-    describe,
+from neuronlab.exercises.checks import (
     function_exercise,
+    seeded,
 )
 
-_rng = np.random.default_rng(101)
 _W3 = np.array([0.8, 0.1, -0.4])
 
 
@@ -20,6 +16,7 @@ def _net_input(x, w, b):
     return np.dot(np.asarray(x, dtype=float), np.asarray(w, dtype=float)) + b
 
 
+_rng = seeded("1.1")
 ex1_1 = function_exercise(
     "1.1",
     "the net input of one neuron",
@@ -51,6 +48,7 @@ def _net_input_batch(X, w, b):
     return np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + b
 
 
+_rng = seeded("1.2")
 ex1_2 = function_exercise(
     "1.2",
     "net inputs of a whole batch at once",
@@ -85,6 +83,7 @@ def _fires(x, w, b):
     return np.where(_net_input_batch(x, w, b) >= 0, 1.0, 0.0)
 
 
+_rng = seeded("1.3")
 ex1_3 = function_exercise(
     "1.3",
     "a step neuron's output",
@@ -106,7 +105,10 @@ ex1_3 = function_exercise(
             "0 and 1 are swapped: it fires (1) when z >= 0.",
         ),
     ],
-    hints=["Compute z = X @ w + b, then turn it into 1 where z >= 0 and 0 elsewhere (np.where)."],
+    hints=[
+        "First the net inputs, as in 1.2; then np.where(condition, value_if_true, value_if_false) "
+        "turns them into 0s and 1s, element by element."
+    ],
 )
 
 
@@ -115,15 +117,16 @@ def _decision_line(x1, w, b):
     return -(w[0] * np.asarray(x1, dtype=float) + b) / w[1]
 
 
-def _test_line(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    cases = [
+ex1_4 = function_exercise(
+    "1.4",
+    "where the decision line runs",
+    reference=_decision_line,
+    cases=[
         (np.array([0.0, 0.5, 1.0, 1.5]), np.array([1.0, 1.0]), -1.5),
         (np.array([-1.0, 0.0, 2.0]), np.array([2.0, -0.5]), 0.25),
         (np.array([0.0, 1.0]), np.array([0.0, 4.0]), -2.0),
-    ]
-    mistakes = [
+    ],
+    mistakes=[
         (
             lambda x1, w, b: (w[0] * x1 + b) / w[1],
             "check the sign: from w1 x1 + w2 x2 + b = 0, x2 = -(w1 x1 + b) / w2.",
@@ -136,20 +139,7 @@ def _test_line(answer):
             lambda x1, w, b: -(w[1] * x1 + b) / w[0],
             "the weights are swapped: divide by w2, the weight of x2.",
         ),
-    ]
-    function_exercise("1.4", "", _decision_line, cases, mistakes).test(answer)
-    for x1, w, b in cases:  # every point returned must lie on the line
-        x2 = np.asarray(call(answer, x1, w, b), dtype=float)
-        if not np.allclose(w[0] * x1 + w[1] * x2 + b, 0.0, atol=1e-9):
-            raise Incorrect(
-                f"For w = {describe(w)}, b = {b} the points you return are not on the line."
-            )
-
-
-ex1_4 = Exercise(
-    "1.4",
-    "where the decision line runs",
-    _test_line,
+    ],
     hints=[
         "On the line the net input is zero: w1 x1 + w2 x2 + b = 0.",
         "Solve that equation for x2: move w1 x1 + b to the other side, then divide by w2.",

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from neuronlab.datasets import logic_gate
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe, function_exercise
+from neuronlab.exercises.checks import (
+    Exercise,
+    Incorrect,
+    call,
+    describe,
+    function_exercise,
+    predict_question,
+)
 
 _X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
@@ -15,10 +22,7 @@ def _step_outputs(w, b):
 
 
 def _test_gates(answer):
-    if not callable(answer):
-        raise Incorrect(
-            f"pass your function itself, e.g. check(gate_parameters), not {describe(answer)}."
-        )
+    """Custom: many (w, b) are right, so the answer is judged by what the neuron computes."""
     for gate in ("AND", "OR", "NAND"):
         result = call(answer, gate)
         try:
@@ -66,35 +70,48 @@ ex2_1 = Exercise(
 
 
 def _update(x, y, w, b, learning_rate):
-    prediction = 1.0 if np.dot(w, x) + b >= 0 else 0.0
+    prediction = 1.0 if np.dot(w, x) + b >= 0 else 0.0  # step(0) = 1, the course's convention
     error = y - prediction
     return np.asarray(w, dtype=float) + learning_rate * error * np.asarray(
         x, dtype=float
     ), b + learning_rate * error
 
 
-def _test_update(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    cases = [
+def _update_with(predict, direction=1.0):
+    """The rule with another prediction ``predict(z)`` or direction: learners' mistakes."""
+
+    def update(x, y, w, b, rate):
+        error = direction * (y - predict(np.dot(w, x) + b))
+        return w + rate * error * x, b + rate * error
+
+    return update
+
+
+ex2_2 = function_exercise(
+    "2.2",
+    "one step of the perceptron rule",
+    reference=_update,
+    cases=[  # (x, y, w, b, learning_rate)
         (np.array([1.0, 1.0]), 1, np.array([-0.5, 0.2]), -0.1, 1.0),  # misses a 1
         (np.array([0.0, 1.0]), 0, np.array([0.5, 0.5]), 0.0, 1.0),  # fires on a 0
         (np.array([1.0, 0.0]), 0, np.array([-1.0, 1.0]), 0.0, 1.0),  # already right
         (np.array([2.0, -1.0, 0.5]), 1, np.array([0.1, 0.4, -0.2]), -1.0, 0.1),  # small rate
-    ]
-    known = [
+        (np.array([0.0, 1.0]), 1, np.zeros(2), 0.0, 1.0),  # all-zero start: z = 0, fires
+        (np.array([1.0, 0.0]), 0, np.zeros(2), 0.0, 1.0),  # all-zero start, target 0
+    ],
+    outputs=("new_w", "new_b"),
+    mistakes=[
         (
-            lambda x, y, w, b, r: (
-                w - r * (y - (np.dot(w, x) + b >= 0)) * x,
-                b - r * (y - (np.dot(w, x) + b >= 0)),
-            ),
+            _update_with(lambda z: float(z > 0)),
+            "at w · x + b = 0 exactly, the step neuron fires: step(0) = 1 in this course, so "
+            "predict with >= 0, not > 0. Training starts from all-zero weights, where every z is 0.",
+        ),
+        (
+            _update_with(lambda z: float(z >= 0), direction=-1.0),
             "the update goes the wrong way: add η (y - ŷ) x, so the line moves towards a missed example.",
         ),
         (
-            lambda x, y, w, b, r: (
-                w + (y - (np.dot(w, x) + b >= 0)) * x,
-                b + (y - (np.dot(w, x) + b >= 0)),
-            ),
+            lambda x, y, w, b, r: _update(x, y, w, b, 1.0),
             "the learning rate η is missing: both updates are multiplied by it.",
         ),
         (
@@ -102,47 +119,15 @@ def _test_update(answer):
             "use the error y - ŷ, not the target y: a correct prediction must change nothing.",
         ),
         (
-            lambda x, y, w, b, r: (w + r * (y - (np.dot(w, x) + b >= 0)) * x, b),
+            lambda x, y, w, b, r: (_update(x, y, w, b, r)[0], b),
             "the bias learns too: b ← b + η (y - ŷ).",
         ),
-    ]
-    for x, y, w, b, rate in cases:
-        given = f"x = {describe(x)}, y = {y}, w = {describe(w)}, b = {b}, learning_rate = {rate}"
-        result = call(answer, x.copy(), y, w.copy(), b, rate)
-        try:
-            new_w, new_b = result
-            new_w, new_b = np.asarray(new_w, dtype=float), float(new_b)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return (new_w, new_b), but returned {describe(result)}."
-            ) from None
-        want_w, want_b = _update(x, y, w, b, rate)
-        if new_w.shape != want_w.shape or not (
-            np.allclose(new_w, want_w) and np.isclose(new_b, want_b)
-        ):
-            message = (
-                f"For {given} expected w = {describe(want_w)}, b = {want_b:g}, but got "
-                f"w = {describe(new_w)}, b = {new_b:g}."
-            )
-            for wrong, hint in known:
-                ww, wb = wrong(x, y, w, b, rate)
-                if (
-                    new_w.shape == np.shape(ww)
-                    and np.allclose(new_w, ww)
-                    and np.isclose(new_b, float(wb))
-                ):
-                    message += f" Hint: {hint}"
-                    break
-            raise Incorrect(message)
-
-
-ex2_2 = Exercise(
-    "2.2",
-    "one step of the perceptron rule",
-    _test_update,
+    ],
     hints=[
-        "First predict: ŷ = 1 if w · x + b >= 0 else 0. The error is y - ŷ (-1, 0 or 1).",
-        "Then w_new = w + η (y - ŷ) x and b_new = b + η (y - ŷ).",
+        "First predict with the step neuron of the lesson; then the error is y - ŷ (-1, 0 or 1).",
+        "Predict ŷ = 1 if w · x + b >= 0 else 0 (step(0) = 1). A correct prediction gives error "
+        "0 and changes nothing; a wrong one moves w by η times the error times x.",
+        "The bias is a weight whose input is always 1: it moves by η times the error.",
     ],
 )
 
@@ -153,43 +138,37 @@ def _separates(w, b, X, y):
     )
 
 
-def _test_separates(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    X_and, y_and = logic_gate("AND")
-    X_xor, y_xor = logic_gate("XOR")
-    cases = [  # ordered so that each known mistake shows up on a case that tells them apart
-        (np.array([1.0, 1.0]), -1.5, X_and, y_and),  # separates AND
-        (np.array([1.0, 1.0]), -2.0, X_and, y_and),  # (1,1) sits on the line: step(0) = 1
-        (np.array([1.0, 1.0]), -0.5, X_xor, y_xor),  # OR's line on XOR: 3 of 4
-        (np.array([1.0, 1.0]), -1.0, X_and, y_and),  # 2 of 4: (0,1) and (1,0) wrong
-        (np.array([-1.0, -1.0]), 1.5, X_and, 1 - y_and),  # NAND
-        (np.array([0.0, 0.0]), -1.0, X_xor, y_xor),  # never fires
-    ]
-    for w, b, X, y in cases:
-        expected = _separates(w, b, X, y)
-        got = call(answer, w.copy(), b, X.copy(), y.copy())
-        if not isinstance(got, bool | np.bool_):
-            raise Incorrect(f"it should return True or False, but returned {describe(got)}.")
-        if bool(got) != expected:
-            correct = int(np.sum(np.where(X @ w + b >= 0, 1.0, 0.0) == y))
-            strict = bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y))  # step(0) taken as 0
-            some = bool(np.any(np.where(X @ w + b >= 0, 1.0, 0.0) == y))  # any row, not all
-            hint = ""
-            if bool(got) == strict:
-                hint = " A point on the line has z = 0, and the step neuron fires there: use >= 0."
-            elif bool(got) == some:
-                hint = " Every row must be right (np.all), not just some of them."
-            raise Incorrect(
-                f"For w = {describe(w)}, b = {b}, y = {y.astype(int)} expected {expected} "
-                f"({correct} of 4 rows right), but got {got}.{hint}"
-            )
+_X_AND, _Y_AND = logic_gate("AND")
+_X_XOR, _Y_XOR = logic_gate("XOR")
 
 
-ex2_3 = Exercise(
+def _separates_with(predict, combine=np.all):
+    """The test with another step (``predict(z)``) or another way to combine the rows."""
+    return lambda w, b, X, y: bool(combine(predict(X @ w + b) == y))
+
+
+ex2_3 = function_exercise(
     "2.3",
     "does a line separate the classes?",
-    _test_separates,
+    reference=_separates,
+    cases=[  # ordered so that each known mistake shows up on a case that tells them apart
+        (np.array([1.0, 1.0]), -1.5, _X_AND, _Y_AND),  # separates AND
+        (np.array([1.0, 1.0]), -2.0, _X_AND, _Y_AND),  # (1,1) sits on the line: step(0) = 1
+        (np.array([1.0, 1.0]), -0.5, _X_XOR, _Y_XOR),  # OR's line on XOR: 3 of 4
+        (np.array([1.0, 1.0]), -1.0, _X_AND, _Y_AND),  # 2 of 4: (0,1) and (1,0) wrong
+        (np.array([-1.0, -1.0]), 1.5, _X_AND, 1 - _Y_AND),  # NAND
+        (np.array([0.0, 0.0]), -1.0, _X_XOR, _Y_XOR),  # never fires
+    ],
+    mistakes=[
+        (
+            _separates_with(lambda z: np.where(z > 0, 1.0, 0.0)),
+            "a point on the line has z = 0, and the step neuron fires there: use >= 0.",
+        ),
+        (
+            _separates_with(lambda z: np.where(z >= 0, 1.0, 0.0), np.any),
+            "every row must be right (np.all), not just some of them.",
+        ),
+    ],
     hints=[
         "Predict every row with the step neuron, then compare with y.",
         "np.all(predictions == y) is True only when every row matches.",
@@ -204,8 +183,8 @@ def _xor_network(X):
     return np.where(hidden_or + hidden_nand - 1.5 >= 0, 1.0, 0.0)
 
 
-ex2_4 = function_exercise(
-    "2.4",
+ex2_5 = function_exercise(
+    "2.5",
     "a 2-2-1 step network that computes XOR",
     reference=_xor_network,
     cases=[(_X.copy(),), (_X[::-1].copy(),), (np.array([[1.0, 1.0], [1.0, 1.0], [0.0, 1.0]]),)],
@@ -235,5 +214,20 @@ ex2_4 = function_exercise(
         "XOR(a, b) = AND(OR(a, b), NAND(a, b)).",
         "Hidden layer: one step unit for OR and one for NAND (your answers to 2.1). Output: a step unit "
         "for AND over the two hidden outputs.",
+    ],
+)
+
+
+# Predict, then run
+ex2_4 = predict_question(
+    "2.4",
+    "predict: how many lines separate XOR?",
+    answer=0,
+    explanation="no line separates XOR: whatever w and b, one of the four points is on the "
+    "wrong side (Minsky and Papert, 1969). A finer grid would not help.",
+    rtol=0.0,
+    hints=[
+        "Draw the four points of XOR and try to put (0, 1) and (1, 0) on one side of a line, "
+        "(0, 0) and (1, 1) on the other."
     ],
 )

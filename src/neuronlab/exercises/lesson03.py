@@ -1,12 +1,8 @@
 """Lesson 03, the sigmoid: a stable sigmoid, a sigmoid neuron, its inverse, its steepness.
 
-The checks of this lesson (and of lesson 04) compare the learner's function with a reference on
-a list of cases, element by element. Two things come on top of ``function_exercise``:
-
-* a case with a float32 input is compared with float32 tolerances (a correct float32
-  computation is only good to a few units in the 7th digit), and must give float32 back;
-* when the learner's function raises a RuntimeWarning (``call`` turns it into Incorrect), a
-  targeted hint says where such warnings come from, e.g. ``np.exp`` of a large number.
+Each check is a declaration (:func:`~neuronlab.exercises.checks.function_exercise`): a float32
+input must give float32 back (``check_dtype``), and when the learner's function overflows, a
+targeted hint (:func:`overflow_hint`, which lesson 04 uses too) says where the overflow comes from.
 """
 
 from __future__ import annotations
@@ -17,15 +13,10 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises._core import (
-    Exercise,
-    compare_cases,
-    describe,
-    require_callable,
-)
+from neuronlab.exercises.checks import function_exercise, predict_question, seeded
 
 # ---------------------------------------------------------------------------------------------
-# Shared machinery (lesson 04 imports it too)
+# The overflow hint (lesson 04 imports it too)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -61,7 +52,7 @@ def overflow_hint(args: tuple[Any, ...], message: str) -> str:
 # 3.1 A numerically stable sigmoid
 # ---------------------------------------------------------------------------------------------
 
-_rng = np.random.default_rng(303)
+_rng = seeded("3.1")
 
 
 def _naive(z):
@@ -76,12 +67,20 @@ SIGMOID_CASES = [
     (np.array([-10.0, -100.0, -1000.0]),),
     (np.array([-np.inf, np.inf]),),
     (np.array([-1e308, 1e308]),),
+    (np.array([-720.0, -710.0, -40.0, 40.0, 720.0]),),  # σ(-720) ≈ 2.0e-313: tiny, not 0
     (np.linspace(-20.0, 20.0, 9, dtype=np.float32),),
     (np.array([-1000.0, -100.0, 100.0, 1000.0], dtype=np.float32),),
     (_rng.normal(scale=5.0, size=(2, 3, 4)),),
 ]
 
 SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
+    (
+        _naive,
+        "the overflow was silenced, not avoided: np.exp(-z) overflows to inf for z below "
+        "about -709 and 1 / (1 + inf) gives 0, but σ(-720) ≈ 2.0e-313 is a number a float can "
+        "hold. Hiding the warning (np.errstate, warnings.filterwarnings) leaves the wrong "
+        "result; only ever take np.exp of numbers <= 0.",
+    ),
     (
         lambda z: _sigmoid(-z),
         "that is σ(-z) = 1 - σ(z), the sigmoid flipped: check the sign of the exponent, "
@@ -107,21 +106,22 @@ SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_sigmoid(answer: Any) -> None:
-    require_callable(answer, "sigmoid")
-    compare_cases(answer, _sigmoid, SIGMOID_CASES, SIGMOID_MISTAKES, warning_hint=overflow_hint)
-
-
-ex3_1 = Exercise(
+ex3_1 = function_exercise(
     "3.1",
     "a sigmoid that never overflows",
-    _test_sigmoid,
+    reference=_sigmoid,
+    cases=SIGMOID_CASES,
+    mistakes=SIGMOID_MISTAKES,
+    error_hints=overflow_hint,
+    atol=0.0,
+    check_dtype=True,
     hints=[
         "Start from σ(z) = 1 / (1 + e^(-z)). For which z is e^(-z) enormous?",
         "For z < 0, multiply top and bottom by e^z: σ(z) = e^z / (1 + e^z). Now the exponent "
         "is negative too.",
-        "Let e = np.exp(-np.abs(z)), which is between 0 and 1. Then return "
-        "np.where(z >= 0, 1 / (1 + e), e / (1 + e)).",
+        "One exponential serves both forms: e^(-|z|) is e^(-z) for z >= 0 and e^z for z < 0, "
+        "and it is never above 1. np.where(condition, a, b) then picks, element by element, "
+        "the form that fits the sign of z.",
     ],
 )
 
@@ -129,6 +129,8 @@ ex3_1 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 3.2 A sigmoid neuron on a batch
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("3.2")
 
 _AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
@@ -147,6 +149,7 @@ NEURON_CASES = [
         0.5,
     ),
     (np.array([[1.0, 1.0], [-1.0, -1.0], [0.0, 0.0]]), np.array([500.0, 500.0]), 0.0),
+    (np.array([[-1.0, -1.0], [1.0, 1.0]]), np.array([360.0, 360.0]), 0.0),  # z = -720: σ ≈ 2e-313
     (_rng.normal(size=(7, 4)), _rng.normal(size=4), -0.7),
 ]
 
@@ -173,20 +176,20 @@ NEURON_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_neuron(answer: Any) -> None:
-    require_callable(answer, "sigmoid_neuron")
-
-    def hint(args: tuple[Any, ...], message: str) -> str:
-        text = overflow_hint((np.asarray(args[0]) @ np.asarray(args[1]) + args[2],), message)
-        return f"{text} Or use activations.sigmoid, which is safe." if text else ""
-
-    compare_cases(answer, _sigmoid_neuron, NEURON_CASES, NEURON_MISTAKES, warning_hint=hint)
+def _neuron_overflow_hint(args: tuple[Any, ...], message: str) -> str:
+    text = overflow_hint((np.asarray(args[0]) @ np.asarray(args[1]) + args[2],), message)
+    return f"{text} Or use activations.sigmoid, which is safe." if text else ""
 
 
-ex3_2 = Exercise(
+ex3_2 = function_exercise(
     "3.2",
     "a sigmoid neuron's outputs for a batch",
-    _test_neuron,
+    reference=_sigmoid_neuron,
+    cases=NEURON_CASES,
+    mistakes=[(lambda X, w, b: _naive(X @ w + b), SIGMOID_MISTAKES[0][1]), *NEURON_MISTAKES],
+    atol=0.0,
+    error_hints=_neuron_overflow_hint,
+    check_dtype=True,
     hints=[
         "First the net inputs, one per row: z = X @ w + b (lesson 01). Then the activation.",
         "activations.sigmoid(z) works on the whole vector of net inputs at once.",
@@ -197,6 +200,8 @@ ex3_2 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 3.3 The inverse of the sigmoid: the logit
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("3.3")
 
 
 def _logit(p):
@@ -240,24 +245,20 @@ LOGIT_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_logit(answer: Any) -> None:
-    require_callable(answer, "logit")
-
-    def hint(args: tuple[Any, ...], message: str) -> str:
-        if "divide by zero" in message:
-            return (
-                "for p extremely close to 0 or 1, 1 - p or p rounds to 0: compute "
-                "ln(p) - ln(1 - p) with np.log(p) - np.log1p(-p)."
-            )
-        return ""
-
-    compare_cases(answer, _logit, LOGIT_CASES, LOGIT_MISTAKES, warning_hint=hint)
-
-
-ex3_3 = Exercise(
+ex3_3 = function_exercise(
     "3.3",
     "the net input for a given output (the logit)",
-    _test_logit,
+    reference=_logit,
+    cases=LOGIT_CASES,
+    mistakes=LOGIT_MISTAKES,
+    error_hints=[
+        (
+            "divide by zero",
+            "for p extremely close to 0 or 1, 1 - p or p rounds to 0: compute "
+            "ln(p) - ln(1 - p) with np.log(p) - np.log1p(-p).",
+        )
+    ],
+    check_dtype=True,
     hints=[
         "Solve p = 1 / (1 + e^(-z)) for z: first 1 / p = 1 + e^(-z).",
         "Then e^(-z) = (1 - p) / p, so e^z = p / (1 - p): take the natural log.",
@@ -268,6 +269,8 @@ ex3_3 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 3.4 How steep must the sigmoid be to pass for a step?
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("3.4")
 
 
 def _steepness_for(margin, tolerance):
@@ -311,24 +314,34 @@ STEEPNESS_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
-def _test_steepness(answer: Any) -> None:
-    require_callable(answer, "steepness_for")
-    compare_cases(
-        answer,
-        _steepness_for,
-        STEEPNESS_CASES,
-        STEEPNESS_MISTAKES,
-        given=lambda a: f"margin = {describe(a[0])}, tolerance = {describe(a[1])}",
-    )
-
-
-ex3_4 = Exercise(
+ex3_4 = function_exercise(
     "3.4",
     "how steep must the sigmoid be?",
-    _test_steepness,
+    reference=_steepness_for,
+    cases=STEEPNESS_CASES,
+    mistakes=STEEPNESS_MISTAKES,
+    names=("margin", "tolerance"),
+    check_dtype=True,
     hints=[
-        "σ(kz) is closest to the step at the edges |z| = margin, and σ(-kz) = 1 - σ(kz), so "
-        "one condition is enough: σ(k · margin) = 1 - tolerance.",
-        "σ(x) = 1 - t means x = ln((1 - t) / t) (the logit of exercise 3.3). Here x = k · margin.",
+        "Where is σ(kz) farthest from the step, among the z with |z| >= margin? The farther z is "
+        "from 0, the closer σ(kz) gets to 0 or 1, so the worst place is the edge |z| = margin.",
+        "By symmetry, σ(-kz) = 1 - σ(kz), so one condition is enough: σ(k · margin) = "
+        "1 - tolerance. Solve it for k.",
+        "σ(x) = p means x = logit(p), your answer to exercise 3.3; here x = k · margin and "
+        "p = 1 - tolerance.",
+    ],
+)
+
+
+# Predict, then run
+ex3_5 = predict_question(
+    "3.5",
+    "predict: how steep for a margin of 0.01?",
+    answer=float(_steepness_for(0.01, 0.01)),
+    explanation="k is inversely proportional to the margin: a margin 100 times narrower needs "
+    "a k 100 times larger.",
+    hints=[
+        "Your answer to 3.4 divides by the margin: what happens to k when the margin is "
+        "divided by 100?"
     ],
 )

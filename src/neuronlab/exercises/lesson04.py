@@ -4,32 +4,28 @@ relative error, and one step of gradient descent on a sigmoid neuron.
 
 from __future__ import annotations
 
-import warnings
 from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.activations import sigmoid_prime as _sigmoid_prime
-from neuronlab.exercises._core import (
-    Exercise,
-    Incorrect,
-    NotAttempted,
-    call,
+from neuronlab.exercises.checks import (
     compare_cases,
     describe,
-    diagnose,
-    expect_array,
-    require_callable,
+    expect_error,
+    function_exercise,
+    predict_question,
+    seeded,
 )
 from neuronlab.exercises.lesson03 import overflow_hint
 from neuronlab.gradcheck import numerical_derivative, numerical_gradient
 
-_rng = np.random.default_rng(404)
-
 # ---------------------------------------------------------------------------------------------
 # 4.1 The sigmoid's derivative from the net input
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.1")
 
 _NET_INPUT_MISTAKE = (
     "that is z (1 - z), the formula applied to the net input z. The shortcut s (1 - s) is the "
@@ -76,33 +72,33 @@ PRIME_CASES = [
 ]
 
 
-def _test_prime(answer: Any) -> None:
-    require_callable(answer, "sigmoid_prime")
-    # First against the slope measured numerically: what a derivative *is*.
-    slopes = numerical_derivative(_sigmoid, FD_GRID)
-    got = call(answer, FD_GRID.copy())
-    given = f"z = {describe(FD_GRID)}"
-    try:
-        expect_array(got, slopes, given, rtol=1e-6, atol=1e-9)
-    except Incorrect:
-        if got is None or np.shape(got) != FD_GRID.shape:
-            raise
-        raise Incorrect(
-            f"For {given} the slope of σ measured with a centred difference "
-            f"(σ(z + h) - σ(z - h)) / 2h is {describe(np.round(slopes, 4))}, but your function "
-            f"gives {describe(got)}.{diagnose(got, (FD_GRID,), PRIME_MISTAKES, rtol=1e-5)}"
-        ) from None
-    # Then every shape, the extremes and float32, against the package's exact version.
-    compare_cases(answer, _sigmoid_prime, PRIME_CASES, PRIME_MISTAKES, warning_hint=overflow_hint)
+def _slopes_first(answer: Any) -> None:
+    """First against the slope measured numerically: what a derivative *is*."""
+    compare_cases(
+        answer,
+        lambda z: numerical_derivative(_sigmoid, z),
+        [(FD_GRID,)],
+        PRIME_MISTAKES,
+        given=lambda a: (
+            f"z = {describe(a[0])}, the slope of σ measured with a centred difference "
+            "(σ(z + h) - σ(z - h)) / 2h"
+        ),
+        atol=1e-9,
+    )
 
 
-ex4_1 = Exercise(
+ex4_1 = function_exercise(
     "4.1",
     "the sigmoid's derivative",
-    _test_prime,
+    reference=_sigmoid_prime,
+    cases=PRIME_CASES,
+    mistakes=PRIME_MISTAKES,
+    error_hints=overflow_hint,
+    check_dtype=True,
+    prechecks=[_slopes_first],
     hints=[
         "σ'(z) = σ(z) (1 - σ(z)). The z inside is the net input: compute σ(z) first.",
-        "s = activations.sigmoid(z) is safe at any z; then return s * (1 - s).",
+        "activations.sigmoid is safe at any z: call it once and reuse its result in the formula.",
     ],
 )
 
@@ -110,6 +106,8 @@ ex4_1 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.2 The derivative from the sigmoid's output
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.2")
 
 
 def _prime_from_output(s):
@@ -142,39 +140,24 @@ FROM_OUTPUT_MISTAKES = [
 NOT_OUTPUTS = [np.array([0.2, 1.5]), np.array([-0.1, 0.5]), np.array([[0.5, 0.5], [2.0, 0.3]])]
 
 
-def _test_from_output(answer: Any) -> None:
-    require_callable(answer, "sigmoid_prime_from_output")
-    compare_cases(answer, _prime_from_output, FROM_OUTPUT_CASES, FROM_OUTPUT_MISTAKES)
+def _refuses_net_inputs(answer: Any) -> None:
+    """A value outside [0, 1] is no sigmoid output: the answer must raise ValueError."""
     for s in NOT_OUTPUTS:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", RuntimeWarning)
-                result = answer(s.copy())
-        except NotImplementedError as error:
-            raise NotAttempted(str(error)) from error
-        except ValueError:
-            continue
-        except AssertionError:
-            raise Incorrect(
-                f"For s = {describe(s)} it raised AssertionError; raise ValueError(...) "
-                "instead (assert is for the programmer's own checks, and python -O turns it off)."
-            ) from None
-        except Exception as error:
-            raise Incorrect(
-                f"For s = {describe(s)} it raised {type(error).__name__}: {error}; "
-                "raise a ValueError instead."
-            ) from None
-        raise Incorrect(
-            f"For s = {describe(s)}, which holds a value outside [0, 1] that no sigmoid can "
-            f"output, expected a ValueError, but it returned {describe(result)}. Someone passed "
-            "a net input z by mistake: say so with raise ValueError(...)."
+        why = (
+            f"s = {describe(s)}, which holds a value outside [0, 1] that no sigmoid can output "
+            "(someone passed a net input z by mistake)"
         )
+        expect_error(answer, (s,), ValueError, why)
 
 
-ex4_2 = Exercise(
+ex4_2 = function_exercise(
     "4.2",
     "the derivative from the sigmoid's output",
-    _test_from_output,
+    reference=_prime_from_output,
+    cases=FROM_OUTPUT_CASES,
+    mistakes=FROM_OUTPUT_MISTAKES,
+    check_dtype=True,
+    postchecks=[_refuses_net_inputs],
     hints=[
         "If s = σ(z), then σ'(z) = s (1 - s): no exponential needed.",
         "Before computing, test np.any((s < 0) | (s > 1)) and raise ValueError(...) if so.",
@@ -185,6 +168,8 @@ ex4_2 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.3 The centred difference
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.3")
 
 
 def _cube(z):
@@ -231,23 +216,16 @@ CENTRED_MISTAKES = [
 ]
 
 
-def _test_centred(answer: Any) -> None:
-    require_callable(answer, "centred_difference")
-    compare_cases(
-        answer,
-        _centred,
-        CENTRED_CASES,
-        CENTRED_MISTAKES,
-        given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
-        rtol=1e-8,
-        atol=1e-10,
-    )
-
-
-ex4_3 = Exercise(
+ex4_3 = function_exercise(
     "4.3",
     "the centred difference",
-    _test_centred,
+    reference=_centred,
+    cases=CENTRED_CASES,
+    mistakes=CENTRED_MISTAKES,
+    given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
+    factors=lambda a: {"h": a[2]},
+    rtol=1e-8,
+    atol=1e-10,
     hints=[
         "Evaluate f a little to the right (z + h) and a little to the left (z - h) of z.",
         "Rise over run: the rise is f(z + h) - f(z - h), the run from z - h to z + h is 2h.",
@@ -258,6 +236,8 @@ ex4_3 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.4 Relative error
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.4")
 
 
 def _relative_error(a, b):
@@ -278,7 +258,17 @@ RELATIVE_CASES = [
     (_rng.normal(size=(3, 4)), _rng.normal(size=(3, 4))),
 ]
 
+_ZERO_OVER_ZERO = (
+    "where a and b are both 0, the ratio is 0 / 0. They agree there, so the error is 0: divide "
+    "only where max(|a|, |b|) > 0, e.g. with np.divide(..., out=np.zeros_like(scale), "
+    "where=scale > 0)."
+)
+
 RELATIVE_MISTAKES = [
+    (
+        lambda a, b: np.abs(np.subtract(a, b)) / np.maximum(np.abs(a), np.abs(b)),
+        "return one number, the largest ratio over all entries: np.max(...).",
+    ),
     (
         lambda a, b: float(np.max(np.abs(a - b))),
         "that is the absolute error; divide each difference by the size of the numbers, "
@@ -314,35 +304,13 @@ RELATIVE_MISTAKES = [
 ]
 
 
-def _test_relative(answer: Any) -> None:
-    require_callable(answer, "relative_error")
-
-    def hint(args: tuple[Any, ...], message: str) -> str:
-        if "invalid value" in message or "divide by zero" in message:
-            return (
-                "where a and b are both 0, the ratio is 0 / 0. They agree there, so the error "
-                "is 0: divide only where max(|a|, |b|) > 0, e.g. with "
-                "np.divide(..., out=np.zeros_like(scale), where=scale > 0)."
-            )
-        return ""
-
-    for args in RELATIVE_CASES:  # a single number, not an array of ratios
-        try:
-            got = call(answer, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
-        except Incorrect:
-            continue  # compare_cases below reports it, with a hint
-        if np.ndim(got) != 0:
-            raise Incorrect(
-                f"For a = {describe(args[0])}, b = {describe(args[1])} expected one number, "
-                f"but got {describe(got)}. Return the largest ratio: np.max(...)."
-            )
-    compare_cases(answer, _relative_error, RELATIVE_CASES, RELATIVE_MISTAKES, warning_hint=hint)
-
-
-ex4_4 = Exercise(
+ex4_4 = function_exercise(
     "4.4",
     "the relative error",
-    _test_relative,
+    reference=_relative_error,
+    cases=RELATIVE_CASES,
+    mistakes=RELATIVE_MISTAKES,
+    error_hints=[(piece, _ZERO_OVER_ZERO) for piece in ("invalid value", "divide by zero")],
     hints=[
         "For each entry: |a - b| / max(|a|, |b|). np.maximum works element by element.",
         "Where both are 0 the entry agrees: count it as 0 (np.divide with where=scale > 0). "
@@ -354,6 +322,8 @@ ex4_4 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 4.5 One step of gradient descent on a sigmoid neuron
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.5")
 
 
 def _mse(w, b, X, y):
@@ -454,70 +424,95 @@ DESCENT_CASES = [
 ]
 
 
-def _given(w, b, X, y, r):
-    return (
-        f"w = {describe(w)}, b = {b:g}, X = {describe(X)}, y = {describe(y)}, learning_rate = {r:g}"
+def _measured_gradient(args: tuple[Any, ...], answer: Any) -> str:
+    """The loss's gradient by centred differences, and what the learner's step did to the loss."""
+    w, b, X, y, _ = args
+    measured = numerical_gradient(lambda p: _mse(p[:-1], p[-1], X, y), np.append(w, b))
+    before, after = _mse(w, b, X, y), _mse(np.asarray(answer[0]), float(answer[1]), X, y)
+    text = (
+        f"The loss's gradient, measured with centred differences, is ∂L/∂w = "
+        f"{describe(np.round(measured[:-1], 6))}, ∂L/∂b = {measured[-1]:.6g}; your step took "
+        f"the loss from {before:.6g} to {after:.6g}."
+    )
+    return text + (
+        " Hint: the loss went up: check the sign of your step." if after > before else ""
     )
 
 
-def _test_descent(answer: Any) -> None:
-    require_callable(answer, "gradient_descent_step")
-    for w, b, X, y, rate in DESCENT_CASES:
-        given = _given(w, b, X, y, rate)
-        result = call(answer, w.copy(), b, X.copy(), y.copy(), rate)
-        try:
-            if isinstance(result, np.ndarray):
-                raise TypeError
-            new_w, new_b = result
-            new_w = np.asarray(new_w, dtype=float)
-            new_b = float(new_b)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return (new_w, new_b), but returned {describe(result)}."
-            ) from None
-        want_w, want_b = _descent(w, b, X, y, rate)
-        if new_w.shape != want_w.shape:
-            raise Incorrect(
-                f"For {given} new_w should have the shape of w, {want_w.shape}, but has "
-                f"{new_w.shape}."
-            )
-        if np.allclose(new_w, want_w, rtol=1e-6, atol=1e-12) and np.isclose(
-            new_b, want_b, rtol=1e-6, atol=1e-12
-        ):
-            continue
-        # The gradient, measured numerically: what a correct step moves against.
-        params = np.append(w, b)
-        measured = numerical_gradient(lambda p, X=X, y=y: _mse(p[:-1], p[-1], X, y), params)
-        before, after = _mse(w, b, X, y), _mse(new_w, new_b, X, y)
-        message = (
-            f"For {given} expected w = {describe(want_w)}, b = {want_b:.6g}, but got "
-            f"w = {describe(new_w)}, b = {new_b:.6g}. The loss's gradient, measured with centred "
-            f"differences, is ∂L/∂w = {describe(np.round(measured[:-1], 6))}, "
-            f"∂L/∂b = {measured[-1]:.6g}; "
-            f"your step took the loss from {before:.6g} to {after:.6g}."
-        )
-        for wrong, hint in DESCENT_MISTAKES:
-            with np.errstate(all="ignore"):
-                ww, wb = wrong(w, b, X, y, rate)
-            if np.allclose(new_w, ww, rtol=1e-6, atol=1e-12) and np.isclose(
-                new_b, float(wb), rtol=1e-6, atol=1e-12
-            ):
-                message += f" Hint: {hint}"
-                break
-        else:
-            if after > before:
-                message += " Hint: the loss went up: check the sign of your step."
-        raise Incorrect(message)
-
-
-ex4_5 = Exercise(
+ex4_5 = function_exercise(
     "4.5",
     "one step of gradient descent",
-    _test_descent,
+    reference=_descent,
+    cases=DESCENT_CASES,
+    mistakes=DESCENT_MISTAKES,
+    outputs=("new_w", "new_b"),
+    names=("w", "b", "X", "y", "learning_rate"),
+    explain=_measured_gradient,
     hints=[
         "Forward: z = X @ w + b, a = σ(z). Backward, by the chain rule: "
         "∂L/∂a = 2 (a - y) / n, ∂L/∂z = ∂L/∂a · a (1 - a).",
         "∂L/∂w = X.T @ ∂L/∂z and ∂L/∂b = sum of ∂L/∂z. Then step *against* the gradient: "
         "w - η ∂L/∂w, b - η ∂L/∂b.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 4.7 Transfer: the chain rule on a function the lesson did not show
+# ---------------------------------------------------------------------------------------------
+
+_rng = seeded("4.7")
+
+
+def _squared_sigmoid_prime(z):
+    s = _sigmoid(z)
+    return 2 * s * s * (1 - s)
+
+
+ex4_7 = function_exercise(
+    "4.7",
+    "transfer: the slope of σ(z)²",
+    reference=_squared_sigmoid_prime,
+    cases=[
+        (0.0,),
+        (np.array([-3.0, -1.0, 0.5, 2.0]),),
+        (np.linspace(-6.0, 6.0, 12).reshape(3, 4),),
+        (np.array([-1000.0, -40.0, 40.0, 1000.0]),),
+    ],
+    mistakes=[
+        (
+            lambda z: 2 * _sigmoid(z),
+            "that is the outer derivative alone, 2u with u = σ(z): the chain rule multiplies it "
+            "by the inner derivative, σ'(z) = σ(z)(1 - σ(z)).",
+        ),
+        (
+            lambda z: _sigmoid_prime(z) ** 2,
+            "the derivative of a square is not the square of the derivative: (u²)' = 2u · u'.",
+        ),
+        (
+            lambda z: 2 * z * _sigmoid_prime(z),
+            "the outer function is u², with u = σ(z): its derivative is 2u = 2σ(z), not 2z.",
+        ),
+    ],
+    error_hints=overflow_hint,
+    hints=[
+        "σ(z)² is a composition: the outer function u ↦ u², the inner z ↦ σ(z).",
+        "The chain rule: the outer derivative at the inner value, times the inner derivative.",
+        "The outer derivative is 2u; the inner one is the sigmoid's slope from exercise 4.1.",
+    ],
+)
+
+
+# Predict, then run
+ex4_6 = predict_question(
+    "4.6",
+    "predict: the error of a centred difference",
+    answer=0.01,
+    explanation="for f(z) = z³ the centred difference is exactly 3z² + h², so its error is h² "
+    "whatever z: the error of a centred difference shrinks like h².",
+    rtol=0.05,
+    hints=[
+        "Expand (z + h)³ - (z - h)³ and divide by 2h.",
+        "The z² and z terms give 3z²; what is left over depends on h only.",
     ],
 )

@@ -1,172 +1,73 @@
 """Lesson 05, the chain rule and computational graphs: gates, forks, a sigmoid neuron.
 
 Most answers here return gradients, one per input of a small graph, as a tuple ``(dx, dy, ...)``.
-Where the graph has a forward function (the circuit, the neuron, the fork), the expected
-gradients are *centred finite differences* of that function (:mod:`neuronlab.gradcheck`), the
-same test a library author runs on a backward pass; the two gates given an upstream gradient are
-compared with their local rule.
+They are compared with the exact gradients of the chain rule to 12 significant digits: centred
+finite differences (the test a library author runs on a backward pass) reach 10 at best, so an
+answer that measures the gradients numerically instead of applying the chain rule is named.
 """
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid, sigmoid_prime
-from neuronlab.exercises._core import Exercise, Incorrect, call, describe
-from neuronlab.gradcheck import numerical_derivative
+from neuronlab.autodiff import Value
+from neuronlab.exercises.checks import (
+    Exercise,
+    Incorrect,
+    call,
+    compare_cases,
+    describe,
+    function_exercise,
+    predict_question,
+    seeded,
+)
 
-_rng = np.random.default_rng(505)
-
-# Tolerances for a comparison with centred differences (h = 1e-5): their error is far smaller
-# than any mistake, far larger than rounding.
-_FD_RTOL, _FD_ATOL = 1e-5, 1e-8
-
-
-def _partials(f: Callable[..., Any], args: tuple[Any, ...]) -> tuple[np.ndarray, ...]:
-    """``∂f/∂(each argument)``, element-wise, by centred differences: one argument moves at a
-    time while the others stay fixed.
-    """
-    found = []
-    for i in range(len(args)):
-
-        def along(t, i=i):
-            return f(*args[:i], t, *args[i + 1 :])
-
-        found.append(numerical_derivative(along, args[i]))
-    return tuple(found)
-
-
-def _diagnose(got: tuple, args: tuple, mistakes: Sequence[tuple[Callable[..., Any], str]]) -> str:
-    """The hint of the first known mistake whose gradients all equal the learner's."""
-    for wrong, message in mistakes:
-        try:
-            with np.errstate(all="ignore"):
-                wrong_values = [np.asarray(v, dtype=float) for v in wrong(*args)]
-            got_values = [np.asarray(v, dtype=float) for v in got]
-        except Exception:  # a mistake that does not run on this case is not the one
-            continue
-        if len(wrong_values) == len(got_values) and all(
-            w.shape == g.shape and np.allclose(g, w, rtol=1e-6, atol=1e-12, equal_nan=True)
-            for w, g in zip(wrong_values, got_values, strict=True)
-        ):
-            return f" Hint: {message}"
-    return ""
-
-
-def _compare(
-    got: Any,
-    expected: tuple[np.ndarray, ...],
-    outputs: Sequence[str],
-    given: str,
-    source: str,
-    rtol: float,
-    atol: float,
-) -> tuple[np.ndarray, ...]:
-    """Each returned gradient against the expected one; raise Incorrect naming the first that
-    differs (``dx``, ``dy``, ...) and where.
-    """
-    wanted = "(" + ", ".join(outputs) + ")"
-    if got is None:
-        raise Incorrect(
-            f"For {given}: your function returned None. Did you forget `return {wanted[1:-1]}`?"
-        )
-    if not isinstance(got, tuple | list) or len(got) != len(outputs):
-        raise Incorrect(
-            f"For {given}: it should return the {len(outputs)} gradients {wanted}, "
-            f"but returned {describe(got)}."
-        )
-    values = []
-    for name, value, want in zip(outputs, got, expected, strict=True):
-        if value is None:
-            raise Incorrect(
-                f"For {given}: {name} is None. Did you forget `return`, or to compute {name}?"
-            )
-        try:
-            array = np.asarray(value, dtype=float)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given}: {name} should be a number or an array, but is {describe(value)}."
-            ) from None
-        want = np.asarray(want, dtype=float)
-        if array.shape != want.shape:
-            raise Incorrect(
-                f"For {given}: {name} should have the inputs' shape {want.shape}, but has shape "
-                f"{array.shape}: work element by element."
-            )
-        close = np.isclose(array, want, rtol=rtol, atol=atol, equal_nan=True)
-        if not close.all():
-            bad = np.unravel_index(np.argmin(close), want.shape)
-            where = f" (at index {tuple(int(i) for i in bad)})" if want.ndim else ""
-            raise Incorrect(
-                f"For {given}: expected {name} = {describe(want[bad])}{where}{source}, "
-                f"but got {name} = {describe(array[bad])}."
-            )
-        values.append(array)
-    return tuple(values)
-
-
-def _call(answer: Callable[..., Any], args: tuple[Any, ...]) -> Any:
-    """Call the learner's function on copies of the arguments; explain an `if` on arrays."""
-    try:
-        return call(answer, *(a.copy() if isinstance(a, np.ndarray) else a for a in args))
-    except Incorrect as error:
-        text = str(error)
-        if "truth value of an array" in text or "can be converted to Python scalars" in text:
-            raise Incorrect(
-                f"{text.rstrip('.')}. Hint: `if`, `max()` and `float()` take one number, but "
-                "here the inputs are arrays; to decide element by element, use "
-                "np.where(condition, a, b)."
-            ) from None
-        raise
+_APPROXIMATION = (
+    "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks like a "
+    "numerical approximation (finite differences). Apply the chain rule, gate by gate: it is exact."
+)
 
 
 def gradients_exercise(
     exercise_id: str,
     title: str,
-    reference: Callable[..., tuple],
+    reference: Any,
     outputs: Sequence[str],
     cases: Sequence[tuple[Any, ...]],
-    mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
+    mistakes: Sequence[tuple[Any, str]] = (),
     hints: Sequence[str] = (),
-    forward: Callable[..., Any] | None = None,
 ) -> Exercise:
-    """An exercise whose answer returns a tuple of gradients named ``outputs``.
+    """A declaration: the answer returns the gradients named ``outputs``, exactly."""
+    return function_exercise(
+        exercise_id,
+        title,
+        reference,
+        cases,
+        mistakes,
+        hints,
+        rtol=1e-12,
+        atol=1e-15,
+        outputs=outputs,
+        close_hint=_APPROXIMATION,
+        error_hints=[("float() argument", _ELEMENTWISE), ("Python scalars", _ELEMENTWISE)],
+    )
 
-    With ``forward``, the expected gradients are centred differences of ``forward`` (and
-    ``reference`` is only used to name the parameters); without, they are ``reference(*args)``.
-    """
-    names = list(inspect.signature(reference).parameters)
 
-    def test(answer: Any) -> None:
-        if not callable(answer):
-            raise Incorrect(
-                f"pass your function itself, e.g. check(my_function) without (), "
-                f"not {describe(answer)}."
-            )
-        for args in cases:
-            given = ", ".join(f"{n} = {describe(a)}" for n, a in zip(names, args, strict=True))
-            if forward is None:
-                expected, source, rtol, atol = reference(*args), "", 1e-6, 1e-12
-            else:
-                expected = _partials(forward, args)
-                source, rtol, atol = " (a centred finite difference)", _FD_RTOL, _FD_ATOL
-            got = _call(answer, args)
-            try:
-                _compare(got, expected, outputs, given, source, rtol, atol)
-            except Incorrect as error:
-                hint = _diagnose(got, args, mistakes) if isinstance(got, tuple | list) else ""
-                raise Incorrect(f"{error}{hint}") from None
-
-    return Exercise(exercise_id, title, test, hints)
+_ELEMENTWISE = (
+    "`if`, `max()` and `float()` take one number, but here the inputs are arrays; to decide "
+    "element by element, use np.where(condition, a, b)."
+)
 
 
 # ---------------------------------------------------------------------------------------------
 # 5.1 The multiply gate
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.1")
 
 
 def _multiply_backward(x, y, upstream):
@@ -227,9 +128,7 @@ ex5_1 = gradients_exercise(
 # 5.2 The circuit f = (x + y) z
 # ---------------------------------------------------------------------------------------------
 
-
-def _circuit(x, y, z):
-    return (x + y) * z
+_rng = seeded("5.2")
 
 
 def _circuit_backward(x, y, z):
@@ -242,7 +141,6 @@ ex5_2 = gradients_exercise(
     "5.2",
     "backward through the circuit f = (x + y) z",
     reference=_circuit_backward,
-    forward=_circuit,
     outputs=("dx", "dy", "dz"),
     cases=[
         (-2.0, 5.0, -4.0),
@@ -299,9 +197,7 @@ ex5_2 = gradients_exercise(
 # 5.3 The chain rule through a sigmoid neuron
 # ---------------------------------------------------------------------------------------------
 
-
-def _neuron(w, x, b):
-    return sigmoid(w * x + b)
+_rng = seeded("5.3")
 
 
 def _neuron_dw(w, x, b):
@@ -315,6 +211,7 @@ _NEURON_CASES = [
     (np.array([-2.0, -0.5, 0.0, 1.0, 3.0]), np.array([1.5, -1.0, 2.0, 0.0, -0.7]), 0.3),
     (np.array([0.1, -0.1, 0.25]), np.array([10.0, 10.0, -8.0]), np.array([-1.0, 1.0, 4.0])),
     (np.array([50.0, -50.0, 800.0]), np.array([20.0, 20.0, -1.0]), 0.0),  # saturated: z = ±1000
+    (np.array([-36.0, -30.0]), np.array([20.0, 20.0]), 0.0),  # z = -720, -600: tiny, not 0
     (
         _rng.normal(size=(2, 3)).astype(np.float32),
         _rng.normal(size=(2, 3)).astype(np.float32),
@@ -348,51 +245,39 @@ _NEURON_MISTAKES = [
 ]
 
 
-def _test_neuron_dw(answer: Any) -> None:
-    """Like the other gradients, but the answer returns one gradient, not a tuple."""
-    if not callable(answer):
-        raise Incorrect(
-            f"pass your function itself, e.g. check(my_function) without (), not {describe(answer)}."
-        )
-    for w, x, b in _NEURON_CASES:
-        given = f"w = {describe(w)}, x = {describe(x)}, b = {describe(b)}"
-        try:
-            got = _call(answer, (w, x, b))
-        except Incorrect as error:
-            if "overflow" in str(error):
-                raise Incorrect(
-                    f"{error} Hint: the net input here is very negative, and e^(-z) overflows. "
-                    "Use the stable sigmoid of lesson 03 (from neuronlab.activations import "
-                    "sigmoid)."
-                ) from None
-            raise
-        if got is None:
-            raise Incorrect(f"For {given}: your function returned None. Did you forget `return`?")
-        if isinstance(got, tuple | list) and len(got) == 1:
-            got = got[0]
-        expected = _partials(lambda w_, x=x, b=b: _neuron(w_, x, b), (w,))
-        try:
-            _compare(
-                (got,),
-                expected,
-                ("∂a/∂w",),
-                given,
-                " (a centred finite difference)",
-                _FD_RTOL,
-                _FD_ATOL,
-            )
-        except Incorrect as error:
-            raise Incorrect(f"{error}{_diagnose((got,), (w, x, b), _NEURON_MISTAKES)}") from None
+def _silenced_naive_sigmoid(z):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))
 
 
-ex5_3 = Exercise(
+ex5_3 = function_exercise(
     "5.3",
     "the chain rule through a sigmoid neuron",
-    _test_neuron_dw,
+    reference=_neuron_dw,
+    cases=_NEURON_CASES,
+    mistakes=[
+        (
+            lambda w, x, b: (lambda s: s * (1 - s) * x)(_silenced_naive_sigmoid(w * x + b)),
+            "the overflow was silenced, not avoided: at z = -720, e^(-z) overflows to inf and the "
+            "naive sigmoid gives 0, where σ'(z) ≈ 2e-313 is a number a float can hold. Use the "
+            "stable sigmoid of lesson 03 (from neuronlab.activations import sigmoid).",
+        ),
+        *[(lambda *args, wrong=wrong: wrong(*args)[0], text) for wrong, text in _NEURON_MISTAKES],
+    ],
+    rtol=1e-12,
+    atol=0.0,
+    close_hint=_APPROXIMATION,
+    error_hints=[
+        (
+            "overflow",
+            "the net input here is very negative, and e^(-z) overflows. Use the stable sigmoid "
+            "of lesson 03 (from neuronlab.activations import sigmoid).",
+        )
+    ],
     hints=[
         "Two links: the inner z = w x + b, then the outer a = σ(z). Multiply their local derivatives.",
         "∂z/∂w = x, and ∂a/∂z = σ'(z) = σ(z)(1 − σ(z)), evaluated at the net input z.",
-        "Compute z first, then s = sigmoid(z), and return s * (1 - s) * x.",
+        "Compute z first, then σ(z) once with the package's sigmoid, and multiply the two links.",
     ],
 )
 
@@ -401,9 +286,7 @@ ex5_3 = Exercise(
 # 5.4 Gradients add at a fork: f = x · y + x
 # ---------------------------------------------------------------------------------------------
 
-
-def _fork(x, y):
-    return x * y + x
+_rng = seeded("5.4")
 
 
 def _fork_backward(x, y):
@@ -419,7 +302,6 @@ ex5_4 = gradients_exercise(
     "5.4",
     "gradients add at a fork",
     reference=_fork_backward,
-    forward=_fork,
     outputs=("dx", "dy"),
     cases=[
         (2.0, -3.0),
@@ -458,6 +340,8 @@ ex5_4 = gradients_exercise(
 # ---------------------------------------------------------------------------------------------
 # 5.5 The max gate routes
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.5")
 
 
 def _max_backward(x, y, upstream):
@@ -530,4 +414,98 @@ ex5_5 = gradients_exercise(
         "So the larger input gets the upstream gradient and the other gets 0. np.where(x >= y, "
         "upstream, 0.0) picks element by element.",
     ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 5.7 Transfer: a new operation for the scalar engine
+# ---------------------------------------------------------------------------------------------
+
+_rng = seeded("5.7")
+
+
+def _softplus_value(v: Value, slope=sigmoid, chain: bool = True, accumulate: bool = True) -> Value:
+    """A correct softplus operation for ``Value`` (and, with the keywords, learners' mistakes)."""
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward() -> None:
+        local = float(slope(v.data)) * (out.grad if chain else 1.0)
+        v.grad = v.grad + local if accumulate else local
+
+    out._backward = _backward
+    return out
+
+
+def _through_engine(softplus: Any) -> Any:
+    """Run ``softplus`` in a graph that uses x three times: f = softplus(x) · x + softplus(x w)."""
+
+    def run(x: float, w: float) -> tuple[float, float, float]:
+        xv, wv = Value(x), Value(w)
+        out = softplus(xv) * xv + softplus(xv * wv)
+        out.backward()
+        return out.data, xv.grad, wv.grad
+
+    return run
+
+
+_ENGINE_MISTAKES = [
+    (
+        lambda v: _softplus_value(v, chain=False),
+        "the chain rule: multiply the local derivative σ(x) by out.grad, the gradient that "
+        "arrives from above.",
+    ),
+    (
+        lambda v: _softplus_value(v, accumulate=False),
+        "add to v.grad (+=), don't overwrite it: a Value used in several places collects the "
+        "sum of all the paths.",
+    ),
+    (
+        lambda v: _softplus_value(v, slope=sigmoid_prime),
+        "the local derivative of softplus is σ(x) itself, not σ'(x).",
+    ),
+]
+
+
+def _test_engine_softplus(answer: Any) -> None:
+    """Custom: the answer is an operation, tried inside a graph of the package's engine."""
+    out = call(answer, Value(0.5))
+    if not isinstance(out, Value):
+        raise Incorrect(
+            f"softplus(Value(0.5)) returned {describe(out)}, not a Value: build the result with "
+            "Value(number, (v,), 'softplus') so that backward() can reach v through it."
+        )
+    compare_cases(
+        _through_engine(answer),
+        _through_engine(_softplus_value),
+        [(0.5, 2.0), (-1.5, 0.3), (0.0, -1.0), (3.0, -2.5), (-20.0, 0.5)],
+        [(_through_engine(f), text) for f, text in _ENGINE_MISTAKES],
+        names=("x", "w"),
+        outputs=("f", "∂f/∂x", "∂f/∂w"),
+        given=lambda a: f"f = softplus(x) · x + softplus(x · w) at x = {a[0]:g}, w = {a[1]:g}",
+        rtol=1e-9,
+    )
+
+
+ex5_7 = Exercise(
+    "5.7",
+    "transfer: a new operation for the scalar engine",
+    _test_engine_softplus,
+    hints=[
+        "Copy the shape of Value.tanh in neuronlab/autodiff.py: compute the output, make a Value "
+        "with (v,) as its children, define _backward, attach it, return the Value.",
+        "The exercise gives the local derivative: softplus(x) = log(1 + e^x) has the slope σ(x).",
+        "In _backward the child's grad grows by the local derivative times out.grad.",
+    ],
+)
+
+
+# Predict, then run
+ex5_6 = predict_question(
+    "5.6",
+    "predict: a gradient at a fork",
+    answer=7.0,
+    explanation="x is used twice in f = x · x + x, so its gradients add: 3 + 3 from the "
+    "product and 1 from the sum, 2x + 1 = 7 at x = 3.",
+    rtol=0.0,
+    hints=["Count how many times x is used, and what each use sends back to it."],
 )

@@ -3,113 +3,32 @@
 Every network in these checks is a sigmoid network trained with the mean squared error over all
 ``n = m × n_out`` entries, ``L = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
 Batches have one row per sample. The checks use seeded random arrays of several shapes, and the
-full backward pass (6.4) is compared with centred finite differences of the loss.
+full backward pass (6.4) is compared with exact backpropagation to 12 digits, which finite
+differences cannot reach.
 """
 
 from __future__ import annotations
 
-import inspect
-import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises._core import (
-    Exercise,
-    Incorrect,
+from neuronlab.exercises.checks import (
     Mistakes,
-    call,
-    copies,
     describe,
-    expect_array,
-    require_callable,
+    function_exercise,
+    predict_question,
+    seeded,
 )
-from neuronlab.gradcheck import numerical_gradient
-
-_rng = np.random.default_rng(606)
 
 FORGETS_DERIVATIVE = "a backward pass that forgets the activation's derivative"
-SHAPE_WORDS = ("matmul", "broadcast", "shapes", "aligned", "dimension")
 
 
-# ---------------------------------------------------------------------------------------------
-# Shared helpers
-# ---------------------------------------------------------------------------------------------
-
-
-def _shapes(names: Sequence[str], args: tuple[Any, ...]) -> str:
-    """``delta of shape (4, 1), W of shape (2, 1)``: the inputs by shape, for messages."""
-    return ", ".join(
-        f"{name} of shape {np.shape(a)}" if isinstance(a, np.ndarray) else f"{name} = {a!r}"
-        for name, a in zip(names, args, strict=False)
-    )
-
-
-def _same(got: Any, wrong: Any) -> bool:
-    """Whether two results (arrays, or tuples of arrays) are the same, shape and values."""
-    if isinstance(wrong, tuple):
-        if not isinstance(got, tuple | list) or len(got) != len(wrong):
-            return False
-        return all(_same(g, w) for g, w in zip(got, wrong, strict=True))
-    try:
-        got_value = np.asarray(got, dtype=float)
-        wrong_value = np.asarray(wrong, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    return wrong_value.shape == got_value.shape and bool(
-        np.allclose(got_value, wrong_value, rtol=1e-6, atol=1e-12, equal_nan=True)
-    )
-
-
-def _matching_mistake(got: Any, args: tuple[Any, ...], mistakes: Mistakes) -> str:
-    """The hint of the first known mistake that reproduces the learner's result on ``args``."""
-    for wrong, message in mistakes:
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                wrong_result = wrong(*copies(args))
-            if _same(got, wrong_result):
-                return f" Hint: {message}"
-        except Exception:  # a mistake that does not even run on this case is not the one
-            continue
-    return ""
-
-
-def _call(answer: Callable[..., Any], args: tuple[Any, ...], shape_hint: str = "") -> Any:
-    """Call the learner's function on copies of ``args``; explain a shape error if it raises one."""
-    try:
-        return call(answer, *copies(args))
-    except Incorrect as error:
-        text = str(error)
-        if shape_hint and "raised" in text and any(word in text for word in SHAPE_WORDS):
-            raise Incorrect(f"{text} Hint: {shape_hint}") from None
-        raise
-
-
-def _compare_cases(
-    answer: Callable[..., Any],
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
-    mistakes: Mistakes,
-    shape_hint: str = "",
-) -> None:
-    """Compare one array returned by ``answer`` with ``reference`` on every case."""
-    names = list(inspect.signature(reference).parameters)
-    for args in cases:
-        got = _call(answer, args, shape_hint)
-        try:
-            expect_array(got, reference(*args), _shapes(names, args))
-        except Incorrect as error:
-            raise Incorrect(f"{error}{_matching_mistake(got, args, mistakes)}") from None
-
-
-def _what(result: Any) -> str:
-    """What came back, in a few words: ``a tuple of 2 items`` or a short description."""
-    if isinstance(result, tuple | list):
-        return f"a {type(result).__name__} of {len(result)} item{'s' * (len(result) != 1)}"
-    return describe(result)
+def _shape_hint(text: str) -> list[tuple[str, str]]:
+    """An ``error_hints`` entry: ``text`` for a shape error in a product or a broadcast."""
+    return [("matrix product", text), ("element by element", text)]
 
 
 def _sigmoid_outputs(shape: tuple[int, ...], scale: float = 2.0) -> np.ndarray:
@@ -124,6 +43,8 @@ def _targets(shape: tuple[int, ...]) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # 6.1 The output layer's error δ_L (BP1) for a sigmoid output and the mean squared error
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.1")
 
 
 def _output_delta(a, y):
@@ -172,15 +93,13 @@ _OUTPUT_MISTAKES: Mistakes = [
 ]
 
 
-def _test_output_delta(answer: Any) -> None:
-    require_callable(answer, "output_delta")
-    _compare_cases(answer, _output_delta, _OUTPUT_CASES, _OUTPUT_MISTAKES)
-
-
-ex6_1 = Exercise(
+ex6_1 = function_exercise(
     "6.1",
     "the output layer's error δ (BP1)",
-    _test_output_delta,
+    reference=_output_delta,
+    cases=_OUTPUT_CASES,
+    mistakes=_OUTPUT_MISTAKES,
+    factors=lambda args: {"n": args[0].size},
     hints=[
         "δ_L = ∂L/∂z_L = ∂L/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
         "the output changes with the net input.",
@@ -193,6 +112,8 @@ ex6_1 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.2 Pushing the error back one layer (BP2)
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.2")
 
 
 def _hidden_delta(delta_next, W_next, z, a):
@@ -261,15 +182,13 @@ _HIDDEN_MISTAKES: Mistakes = [
 ]
 
 
-def _test_hidden_delta(answer: Any) -> None:
-    require_callable(answer, "hidden_delta")
-    _compare_cases(answer, _hidden_delta, _HIDDEN_CASES, _HIDDEN_MISTAKES, _HIDDEN_SHAPES)
-
-
-ex6_2 = Exercise(
+ex6_2 = function_exercise(
     "6.2",
     "pushing δ back one layer (BP2)",
-    _test_hidden_delta,
+    reference=_hidden_delta,
+    cases=_HIDDEN_CASES,
+    mistakes=_HIDDEN_MISTAKES,
+    error_hints=_shape_hint(_HIDDEN_SHAPES),
     hints=[
         "Each hidden unit feeds every unit of the next layer, so its share of the blame is a sum "
         "over those units, weighted by the weights: a matrix product with W_next.",
@@ -282,6 +201,8 @@ ex6_2 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.3 The gradients of one layer's weights and biases (BP3, BP4)
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.3")
 
 
 def _layer_gradients(a_prev, delta):
@@ -338,36 +259,20 @@ _LAYER_MISTAKES: Mistakes = [
 ]
 
 
-def _test_layer_gradients(answer: Any) -> None:
-    require_callable(answer, "layer_gradients")
-    for a_prev, delta in _LAYER_CASES:
-        args = (a_prev, delta)
-        given = _shapes(("a_prev", "delta"), args)
-        result = _call(answer, args, _LAYER_SHAPES)
-        if not isinstance(result, tuple | list) or len(result) != 2:
-            raise Incorrect(
-                f"For {given} it should return a pair (dW, db), but returned {_what(result)}."
-            )
-        want_dW, want_db = _layer_gradients(a_prev, delta)
-        for name, got, want in (("dW", result[0], want_dW), ("db", result[1], want_db)):
-            try:
-                expect_array(got, want, f"{given}, {name}")
-            except Incorrect as error:
-                raise Incorrect(
-                    f"{error}{_matching_mistake(tuple(result), args, _LAYER_MISTAKES)}"
-                ) from None
-
-
-ex6_3 = Exercise(
+ex6_3 = function_exercise(
     "6.3",
     "a layer's weight and bias gradients (BP3, BP4)",
-    _test_layer_gradients,
+    reference=_layer_gradients,
+    cases=_LAYER_CASES,
+    mistakes=_LAYER_MISTAKES,
+    outputs=("dW", "db"),
+    error_hints=_shape_hint(_LAYER_SHAPES),
     hints=[
         "The weight W[i, j] connects input i to unit j: in each sample it contributes "
         "a_prev[i] · δ[j], and the batch adds these up. A sum of products over the samples is a "
         "matrix product.",
-        "dW = a_prev.T @ delta has shape (n_in, n_out), like W; db = delta.sum(axis=0) has "
-        "shape (n_out,), like b.",
+        "Let the shapes guide you: a_prev is (m, n_in), delta is (m, n_out), and dW must be "
+        "(n_in, n_out), like W; db must be (n_out,), like b, so it sums over one axis.",
     ],
 )
 
@@ -376,13 +281,7 @@ ex6_3 = Exercise(
 # 6.4 A full backward pass for a two-layer network, checked against finite differences
 # ---------------------------------------------------------------------------------------------
 
-_GRAD_NAMES = ("dW1", "db1", "dW2", "db2")
-_PARAM_NAMES = ("W1", "b1", "W2", "b2")
-
-
-def _loss(X, Y, W1, b1, W2, b2):
-    a2 = _sigmoid(_sigmoid(X @ W1 + b1) @ W2 + b2)
-    return float(np.mean((a2 - Y) ** 2))
+_rng = seeded("6.4")
 
 
 def _backward(
@@ -493,22 +392,11 @@ _NETWORK_MISTAKES: Mistakes = [
 ]
 
 
-def _finite_differences(case: tuple[np.ndarray, ...]) -> list[np.ndarray]:
-    """∂L/∂W1, ∂L/∂b1, ∂L/∂W2, ∂L/∂b2 by centred finite differences of the loss."""
-    X, Y, *params = case
-    gradients = []
-    for index in range(4):
-
-        def loss_of(value, index=index):
-            changed = list(params)
-            changed[index] = value
-            return _loss(X, Y, *changed)
-
-        gradients.append(numerical_gradient(loss_of, params[index]))
-    return gradients
-
-
-_NETWORK_NUMERIC = [_finite_differences(case) for case in _NETWORK_CASES]
+_BACKWARD_SHAPES = (
+    "check every matrix product's shapes: X (m, n_in), W1 (n_in, n_hidden), "
+    "W2 (n_hidden, n_out), δ2 (m, n_out), δ1 (m, n_hidden). In BP2, δ2 and W2 only fit "
+    "as δ2 @ W2.T, of shape (m, n_hidden)."
+)
 
 
 def _network_given(case: tuple[np.ndarray, ...]) -> str:
@@ -520,81 +408,29 @@ def _network_given(case: tuple[np.ndarray, ...]) -> str:
     )
 
 
-def _structural_hint(grads: list[np.ndarray], numeric: list[np.ndarray]) -> str:
-    """A hint from *which* gradients are wrong, when no known mistake matches."""
-    right = [np.allclose(g, n, rtol=1e-5, atol=1e-9) for g, n in zip(grads, numeric, strict=True)]
-    if right[2] and right[3]:
-        return (
-            " Hint: the output layer's gradients (dW2, db2) are right, so BP1 works; look at how "
-            "δ goes back to the hidden layer (BP2: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1)) and at "
-            "X.T @ δ1, δ1.sum(axis=0)."
-        )
-    if right[0] and right[2]:
-        return " Hint: the weight gradients are right; the bias gradients sum δ over the samples (axis=0)."
-    ratios = [
-        np.asarray(g) / n for g, n in zip(grads, numeric, strict=True) if np.all(np.abs(n) > 1e-9)
-    ]
-    flat = np.concatenate([r.ravel() for r in ratios]) if ratios else np.empty(0)
-    if flat.size and np.allclose(flat, flat[0], rtol=1e-4) and not np.isclose(flat[0], 1.0):
-        return (
-            f" Hint: every gradient is {flat[0]:.4g} times the finite differences: a constant "
-            "factor is off. L = mean((a2 - y)²) over n = a2.size entries, so ∂L/∂a2 = 2 (a2 - y) / n."
-        )
-    return ""
-
-
-def _test_backward(answer: Any) -> None:
-    require_callable(answer, "backward_pass")
-    for case, numeric in zip(_NETWORK_CASES, _NETWORK_NUMERIC, strict=True):
-        given = _network_given(case)
-        result = _call(
-            answer,
-            case,
-            "check every matrix product's shapes: X (m, n_in), W1 (n_in, n_hidden), "
-            "W2 (n_hidden, n_out), δ2 (m, n_out), δ1 (m, n_hidden). In BP2, δ2 and W2 only fit "
-            "as δ2 @ W2.T, of shape (m, n_hidden).",
-        )
-        if not isinstance(result, tuple | list) or len(result) != 4:
-            raise Incorrect(
-                f"For {given} it should return four arrays (dW1, db1, dW2, db2), but returned "
-                f"{_what(result)}."
-            )
-        grads = []
-        for name, param_name, got, param in zip(
-            _GRAD_NAMES, _PARAM_NAMES, result, case[2:], strict=True
-        ):
-            if got is None:
-                raise Incorrect(f"For {given}, {name} is None. Did you forget to compute it?")
-            got = np.asarray(got, dtype=float)
-            if got.shape != param.shape:
-                raise Incorrect(
-                    f"For {given}, {name} should have the shape of {param_name}, {param.shape}, "
-                    f"but has shape {got.shape}.{_matching_mistake(tuple(result), case, _NETWORK_MISTAKES)}"
-                )
-            grads.append(got)
-        for name, got, want in zip(_GRAD_NAMES, grads, numeric, strict=True):
-            close = np.isclose(got, want, rtol=1e-5, atol=1e-9)
-            if not np.all(close):
-                bad = np.unravel_index(np.argmax(~close), want.shape)
-                hint = _matching_mistake(tuple(result), case, _NETWORK_MISTAKES) or (
-                    _structural_hint(grads, numeric)
-                )
-                raise Incorrect(
-                    f"For {given}, {name} disagrees with finite differences: at index "
-                    f"{tuple(int(i) for i in bad)} finite differences give {want[bad]:.6g}, "
-                    f"yours gives {got[bad]:.6g}.{hint}"
-                )
-
-
-ex6_4 = Exercise(
+ex6_4 = function_exercise(
     "6.4",
     "a full backward pass for a two-layer network",
-    _test_backward,
+    reference=_backward,  # exact backpropagation: finite differences cannot reach rtol 1e-12
+    cases=_NETWORK_CASES,
+    mistakes=_NETWORK_MISTAKES,
+    outputs=("dW1", "db1", "dW2", "db2"),
+    given=_network_given,
+    error_hints=_shape_hint(_BACKWARD_SHAPES),
+    rtol=1e-12,
+    atol=1e-15,
+    close_hint=(
+        "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks "
+        "like a numerical approximation (finite differences), not backpropagation. Compute "
+        "them with BP1-BP4, which are exact."
+    ),
     hints=[
         "Forward first, keeping a1 and a2. Then backward: δ2 (BP1), dW2 and db2 (BP4, BP3), "
         "δ1 (BP2), dW1 and db1.",
-        "δ2 = 2 (a2 - y) / a2.size * a2 * (1 - a2); dW2 = a1.T @ δ2; db2 = δ2.sum(axis=0); "
-        "δ1 = (δ2 @ W2.T) * a1 * (1 - a1); dW1 = X.T @ δ1; db1 = δ1.sum(axis=0).",
+        "δ2 = 2 (a2 - y) / n ⊙ a2 (1 - a2) with n = a2.size, the number of entries the loss "
+        "averages. dW2 and db2 follow from δ2 as in exercise 6.3.",
+        "δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1), as in exercise 6.2; dW1 and db1 follow from δ1 and X "
+        "the same way as dW2 and db2 from δ2 and a1.",
     ],
 )
 
@@ -602,6 +438,8 @@ ex6_4 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # 6.5 A gradient check: centred differences and the relative error
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.5")
 
 
 def _gradient_check(f, x, grad, h=1e-5):
@@ -812,60 +650,101 @@ _ZERO_HINT = (
 )
 
 
-def _test_gradient_check(answer: Any) -> None:
-    require_callable(answer, "gradient_check")
-    for text, f, x, grad in _CHECK_CASES:
-        given = f"{text}, at x = {describe(x)}"
-        x_given = x.copy()
-        try:
-            got = call(answer, f, x_given, grad.copy())
-        except Incorrect as error:
-            zero = any(word in str(error) for word in ("invalid value", "divide", "division"))
-            hint = _ZERO_HINT if zero else ""
-            raise Incorrect(f"For {given}: {error}" + (f" Hint: {hint}" if hint else "")) from None
-        if not np.array_equal(x_given, x):
-            moved = np.unravel_index(np.argmax(np.abs(x_given - x)), x.shape)
-            raise Incorrect(
-                f"For {given} your function changed x: x{list(map(int, moved))} was "
-                f"{x[moved]:.10g} and is now {x_given[moved]:.10g}. Put every entry back after "
-                "perturbing it (or perturb a copy): the caller's x must stay as it was."
-            )
-        if isinstance(got, np.ndarray) and got.size != 1:
-            raise Incorrect(
-                f"For {given} it returned an array of shape {got.shape}; return one number, "
-                "the largest relative error over all entries."
-            )
-        try:
-            value = float(got)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return a number, but returned {describe(got)}."
-            ) from None
-        expected = _gradient_check(f, x.copy(), grad)
-        if np.isclose(value, expected, rtol=1e-5, atol=1e-7):
-            continue
-        if np.isnan(value):
-            hint = f" Hint: {_ZERO_HINT}"
-        else:
-            hint = _matching_mistake(value, (f, x, grad), _CHECK_MISTAKES)
-        if expected < 1e-7:
-            raise Incorrect(
-                f"For {given}, the gradient is right, so the relative error should be tiny "
-                f"(below 1e-7), but your function returned {value:.3g}.{hint}"
-            )
-        raise Incorrect(
-            f"For {given}, expected a relative error of {expected:.4g}, but got {value:.4g}.{hint}"
-        )
+def _check_case_text(args: tuple[Any, ...]) -> str:
+    """The words for a case of 6.5: which function, which gradient, at which x."""
+    text, _, x, _ = next(
+        c for c in _CHECK_CASES if all(p is q for p, q in zip(c[1:], args, strict=True))
+    )
+    return f"{text}, at x = {describe(x)}"
 
 
-ex6_5 = Exercise(
+def _tiny_or_zero(args: tuple[Any, ...], got: Any) -> str:
+    """What a wrong relative error means here."""
+    if np.isnan(np.asarray(got, dtype=float)).any():
+        return f"Hint: {_ZERO_HINT}"
+    if _gradient_check(*args) < 1e-7:
+        return "The gradient is right here, so the relative error should be tiny (below 1e-7)."
+    return ""
+
+
+ex6_5 = function_exercise(
     "6.5",
     "a gradient check",
-    _test_gradient_check,
+    reference=_gradient_check,
+    cases=[case[1:] for case in _CHECK_CASES],
+    mistakes=_CHECK_MISTAKES,
+    given=_check_case_text,
+    error_hints=[(piece, _ZERO_HINT) for piece in ("invalid value", "divide by zero")],
+    explain=_tiny_or_zero,
+    rtol=1e-5,
+    atol=1e-7,
     hints=[
-        "For each entry i of x: add h, evaluate f; subtract h, evaluate f; put x[i] back. The "
-        "centred difference is (f(x + h e_i) - f(x - h e_i)) / 2h.",
-        "Then, entry by entry, |a - b| / max(|a|, |b|) (0 where both are 0), and return the "
-        "largest as a float: np.divide(..., out=np.zeros_like(scale), where=scale > 0).max().",
+        "For each entry of x: save it, set it to old + h and evaluate f, set it to old - h and "
+        "evaluate f, then put the saved value back. The centred difference is "
+        "(f(x + h e_i) - f(x - h e_i)) / 2h.",
+        "`for index in np.ndindex(x.shape):` visits every index of an array of any shape "
+        "(a vector, a matrix, ...); x[index] is then one entry.",
+        "Then, entry by entry, |a - b| / max(|a|, |b|), counting 0 where both are 0 "
+        "(np.divide with out= and where=), and return the largest ratio as a float.",
     ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 6.7 Transfer: backpropagation through a tanh hidden layer
+# ---------------------------------------------------------------------------------------------
+
+_rng = seeded("6.7")
+
+
+def _tanh_backward(X, y, W1, b1, W2, b2, hidden_slope=lambda a: 1.0 - a**2):
+    a1 = np.tanh(X @ W1 + b1)
+    a2 = _sigmoid(a1 @ W2 + b2)
+    delta2 = 2.0 * (a2 - y) / a2.size * a2 * (1.0 - a2)
+    delta1 = (delta2 @ W2.T) * hidden_slope(a1)
+    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+
+
+ex6_7 = function_exercise(
+    "6.7",
+    "transfer: a backward pass with a tanh hidden layer",
+    reference=_tanh_backward,
+    cases=_NETWORK_CASES,
+    mistakes=[
+        (
+            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: a * (1.0 - a)),
+            "a1 (1 - a1) is the sigmoid's slope; the hidden layer is tanh now, whose slope is "
+            "1 - tanh² = 1 - a1².",
+        ),
+        (
+            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0 - np.tanh(a) ** 2),
+            "a1 is already tanh(z1): its slope is 1 - a1², not 1 - tanh(a1)².",
+        ),
+        (
+            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0),
+            f"{FORGETS_DERIVATIVE} in the hidden layer: multiply by tanh'(z1) = 1 - a1².",
+        ),
+    ],
+    outputs=("dW1", "db1", "dW2", "db2"),
+    given=_network_given,
+    error_hints=_shape_hint(_BACKWARD_SHAPES),
+    rtol=1e-12,
+    atol=1e-15,
+    hints=[
+        "Only one thing changes from exercise 6.4: the hidden layer's activation, and so its "
+        "slope in BP2.",
+        "tanh'(z) = 1 - tanh(z)², and the forward pass already holds a1 = tanh(z1).",
+    ],
+)
+
+
+# Predict, then run
+ex6_6 = predict_question(
+    "6.6",
+    "predict: the gradients of an all-zero network",
+    answer="all zero",
+    choices=("all zero", "all equal, not zero", "different from each other"),
+    explanation="with W2 = 0, BP2 gives δ1 = (δ2 @ W2.T) ⊙ σ'(z1) = 0: no error reaches the "
+    "hidden layer, so dW1 is all zero, while dW2 is not.",
+    hints=["Follow δ back through BP2: what does multiplying by W2.T do when W2 is zero?"],
 )

@@ -1,32 +1,33 @@
 """Lesson 08, the activation zoo: tanh, ReLU's derivative, leaky ReLU, softplus, ELU, GELU.
 
 Every check here calls the learner's function on the same kinds of input: a grid that includes
-0, arrays of several shapes (0-d to 3-d), extremes (±40, ±1000, ±inf), NaN, and float32 (which
-must stay float32). A derivative is first compared with the slope of the function measured by
-centred finite differences, then with the exact values.
+0, arrays of several shapes (0-d to 3-d) and extremes (±40, ±1000, ±inf). A derivative is first
+compared with the slope of the function measured by centred finite differences, then with the
+exact values. NaN in, NaN out and float32 in, float32 out are optional extras, reported after a
+correct answer.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any
 
 import numpy as np
 
 from neuronlab import activations as act
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
-    Incorrect,
-    call,
+    Keywords,
+    compare_cases,
     describe,
-    diagnose,
+    function_exercise,
+    predict_question,
+    seeded,
 )
 from neuronlab.gradcheck import numerical_derivative
 
-_rng = np.random.default_rng(707)
+_rng = seeded("8.0")  # the grid every zoo exercise shares
 
 GRID = np.array([-5.0, -2.0, -0.5, 0.0, 0.3, 1.0, 2.0, 5.0])
 MATRIX = np.round(_rng.normal(scale=2.0, size=(3, 4)), 3)
@@ -54,84 +55,9 @@ FLOAT32_HINT = (
 Case = tuple[np.ndarray, dict[str, Any]]
 
 
-def _given(z: np.ndarray, kwargs: dict[str, Any]) -> str:
-    return ", ".join([f"z = {describe(z)}"] + [f"{k} = {describe(v)}" for k, v in kwargs.items()])
-
-
-def _run(answer: Callable[..., Any], z: np.ndarray, kwargs: dict[str, Any], warning_hint: str):
-    """Call the answer on a copy of z; explain overflow and Python-level `if`/`max` on arrays.
-
-    Warnings about invalid values are ignored where z holds NaN: NaN in, NaN out is all we ask.
-    """
-    try:
-        with np.errstate(invalid="ignore") if np.isnan(z).any() else contextlib.nullcontext():
-            got = call(answer, z.copy(), **kwargs)
-    except Incorrect as error:
-        text = str(error)
-        if "warning: overflow" in text and warning_hint:
-            raise Incorrect(f"{text} Hint: {warning_hint}") from None
-        if "truth value of an array" in text:
-            raise Incorrect(f"{text} Hint: {ELEMENTWISE_HINT}") from None
-        raise
-    if isinstance(got, np.ndarray) and got.dtype == bool:
-        raise Incorrect(
-            f"For {_given(z, kwargs)} it returned True/False values (dtype bool); return numbers "
-            "of z's dtype, e.g. turn a comparison into 0.0 and 1.0 with .astype(z.dtype)."
-        )
-    return got
-
-
-def _mismatch(got: Any, expected: np.ndarray, z: np.ndarray, kwargs: dict[str, Any], rtol, atol):
-    """None if ``got`` matches ``expected``; else what is wrong, naming the z where it is."""
-    given = _given(z, kwargs)
-    if got is None:
-        return f"For {given} your function returned None. Did you forget `return`?"
-    try:
-        got_array = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return f"For {given} it returned {describe(got)}, which is not a number or array."
-    if got_array.shape != expected.shape:
-        return (
-            f"For {given} expected an array of shape {expected.shape} (the shape of z), "
-            f"but got shape {got_array.shape}."
-        )
-    close = np.isclose(got_array, expected, rtol=rtol, atol=atol, equal_nan=True)
-    if close.all():
-        return None
-    if z.ndim == 0:
-        return f"For {given} expected {describe(expected[()])}, but got {describe(got_array[()])}."
-    bad = tuple(int(i) for i in np.unravel_index(np.argmin(close), z.shape))
-    return (
-        f"For {given}: at z = {describe(z[bad])} (index {bad}) expected "
-        f"{describe(expected[bad])}, but got {describe(got_array[bad])}."
-    )
-
-
-def _compare(
-    got: Any,
-    expected: np.ndarray,
-    z: np.ndarray,
-    kwargs: dict[str, Any],
-    mistakes: Sequence[tuple[Callable[..., Any], str]],
-    rtol: float,
-    atol: float,
-    note: str = "",
-) -> None:
-    """Raise Incorrect if ``got`` is not ``expected``, with the hint of a known mistake (or
-    about NaN) added to the message.
-    """
-    text = _mismatch(got, np.asarray(expected, dtype=float), z, kwargs, rtol, atol)
-    if text is None:
-        return
-    if note and "expected an array of shape" not in text:
-        text += f" {note}"
-    known = [(partial(wrong, **kwargs), message) for wrong, message in mistakes]
-    hint = diagnose(got, (z.copy(),), known)
-    if not hint and np.isnan(expected).any():
-        got_array = np.asarray(got, dtype=float)
-        if got_array.shape == expected.shape and not np.isnan(got_array[np.isnan(expected)]).all():
-            hint = f" Hint: {NAN_HINT}"
-    raise Incorrect(text + hint)
+def _positional(cases: Sequence[Case]) -> list[tuple[Any, ...]]:
+    """``(z, {"slope": 0.1})`` as the case ``(z, Keywords(slope=0.1))``."""
+    return [(z, Keywords(kwargs)) if kwargs else (z,) for z, kwargs in cases]
 
 
 def zoo_exercise(
@@ -149,44 +75,57 @@ def zoo_exercise(
     rtol: float = 1e-6,
     atol: float = 1e-12,
 ) -> Exercise:
-    """An exercise whose answer is an element-wise function ``f(z, **kwargs)``.
+    """A declaration for an element-wise function ``f(z, ...)``.
 
-    The answer is compared with ``reference`` on ``cases`` (float64), then on ``float32_cases``
-    where the result must be float32 too. With ``derivative_of = (name, f)``, the answer is a
-    derivative: it is first compared with the centred-difference slope of ``f`` on
-    ``slope_cases``.
+    The answer must match ``reference`` on the float64 ``cases`` without NaN. With
+    ``derivative_of = (name, f)`` it is a derivative, first compared with the centred-difference
+    slope of ``f`` on ``slope_cases``. NaN in, NaN out and float32 in, float32 out are optional
+    extras (no lesson requires them), reported after a correct answer.
     """
+    main = _positional([c for c in cases if not np.isnan(c[0]).any()])
+    with_nan = _positional([c for c in cases if np.isnan(c[0]).any()])
+    error_hints = [("overflow", warning_hint)] if warning_hint else []
 
-    def test(answer: Any) -> None:
-        if not callable(answer):
-            raise Incorrect(
-                f"pass your function itself, e.g. check(my_function) without (), "
-                f"not {describe(answer)}."
-            )
-        if derivative_of is not None:
-            name, function = derivative_of
-            for z, kwargs in slope_cases:
-                slope = numerical_derivative(partial(function, **kwargs), z)
-                got = _run(answer, z, kwargs, warning_hint)
-                note = (
-                    f"That expected value is the slope of {name} measured with centred finite "
-                    "differences, (f(z + h) - f(z - h)) / 2h."
-                )
-                _compare(got, slope, z, kwargs, mistakes, rtol=1e-5, atol=1e-6, note=note)
-        for z, kwargs in cases:
-            got = _run(answer, z, kwargs, warning_hint)
-            _compare(got, reference(z, **kwargs), z, kwargs, mistakes, rtol=rtol, atol=atol)
-        for z, kwargs in float32_cases:
-            got = _run(answer, z, kwargs, warning_hint)
-            dtype = got.dtype if isinstance(got, np.ndarray | np.generic) else type(got).__name__
-            if dtype != np.float32:
-                raise Incorrect(
-                    f"For float32 input {_given(z, kwargs)} your function returned {dtype}; "
-                    f"float32 in should give float32 out. Hint: {float32_hint}"
-                )
-            _compare(got, reference(z, **kwargs), z, kwargs, mistakes, rtol=1e-5, atol=1e-6)
+    def slopes_first(answer: Any) -> None:
+        name, function = derivative_of
+        compare_cases(
+            answer,
+            lambda z, **k: numerical_derivative(lambda t: function(t, **k), z),
+            _positional(slope_cases),
+            mistakes,
+            given=lambda a: (
+                f"z = {describe(a[0])} (the slope of {name} measured with centred finite "
+                "differences, (f(z + h) - f(z - h)) / 2h)"
+            ),
+            rtol=1e-5,
+            atol=1e-6,
+        )
 
-    return Exercise(exercise_id, title, test, hints)
+    def extras(answer: Any) -> None:
+        nan_hint, dtype_hint = f"Hint: {NAN_HINT}", f"Hint: {float32_hint}"
+        compare_cases(answer, reference, with_nan, allow=("invalid",), explain=lambda *_: nan_hint)
+        compare_cases(
+            answer,
+            reference,
+            _positional(float32_cases),
+            float32_rtol=1e-5,
+            explain=lambda *_: dtype_hint,
+        )
+
+    exercise = function_exercise(
+        exercise_id,
+        title,
+        reference,
+        main,
+        mistakes,
+        hints,
+        rtol=rtol,
+        atol=atol,
+        error_hints=error_hints,
+        prechecks=[slopes_first] if derivative_of else [],
+    )
+    exercise.optional = extras
+    return exercise
 
 
 def _float64_cases(**kwargs: Any) -> list[Case]:
@@ -194,8 +133,10 @@ def _float64_cases(**kwargs: Any) -> list[Case]:
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.1 tanh from the sigmoid
+# 8.1 tanh from the sigmoid
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.1")
 
 ex8_1 = zoo_exercise(
     "8.1",
@@ -231,8 +172,10 @@ ex8_1 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.2 ReLU's derivative, with the convention at 0
+# 8.2 ReLU's derivative, with the convention at 0
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.2")
 
 ex8_2 = zoo_exercise(
     "8.2",
@@ -269,14 +212,17 @@ ex8_2 = zoo_exercise(
     hints=[
         "ReLU is max(0, z): flat (slope 0) on the left, the line z (slope 1) on the right.",
         "At z = 0 there is a kink; the convention here is 0. So: 1 where z > 0, else 0.",
-        "Keep the dtype with .astype(z.dtype), and let NaN through: np.where(np.isnan(z), z, ...).",
+        "Optional extras: keep the dtype with .astype(z.dtype), and let NaN through with "
+        "np.isnan(z).",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.3 leaky ReLU with a slope
+# 8.3 leaky ReLU with a slope
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.3")
 
 ex8_3 = zoo_exercise(
     "8.3",
@@ -315,14 +261,16 @@ ex8_3 = zoo_exercise(
     ],
     hints=[
         "Leaky ReLU is z where z > 0 and slope · z elsewhere; the default slope is 0.01.",
-        "np.where(z > 0, z, slope * z) picks element by element.",
+        "np.where(condition, a, b) picks a or b element by element.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.4 softplus without overflow
+# 8.4 softplus without overflow
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.4")
 
 ex8_4 = zoo_exercise(
     "8.4",
@@ -364,8 +312,10 @@ ex8_4 = zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.5 ELU's derivative
+# 8.5 ELU's derivative
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.5")
 
 ex8_5 = zoo_exercise(
     "8.5",
@@ -409,14 +359,17 @@ ex8_5 = zoo_exercise(
     hints=[
         "ELU is z for z > 0 and α (e^z - 1) otherwise. Differentiate each side.",
         "The slope is 1 for z > 0 and α e^z otherwise.",
-        "np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0))) never overflows.",
+        "np.where computes both branches everywhere: make the exponential's argument safe for "
+        "every z first (np.minimum(z, 0) is never positive).",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 7.6 GELU's tanh approximation
+# 8.6 GELU's tanh approximation
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.6")
 
 _C = math.sqrt(2.0 / math.pi)
 
@@ -465,4 +418,65 @@ ex8_6 = zoo_exercise(
         "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
         "math.sqrt(2 / math.pi), so float32 stays float32.",
     ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 8.8 Transfer: the derivative of an activation the zoo did not show
+# ---------------------------------------------------------------------------------------------
+
+_rng = seeded("8.8")
+
+
+def _softsign(z):
+    return z / (1 + np.abs(z))
+
+
+def _softsign_prime(z):
+    return 1 / (1 + np.abs(z)) ** 2
+
+
+ex8_8 = zoo_exercise(
+    "8.8",
+    "transfer: the derivative of softsign",
+    reference=_softsign_prime,
+    cases=_float64_cases(),
+    float32_cases=[(FLOAT32, {})],
+    derivative_of=("softsign", _softsign),
+    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(2, 3), {})],
+    mistakes=[
+        (
+            lambda z: 1 / (1 + np.abs(z)),
+            "the quotient rule squares the denominator: (u / v)' = (u'v - uv') / v².",
+        ),
+        (
+            lambda z: (1 + 2 * np.abs(z)) / (1 + np.abs(z)) ** 2,
+            "for z > 0, |z|' = 1 and the numerator is (1 + z) - z · 1 = 1: subtract the second term.",
+        ),
+        (
+            lambda z: 1 / (1 + z) ** 2,
+            "for z < 0 the denominator is 1 + |z| = 1 - z: keep the absolute value.",
+        ),
+        (
+            lambda z: np.sign(z) / (1 + np.abs(z)) ** 2,
+            "softsign rises everywhere, so its slope is positive on both sides of 0.",
+        ),
+    ],
+    hints=[
+        "softsign(z) = z / (1 + |z|) looks like tanh but approaches ±1 slowly. Work out z > 0 "
+        "and z < 0 separately, where |z| is z or -z.",
+        "With the quotient rule, both sides give the same expression in |z|.",
+    ],
+)
+
+
+# Predict, then run
+ex8_7 = predict_question(
+    "8.7",
+    "predict: the package's ReLU slope at 0",
+    answer=0.0,
+    explanation="ReLU has a kink at 0 and no derivative there; the package, like PyTorch, "
+    "takes 0 by convention. Any value in [0, 1] would be a valid choice.",
+    rtol=0.0,
+    hints=["Read the docstring: help(activations.relu_prime)."],
 )

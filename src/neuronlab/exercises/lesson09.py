@@ -5,26 +5,26 @@ dead ReLUs, per-layer gradient norms.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid, sigmoid_prime
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
     call,
     describe,
-    diagnose,
-    expect_array,
     function_exercise,
+    predict_question,
+    seeded,
 )
 
-_rng = np.random.default_rng(808)
-
-
 # ---------------------------------------------------------------------------------------------
-# 8.1 The derivative of a chain of sigmoid neurons
+# 9.1 The derivative of a chain of sigmoid neurons
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.1")
 
 
 def _chain_derivative(x, weights, biases):
@@ -61,6 +61,10 @@ def _chain_sum(x, weights, biases):
 
 _X_GRID = np.array([-4.0, -1.0, 0.0, 0.5, 2.0, 6.0])
 _CHAIN_MISTAKES = [
+    (
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid(z)),
+        "that multiplies by σ(z), the layer's output; the slope is σ'(z) = σ(z)(1 - σ(z)).",
+    ),
     (
         lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_prime(z)),
         "each layer contributes w_l σ'(z_l): the chain rule also multiplies by the weight "
@@ -120,8 +124,10 @@ ex9_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.2 and 8.3 Initialisers: shapes, the generator, and the variance of a large sample
+# 9.2 and 9.3 Initialisers: shapes, the generator, and the variance of a large sample
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.2")
 
 # The large sample: 800 x 500 = 400 000 weights. The sample variance s² of n draws has a
 # standard deviation of σ² √((κ - 1) / n), with kurtosis κ = 1.8 for a uniform and 3 for a
@@ -158,9 +164,8 @@ def _weights(answer, fan_in, fan_out, seed):
 
 
 def _test_initialiser(answer, name, variance, extra_test, mistakes):
-    """The checks shared by 8.2 and 8.3: shape, the seed, mean 0, the variance formula."""
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, e.g. check({name}), not {describe(answer)}.")
+    """Custom (the answer is random), shared by 9.2 and 9.3: shape, the seed, mean 0, the
+    variance formula."""
     _weights(answer, 3, 5, seed=0)
     first, again = _weights(answer, 4, 6, seed=7), _weights(answer, 4, 6, seed=7)
     if not np.array_equal(first, again):
@@ -265,7 +270,8 @@ ex9_2 = Exercise(
     hints=[
         "The target variance is 2 / (fan_in + fan_out). A uniform distribution on (-r, r) has "
         "variance r² / 3: solve for r.",
-        "r = np.sqrt(6 / (fan_in + fan_out)); then rng.uniform(-r, r, size=(fan_in, fan_out)).",
+        "Once you have r, draw from the generator you are given: rng.uniform(low, high, size=...) "
+        "with one row per input.",
     ],
 )
 
@@ -320,15 +326,17 @@ ex9_3 = Exercise(
     _test_he,
     hints=[
         "He's weights are normal with mean 0 and variance 2 / fan_in.",
-        "rng.normal takes the standard deviation: rng.normal(0.0, np.sqrt(2 / fan_in), "
-        "size=(fan_in, fan_out)).",
+        "rng.normal(mean, scale, size=...) takes the standard deviation as its scale, not the "
+        "variance; one row per input.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.4 The fraction of dead ReLU units
+# 9.4 The fraction of dead ReLU units
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.4")
 
 
 def _dead_fraction(Z):
@@ -351,10 +359,28 @@ _DEAD_CASES = [
     _Z_RANDOM,
     np.array([[-1.0, 0.0, 2.0]]),  # a single sample
     np.abs(_Z_RANDOM[:5]) + 0.1,  # nobody dead
+    # alive units with small net inputs, all in (0, 1]: relu passes them, relu' = 1 there
+    np.array(
+        [
+            [0.5, 1.0, -1.0, 0.01, 1e-3, 1e-300],
+            [0.2, 0.9, -2.0, 0.001, 1e-4, 1e-320],
+            [1.0, 0.3, 0.0, 0.05, 1e-6, 5e-324],
+        ]
+    ),
     -np.abs(_Z_RANDOM[:, :3]),  # everybody dead
     _Z_SMALL.astype(np.float32),
 ]
+_SMALL_IS_ALIVE = (
+    "a unit whose net inputs are small but positive (0 < z <= 1) is alive: relu passes "
+    "them on and its slope there is 1, so it learns. Dead means z <= 0 on every sample: "
+    "compare with 0, not with another threshold."
+)
 _DEAD_MISTAKES = [
+    (lambda Z: float(np.mean(np.all(Z <= 1, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z < 1, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z <= 0.1, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z <= 1e-3, axis=0))), _SMALL_IS_ALIVE),
+    (lambda Z: float(np.mean(np.all(Z <= 1e-9, axis=0))), _SMALL_IS_ALIVE),
     (
         lambda Z: float(np.mean(np.any(Z <= 0, axis=0))),
         "a unit is dead only if it is silent on *every* sample (np.all); one that outputs 0 "
@@ -396,33 +422,27 @@ def _describe_matrix(Z):
     return text + (" (float32)" if Z.dtype == np.float32 else "")
 
 
-def _test_dead(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    for Z in _DEAD_CASES:
-        given = f"Z = {_describe_matrix(Z)} (rows: samples, columns: units)"
-        got = call(answer, Z.copy())
-        try:
-            expect_array(got, _dead_fraction(Z), given)
-        except Incorrect as error:
-            raise Incorrect(f"{error}{diagnose(got, (Z,), _DEAD_MISTAKES)}") from None
-
-
-ex9_4 = Exercise(
+ex9_4 = function_exercise(
     "9.4",
     "the fraction of dead ReLU units",
-    _test_dead,
+    reference=_dead_fraction,
+    cases=[(Z,) for Z in _DEAD_CASES],
+    mistakes=_DEAD_MISTAKES,
+    given=lambda args: f"Z = {_describe_matrix(args[0])} (rows: samples, columns: units)",
     hints=[
         "Z has one row per sample and one column per unit. A unit is dead when z <= 0 in every "
         "row of its column.",
-        "np.all(Z <= 0, axis=0) gives one True/False per unit; its mean is the fraction.",
+        "np.all(condition, axis=0) gives one True/False per column (unit); the mean of "
+        "True/False values is the fraction of Trues.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.5 Per-layer gradient norms of a tanh network, by backpropagation
+# 9.5 Per-layer gradient norms of a tanh network, by backpropagation
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.5")
 
 
 def _gradient_norms(activations, weights, delta_out):
@@ -460,6 +480,16 @@ def _right_push(delta, W, a, a_next):
 
 
 _NORM_MISTAKES = [
+    (
+        lambda a, W, d: [float(np.linalg.norm(x.T @ d)) for x in a[:-1]],
+        "δ changes from layer to layer: push it back through each layer (BP2) before you take "
+        "the next layer's weight gradient.",
+    ),
+    (
+        lambda a, W, d: _gradient_norms(a, W, d)[1:],
+        "the first layer is missing: return one norm per layer of weights, len(weights) in "
+        "all, including activations[0].T @ delta for the first.",
+    ),
     (
         lambda a, W, d: _norms_variant(a, W, d, _right_push, reverse=False),
         "the norms are in reverse order: list them from the first layer (next to the input) to "
@@ -506,7 +536,7 @@ _NORM_MISTAKES = [
 ]
 
 
-def _tanh_network(sizes, n_samples, seed, scale=1.0):
+def _tanh_network(sizes, n_samples, seed, scale=1.0) -> tuple[Any, ...]:
     """A tanh network's forward pass and an output error: (activations, weights, delta_out)."""
     rng = np.random.default_rng(seed)
     weights = [
@@ -518,7 +548,7 @@ def _tanh_network(sizes, n_samples, seed, scale=1.0):
         activations.append(np.tanh(activations[-1] @ W))
     activations.append(activations[-1] @ weights[-1])  # a linear output layer
     delta_out = rng.normal(size=(n_samples, sizes[-1])) / n_samples
-    return activations, weights, delta_out
+    return (activations, weights, delta_out)
 
 
 _NETWORKS = [  # (layer sizes, samples, seed, weight scale): square layers first
@@ -529,42 +559,103 @@ _NETWORKS = [  # (layer sizes, samples, seed, weight scale): square layers first
 ]
 
 
-def _test_norms(answer):
-    if not callable(answer):
-        raise Incorrect(f"pass your function itself, not {describe(answer)}.")
-    for sizes, n_samples, seed, scale in _NETWORKS:
-        activations, weights, delta_out = _tanh_network(sizes, n_samples, seed, scale)
-        given = (
-            f"a tanh network with layer sizes {sizes} and {n_samples} samples "
-            f"(weights of std {scale:g} / √fan_in)"
-        )
-        got = call(
-            answer, [a.copy() for a in activations], [W.copy() for W in weights], delta_out.copy()
-        )
-        expected = np.array(_gradient_norms(activations, weights, delta_out))
-        try:
-            if got is not None and np.ndim(got) == 1 and len(got) != len(expected):
-                raise Incorrect(
-                    f"For {given} expected {len(expected)} norms, one per layer of weights, "
-                    f"but got {len(got)}."
-                )
-            expect_array(got, expected, given, rtol=1e-6, atol=1e-12)
-        except Incorrect as error:
-            raise Incorrect(
-                f"{error}{diagnose(got, (activations, weights, delta_out), _NORM_MISTAKES)}"
-            ) from None
+_NORM_CASES = [_tanh_network(*network) for network in _NETWORKS]
 
 
-ex9_5 = Exercise(
+def _network_text(args: tuple[Any, ...]) -> str:
+    sizes, n_samples, _, scale = _NETWORKS[next(i for i, c in enumerate(_NORM_CASES) if c is args)]
+    return (
+        f"a tanh network with layer sizes {sizes} and {n_samples} samples "
+        f"(weights of std {scale:g} / √fan_in)"
+    )
+
+
+ex9_5 = function_exercise(
     "9.5",
     "per-layer gradient norms by backpropagation",
-    _test_norms,
+    reference=lambda activations, weights, delta_out: np.array(
+        _gradient_norms(activations, weights, delta_out)
+    ),
+    cases=_NORM_CASES,
+    mistakes=_NORM_MISTAKES,
+    given=_network_text,
     hints=[
         "Walk from the last layer to the first. At each layer the weight gradient is "
         "activations[layer].T @ delta (BP4); record its norm.",
-        "Then push the error one layer down (BP2): delta = (delta @ weights[layer].T) * "
-        "(1 - activations[layer] ** 2), because activations[layer] = tanh(z) of the layer below.",
+        "Then push the error one layer down (BP2): through the transpose of the layer's weights, "
+        "then times tanh'(z) of the layer below, which is 1 - a² with a = activations[layer].",
         "np.linalg.norm(matrix) is the Frobenius norm. Reverse your list at the end so that it "
         "starts with the first layer.",
     ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 9.7 Transfer: the chain derivative through tanh layers
+# ---------------------------------------------------------------------------------------------
+
+_rng = seeded("9.7")
+
+
+def _tanh_chain(x, weights, biases, slope=lambda z: 1.0 - np.tanh(z) ** 2):
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        derivative = derivative * w * slope(z)
+        a = np.tanh(z)
+    return derivative
+
+
+ex9_7 = function_exercise(
+    "9.7",
+    "transfer: the derivative through tanh layers",
+    reference=_tanh_chain,
+    cases=[
+        (0.0, [1.0, 1.0], [0.0, 0.0]),
+        (np.array([-1.0, 0.0, 0.5, 2.0]), [0.5, -1.5, 2.0], [0.1, 0.0, -0.3]),
+        (
+            _rng.normal(size=(2, 3)),
+            list(_rng.normal(size=6)),
+            list(_rng.normal(size=6)),
+        ),
+    ],
+    mistakes=[
+        (
+            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: sigmoid_prime(z)),
+            "that is the sigmoid's derivative; tanh's is 1 - tanh(z)², at most 1 (at z = 0).",
+        ),
+        (
+            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: 1.0 - z**2),
+            "1 - a² needs the layer's output a = tanh(z), not its net input z.",
+        ),
+        (
+            lambda x, W, B: np.prod(
+                [
+                    w * (1.0 - np.tanh(w * np.asarray(x) + b) ** 2)
+                    for w, b in zip(W, B, strict=True)
+                ],
+                axis=0,
+            ),
+            "each layer's net input depends on the previous layer's output: carry a forward.",
+        ),
+    ],
+    names=("x", "weights", "biases"),
+    hints=[
+        "The same walk as exercise 9.1, with tanh in place of the sigmoid.",
+        "Each layer multiplies the running derivative by w · tanh'(z) with z = w a + b, and "
+        "tanh'(z) = 1 - tanh(z)²; then a becomes tanh(z).",
+    ],
+)
+
+
+# Predict, then run
+ex9_6 = predict_question(
+    "9.6",
+    "predict: a derivative through ten sigmoid layers",
+    answer="below 1e-6",
+    choices=("about 1", "about 0.1", "about 1e-3", "below 1e-6"),
+    explanation="each sigmoid layer multiplies the derivative by w σ'(z) <= 1/4 when |w| <= 1, "
+    "so ten of them give at most 0.25¹⁰ ≈ 9.5e-7.",
+    hints=["σ' is at most 0.25: what is 0.25 to the power 10?"],
 )

@@ -7,53 +7,9 @@ shape (m, K) for m samples and K classes, and integer labels of shape (m,).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
-
 import numpy as np
 
-from neuronlab.exercises._core import (
-    Exercise,
-    Incorrect,
-    Mistakes,
-    call,
-    compare_cases,
-    copies,
-    describe,
-    diagnose,
-    hint_by_message,
-    require_callable,
-)
-
-_rng = np.random.default_rng(909)
-
-# ---------------------------------------------------------------------------------------------
-# Shared machinery
-# ---------------------------------------------------------------------------------------------
-
-
-def _compare(
-    answer: Any,
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
-    names: Sequence[str],
-    mistakes: Mistakes = (),
-    error_hints: Sequence[tuple[str, str]] = (),
-    check_dtype: bool = False,
-) -> None:
-    """This lesson's comparisons: :func:`compare_cases` with hints chosen by the error's text."""
-    compare_cases(
-        answer,
-        reference,
-        cases,
-        mistakes,
-        warning_hint=hint_by_message(error_hints),
-        names=names,
-        check_dtype=check_dtype,
-        float32_rtol=1e-5,
-        mistake_rtol=1e-6,
-    )
-
+from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question, seeded
 
 # ---------------------------------------------------------------------------------------------
 # Reference answers (the package's own versions live in neuronlab.losses)
@@ -75,13 +31,11 @@ def _one_hot(labels, n_classes):
     return np.eye(n_classes)[np.asarray(labels)]
 
 
-def _naive_softmax(z):
-    return np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.1: two linear layers are one
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.1")
 
 _W_MISTAKES: Mistakes = [
     (
@@ -138,52 +92,20 @@ def _collapse_cases():
 _COLLAPSE_CASES = _collapse_cases()
 
 
-def _test_collapse(answer: Any) -> None:
-    require_callable(answer, "collapse_linear_layers")
-    for W1, b1, W2, b2 in _COLLAPSE_CASES:
-        args = (W1, b1, W2, b2)
-        given = (
-            f"W1 of shape {W1.shape}, b1 of shape {b1.shape}, W2 of shape {W2.shape}, "
-            f"b2 of shape {b2.shape}"
-        )
-        result = call(answer, *copies(args))
-        try:
-            W, b = result
-            W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
-        except (TypeError, ValueError):
-            raise Incorrect(
-                f"For {given} it should return a pair (W, b), but returned {describe(result)}."
-            ) from None
-        want_W, want_b = W1 @ W2, b1 @ W2 + b2
-        if W.shape != want_W.shape:
-            hint = (
-                " Hint: (x @ W1) @ W2 = x @ (W1 @ W2): W1 @ W2 has shape (n_in, n_out)."
-                if W.shape == want_W.T.shape
-                else ""
-            )
-            raise Incorrect(
-                f"For {given} W should have shape {want_W.shape} (inputs, outputs), but has "
-                f"shape {W.shape}.{hint}"
-            )
-        if not np.allclose(W, want_W, rtol=1e-6, atol=1e-12):
-            bad = np.unravel_index(
-                np.argmax(~np.isclose(W, want_W, rtol=1e-6, atol=1e-12)), want_W.shape
-            )
-            raise Incorrect(
-                f"For {given} the matrix W is wrong: W[{bad[0]}, {bad[1]}] should be "
-                f"{want_W[bad]:.6g}, but is {W[bad]:.6g}.{diagnose(W, args, _W_MISTAKES)}"
-            )
-        if b.shape != want_b.shape or not np.allclose(b, want_b, rtol=1e-6, atol=1e-12):
-            raise Incorrect(
-                f"For {given} W is right but the bias b is wrong: expected "
-                f"{describe(want_b)}, got {describe(b)}.{diagnose(b, args, _B_MISTAKES)}"
-            )
+def _collapse(W1, b1, W2, b2):
+    return W1 @ W2, b1 @ W2 + b2
 
 
-ex10_1 = Exercise(
+ex10_1 = function_exercise(
     "10.1",
     "two linear layers are one",
-    _test_collapse,
+    reference=_collapse,
+    cases=_COLLAPSE_CASES,
+    outputs=("W", "b"),
+    mistakes=[
+        *[(lambda *p, f=f: (f(*p), _collapse(*p)[1]), text) for f, text in _W_MISTAKES],
+        *[(lambda *p, f=f: (_collapse(*p)[0], f(*p)), text) for f, text in _B_MISTAKES],
+    ],
     hints=[
         "Write the second layer's output for one row x: (x @ W1 + b1) @ W2 + b2. Multiply out the "
         "bracket.",
@@ -195,6 +117,8 @@ ex10_1 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.2: softmax, stable
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.2")
 
 _SOFTMAX_CASES = [
     (_rng.normal(0.0, 2.0, size=(3, 4)),),
@@ -254,28 +178,22 @@ _SOFTMAX_ERRORS = [
 ]
 
 
-def _test_softmax(answer: Any) -> None:
-    require_callable(answer, "softmax")
-    _compare(
-        answer,
-        _softmax,
-        _SOFTMAX_CASES,
-        ["z"],
-        _SOFTMAX_MISTAKES,
-        _SOFTMAX_ERRORS,
-        check_dtype=True,
-    )
-
-
-ex10_2 = Exercise(
+ex10_2 = function_exercise(
     "10.2",
     "softmax, stable",
-    _test_softmax,
+    reference=_softmax,
+    cases=_SOFTMAX_CASES,
+    names=["z"],
+    mistakes=_SOFTMAX_MISTAKES,
+    error_hints=_SOFTMAX_ERRORS,
+    check_dtype=True,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
         "of a row changes nothing.",
-        "m = np.max(z, axis=-1, keepdims=True); e = np.exp(z - m); then divide e by its sum along "
-        "axis=-1 with keepdims=True.",
+        "Subtract each row's maximum (np.max with axis=-1 and keepdims=True) before np.exp, so "
+        "the largest power is e^0 = 1; keepdims keeps the shapes lined up when you divide.",
     ],
 )
 
@@ -283,6 +201,8 @@ ex10_2 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.3: categorical cross-entropy from logits
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.3")
 
 
 def _cross_entropy(z, labels):
@@ -349,20 +269,22 @@ _CE_ERRORS = [
 ]
 
 
-def _test_cross_entropy(answer: Any) -> None:
-    require_callable(answer, "cross_entropy")
-    _compare(answer, _cross_entropy, _CE_CASES, ["z", "labels"], _CE_MISTAKES, _CE_ERRORS)
-
-
-ex10_3 = Exercise(
+ex10_3 = function_exercise(
     "10.3",
     "categorical cross-entropy from logits",
-    _test_cross_entropy,
+    reference=_cross_entropy,
+    cases=_CE_CASES,
+    names=["z", "labels"],
+    mistakes=_CE_MISTAKES,
+    error_hints=_CE_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
         "The batch's loss is the mean.",
-        "log_p = z - max - log(Σ e^(z - max)) row by row (keepdims=True); then "
-        "-np.mean(log_p[np.arange(m), labels]).",
+        "log softmax(z) = z - max - log(Σ e^(z - max)), row by row, never overflows. To pick "
+        "each row's entry of its true class, index with two arrays: rows np.arange(m) and "
+        "the labels.",
     ],
 )
 
@@ -370,6 +292,8 @@ ex10_3 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.4: its gradient, softmax minus one-hot
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.4")
 
 
 def _cross_entropy_gradient(z, labels):
@@ -429,27 +353,21 @@ _GRAD_ERRORS = [
 ]
 
 
-def _test_gradient(answer: Any) -> None:
-    require_callable(answer, "cross_entropy_gradient")
-    _compare(
-        answer,
-        _cross_entropy_gradient,
-        _GRAD_CASES,
-        ["z", "labels"],
-        _GRAD_MISTAKES,
-        _GRAD_ERRORS,
-    )
-
-
-ex10_4 = Exercise(
+ex10_4 = function_exercise(
     "10.4",
     "the gradient of cross-entropy: softmax minus one-hot",
-    _test_gradient,
+    reference=_cross_entropy_gradient,
+    cases=_GRAD_CASES,
+    names=["z", "labels"],
+    mistakes=_GRAD_MISTAKES,
+    error_hints=_GRAD_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
         "the softmax of each row and y the one-hot targets.",
-        "one_hot = np.eye(z.shape[1])[labels]; p = your stable softmax of z; return "
-        "(p - one_hot) / z.shape[0].",
+        "Row i of the identity matrix np.eye(n_classes) is the one-hot vector of class i, so "
+        "indexing it with the labels gives every target at once. Divide by the batch size m.",
     ],
 )
 
@@ -457,6 +375,8 @@ ex10_4 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.5: accuracy, from the largest score
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.5")
 
 
 def _accuracy(scores, labels):
@@ -514,18 +434,19 @@ _ACC_ERRORS = [
 ]
 
 
-def _test_accuracy(answer: Any) -> None:
-    require_callable(answer, "accuracy")
-    _compare(answer, _accuracy, _ACC_CASES, ["scores", "labels"], _ACC_MISTAKES, _ACC_ERRORS)
-
-
-ex10_5 = Exercise(
+ex10_5 = function_exercise(
     "10.5",
     "accuracy from the largest score",
-    _test_accuracy,
+    reference=_accuracy,
+    cases=_ACC_CASES,
+    names=["scores", "labels"],
+    mistakes=_ACC_MISTAKES,
+    error_hints=_ACC_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "The predicted class of a row is the index of its largest score.",
-        "np.argmax(scores, axis=1) gives one class per row; compare with labels and take the mean.",
+        "np.argmax with axis=1 gives one class per row; the mean of True/False values is a fraction.",
     ],
 )
 
@@ -533,6 +454,8 @@ ex10_5 = Exercise(
 # ---------------------------------------------------------------------------------------------
 # Exercise 10.6: the confusion matrix
 # ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.6")
 
 
 def _confusion_matrix(labels, predicted, n_classes):
@@ -592,26 +515,79 @@ _CM_ERRORS = [
 ]
 
 
-def _test_confusion(answer: Any) -> None:
-    require_callable(answer, "confusion_matrix")
-    _compare(
-        answer,
-        _confusion_matrix,
-        _CM_CASES,
-        ["labels", "predicted", "n_classes"],
-        _CM_MISTAKES,
-        _CM_ERRORS,
-    )
-
-
-ex10_6 = Exercise(
+ex10_6 = function_exercise(
     "10.6",
     "the confusion matrix",
-    _test_confusion,
+    reference=_confusion_matrix,
+    cases=_CM_CASES,
+    names=["labels", "predicted", "n_classes"],
+    mistakes=_CM_MISTAKES,
+    error_hints=_CM_ERRORS,
+    float32_rtol=1e-5,
+    mistake_rtol=1e-6,
     hints=[
         "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
         "in the row of its true class and the column of its predicted class.",
-        "for t, p in zip(labels, predicted): C[t, p] += 1. (np.add.at does the same without a "
-        "loop; C[labels, predicted] += 1 does not.)",
+        "A loop over the pairs (true, predicted) with zip works; the fancy-index shortcut "
+        "C[labels, predicted] += 1 does not count a repeated pair twice.",
     ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 10.8 Transfer: balanced accuracy from a confusion matrix
+# ---------------------------------------------------------------------------------------------
+
+_rng = seeded("10.8")
+
+
+def _balanced_accuracy(counts):
+    counts = np.asarray(counts, dtype=float)
+    return float(np.mean(np.diag(counts) / counts.sum(axis=1)))
+
+
+ex10_8 = function_exercise(
+    "10.8",
+    "transfer: balanced accuracy from a confusion matrix",
+    reference=_balanced_accuracy,
+    cases=[
+        (np.array([[5, 0], [0, 5]]),),
+        (np.array([[90, 0], [10, 0]]),),  # always "class 0": accuracy 0.9, balanced 0.5
+        (np.array([[3, 1, 0], [2, 6, 2], [0, 0, 4]]),),
+        (np.array([[7, 2, 1, 0], [1, 8, 0, 1], [0, 3, 3, 4], [2, 0, 0, 18]]),),
+    ],
+    mistakes=[
+        (
+            lambda C: float(np.trace(C) / np.sum(C)),
+            "that is the plain accuracy, which a classifier that always answers the most "
+            "common class can make look good. Take each class's recall (its row), then the mean.",
+        ),
+        (
+            lambda C: float(np.mean(np.diag(C) / np.sum(C, axis=0))),
+            "that divides by the columns (how often each class was *predicted*): the rows are the "
+            "true classes, and recall divides by how often each class truly occurs.",
+        ),
+        (
+            lambda C: np.diag(C) / np.sum(C, axis=1),
+            "those are the recalls, one per class; return their mean, one number.",
+        ),
+    ],
+    hints=[
+        "Row i of the confusion matrix holds the samples whose true class is i; the diagonal "
+        "entry counts those predicted right.",
+        "A class's recall is its diagonal entry over its row's sum; average over the classes.",
+    ],
+)
+
+
+# Predict, then run
+ex10_7 = predict_question(
+    "10.7",
+    "predict: softmax of two huge equal scores",
+    answer=0.5,
+    explanation="softmax depends only on the differences between the scores, and 1000 - 1000 = 0, "
+    "so both classes get e⁰ / (e⁰ + e⁰) = 0.5: a stable softmax subtracts the maximum first "
+    "and never overflows.",
+    rtol=1e-3,
+    hints=["Subtract the largest score from every score: softmax does not change."],
 )
