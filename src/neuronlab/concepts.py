@@ -38,7 +38,7 @@ GLOSSARY: dict[str, str] = {
     "epoch": r"\bepochs?\b",
     "xor": r"\bxor\b",
     "hidden layer": r"hidden (layer|unit|neuron)s?",
-    "matrix product": r"matrix (product|multiplication)s?|matrix × matrix|matrix-matrix",
+    "matrix product": r"matrix (product|multiplication)s?|matri(x|ces) (×|times|by) (a )?matri(x|ces)|matrix-matrix",
     # the sigmoid (lesson 03)
     "sigmoid": r"sigmoid|logistic function",
     "saturation": r"saturat\w*",
