@@ -16,6 +16,7 @@ import pytest
 from neuronlab.concepts import (
     GLOSSARY,
     Declaration,
+    code_before_prose,
     declaration,
     lesson_text,
     map_problems,
@@ -27,12 +28,12 @@ from .conftest import ROOT, course_notebooks
 LESSONS = course_notebooks("notebooks")
 
 
-def read_lessons() -> list[tuple[Declaration, str]]:
-    """Every lesson's declaration with its text, in course order."""
+def read_lessons() -> list[tuple[Declaration, list]]:
+    """Every lesson's declaration with its cells, in course order."""
     lessons = []
     for path in LESSONS:
         notebook = nbformat.read(path, as_version=4)
-        lessons.append((declaration(path.name[:2], notebook.metadata), lesson_text(notebook.cells)))
+        lessons.append((declaration(path.name[:2], notebook.metadata), notebook.cells))
     return lessons
 
 
@@ -44,15 +45,27 @@ def test_the_concept_map_holds_over_the_whole_course():
 # Planted violations: the same check must catch each way of breaking the map.
 
 
-def planted(lesson: str, **changes) -> list[tuple[Declaration, str]]:
-    """The real course with one lesson's declaration (or text, under ``text=``) changed."""
+def planted(lesson: str, **changes) -> list[tuple[Declaration, list]]:
+    """The real course with one lesson's declaration (or cells, under ``cells=``) changed."""
     lessons = copy.deepcopy(read_lessons())
-    for index, (declared, text) in enumerate(lessons):
+    for index, (declared, cells) in enumerate(lessons):
         if declared.lesson == lesson:
-            text = changes.pop("text", text)
+            cells = changes.pop("cells", cells)
             fields = {key: tuple(value) for key, value in changes.items()}
-            lessons[index] = (Declaration(**{**declared.__dict__, **fields}), text)
+            lessons[index] = (Declaration(**{**declared.__dict__, **fields}), cells)
     return lessons
+
+
+def cells_of(lesson: str) -> list:
+    return next(cells for declared, cells in read_lessons() if declared.lesson == lesson)
+
+
+def markdown(source: str) -> dict:
+    return {"cell_type": "markdown", "source": source}
+
+
+def code(source: str) -> dict:
+    return {"cell_type": "code", "source": source}
 
 
 def by_lesson(lesson: str) -> Declaration:
@@ -62,9 +75,7 @@ def by_lesson(lesson: str) -> Declaration:
 def test_a_concept_used_before_any_lesson_introduces_it_fails():
     # Lesson 02 uses the sigmoid, which only lesson 03 introduces.
     lesson = by_lesson("02")
-    problems = map_problems(
-        planted("02", uses=[*lesson.uses, "sigmoid"], text="the sigmoid\n" + "x")
-    )
+    problems = map_problems(planted("02", uses=[*lesson.uses, "sigmoid"]))
     assert any("lesson 02 uses 'sigmoid', but only the later lesson 03" in p for p in problems)
 
 
@@ -78,8 +89,8 @@ def test_a_concept_introduced_twice_fails():
 
 def test_a_mention_the_lesson_does_not_declare_fails():
     # A sentence about softmax slipped into lesson 01, which does not declare it.
-    text = dict((d.lesson, t) for d, t in read_lessons())["01"]
-    problems = map_problems(planted("01", text=text + "\n\nThe softmax turns scores into ..."))
+    cells = [*cells_of("01"), markdown("The softmax turns scores into ...")]
+    problems = map_problems(planted("01", cells=cells))
     assert any("lesson 01 mentions 'softmax'" in p and "does not declare it" in p for p in problems)
 
 
@@ -89,6 +100,30 @@ def test_a_declared_concept_the_text_never_mentions_fails():
     assert any(
         "lesson 01 declares 'overfitting', but its text never mentions it" in p for p in problems
     )
+
+
+def test_code_that_uses_a_concept_before_the_lesson_introduces_it_in_prose_fails():
+    # Lesson 03 computes a mean squared error in a new cell before the prose introduces it.
+    cells = cells_of("03")
+    defined = next(i for i, c in enumerate(cells) if "**mean squared error**" in c.source)
+    early = code("mse = np.mean((a - y) ** 2)  # the mean squared error")
+    problems = map_problems(planted("03", cells=[*cells[:2], early, *cells[2:]]))
+    assert (
+        f"lesson 03: cell 2 uses 'mean squared error' in code before cell {defined + 1} "
+        "introduces it in prose."
+    ) in problems
+
+
+def test_imports_and_the_objectives_do_not_count_as_uses():
+    cells = [
+        markdown("# 99 · Test\n\n**Learning objectives**: the softmax"),
+        code("from neuronlab.losses import (\n    softmax,\n)"),
+        markdown("The **softmax** turns scores into probabilities."),
+        code("softmax(z)"),
+    ]
+    assert code_before_prose("softmax", cells) is None
+    cells[1] = code("p = softmax(z)")
+    assert code_before_prose("softmax", cells) == (1, 2)
 
 
 def test_a_preview_of_a_concept_taught_earlier_fails():
@@ -102,7 +137,7 @@ def test_a_planted_violation_in_a_notebook_file_fails():
     notebook = nbformat.read(LESSONS[3], as_version=4)  # 03: the sigmoid
     notebook.metadata["neuronlab"]["uses"].remove("perceptron")
     lessons = read_lessons()
-    lessons[3] = (declaration("03", notebook.metadata), lesson_text(notebook.cells))
+    lessons[3] = (declaration("03", notebook.metadata), notebook.cells)
     problems = map_problems(lessons)
     assert problems == [
         "lesson 03 mentions 'perceptron' (pattern 'perceptron') but does not declare it: "

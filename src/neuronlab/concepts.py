@@ -155,15 +155,45 @@ def mentioned(text: str) -> set[str]:
     return {name for name, pattern in GLOSSARY.items() if re.search(pattern, text, re.IGNORECASE)}
 
 
-def map_problems(lessons: Iterable[tuple[Declaration, str]]) -> list[str]:
+#: an import line, ``import x`` or ``from x import (a, b)``: naming a function is not using it.
+IMPORT = re.compile(r"^(from\s+\S+\s+)?import\s+(\([^)]*\)|.*)$", re.MULTILINE)
+
+
+def code_before_prose(name: str, cells: list[Mapping]) -> tuple[int, int] | None:
+    """For a concept a lesson introduces: the first code cell that uses it (imports left out)
+    and the first prose cell that names it, when the code comes first; else None.
+
+    The lesson's first cell, its objectives, does not count as prose: listing a concept there
+    is a promise, not an introduction.
+    """
+    pattern = re.compile(GLOSSARY[name], re.IGNORECASE)
+    code = [
+        index
+        for index, cell in enumerate(cells)
+        if cell["cell_type"] == "code" and pattern.search(IMPORT.sub("", cell["source"]))
+    ]
+    prose = [
+        index
+        for index, cell in enumerate(cells)
+        if index > 0
+        and cell["cell_type"] == "markdown"
+        and pattern.search(LESSON_TITLE.sub(" ", cell["source"]))
+    ]
+    if code and prose and code[0] < prose[0]:
+        return code[0], prose[0]
+    return None
+
+
+def map_problems(lessons: Iterable[tuple[Declaration, list[Mapping]]]) -> list[str]:
     """Every way the lessons, in course order, break the concept map; empty when it holds.
 
-    ``lessons`` gives each lesson's declaration with its text (markdown and code). A concept
-    must be introduced once; a used concept must be introduced by an earlier lesson or by the
-    same one; a previewed concept must be introduced by a later lesson; every concept the text
-    mentions must be declared, and every declared concept must be mentioned.
+    ``lessons`` gives each lesson's declaration with its cells. A concept must be introduced
+    once; a used concept must be introduced by an earlier lesson, or by the same lesson in its
+    prose before its code uses it; a previewed concept must be introduced by a later lesson;
+    every concept the lesson's text mentions must be declared, and every declared concept must
+    be mentioned.
     """
-    lessons = list(lessons)
+    lessons = [(declared, list(cells)) for declared, cells in lessons]
     problems: list[str] = []
     introduced_in: dict[str, str] = {}
     for declared, _ in lessons:
@@ -175,13 +205,20 @@ def map_problems(lessons: Iterable[tuple[Declaration, str]]) -> list[str]:
                 )
             else:
                 introduced_in[name] = declared.lesson
-    for declared, text in lessons:
+    for declared, cells in lessons:
         for name in declared.uses:
             source = introduced_in.get(name)
             if source is None or source > declared.lesson:
                 where = "no lesson" if source is None else f"only the later lesson {source}"
                 problems.append(
                     f"lesson {declared.lesson} uses {name!r}, but {where} introduces it."
+                )
+        for name in declared.introduces:
+            early = code_before_prose(name, cells)
+            if early:
+                problems.append(
+                    f"lesson {declared.lesson}: cell {early[0]} uses {name!r} in code before "
+                    f"cell {early[1]} introduces it in prose."
                 )
         for name in declared.previews:
             source = introduced_in.get(name)
@@ -193,7 +230,7 @@ def map_problems(lessons: Iterable[tuple[Declaration, str]]) -> list[str]:
         both = set(declared.introduces) & (set(declared.uses) | set(declared.previews))
         if both:
             problems.append(f"lesson {declared.lesson} both introduces and uses {sorted(both)}.")
-        found = mentioned(text)
+        found = mentioned(lesson_text(cells))
         for name in sorted(found - declared.declared):
             problems.append(
                 f"lesson {declared.lesson} mentions {name!r} (pattern {GLOSSARY[name]!r}) but "
