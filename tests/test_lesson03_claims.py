@@ -47,3 +47,13 @@ def test_lesson03_the_step_neuron_is_perfect_on_and_exactly_for_w1_from_0_5_to_1
 
 def test_lesson03_the_sigmoid_moves_by_0_0025_per_nudge_of_0_01_near_0():
     assert f"{sigmoid(0.01) - sigmoid(0.0):.4f}" == "0.0025"
+
+
+def test_lesson03_scipys_expit_differs_from_ours_at_most_in_the_16th_significant_digit():
+    from scipy.special import expit
+
+    rng = np.random.default_rng(3)
+    z = rng.normal(scale=20, size=1000)
+    ours, theirs = sigmoid(z), expit(z)
+    relative = np.abs(ours - theirs) / theirs
+    assert 0 < relative.max() < 1e-15  # they differ, and only in the 16th significant digit
