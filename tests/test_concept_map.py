@@ -21,6 +21,7 @@ from neuronlab.concepts import (
     lesson_text,
     map_problems,
     mentioned,
+    read_course,
 )
 
 from .conftest import ROOT, course_notebooks
@@ -30,11 +31,7 @@ LESSONS = course_notebooks("notebooks")
 
 def read_lessons() -> list[tuple[Declaration, list]]:
     """Every lesson's declaration with its cells, in course order."""
-    lessons = []
-    for path in LESSONS:
-        notebook = nbformat.read(path, as_version=4)
-        lessons.append((declaration(path.name[:2], notebook.metadata), notebook.cells))
-    return lessons
+    return read_course(ROOT / "notebooks")
 
 
 def test_the_concept_map_holds_over_the_whole_course():

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 #: concept name -> regular expression that finds it in prose or code (matched ignoring case).
 GLOSSARY: dict[str, str] = {
@@ -242,3 +243,24 @@ def map_problems(lessons: Iterable[tuple[Declaration, list[Mapping]]]) -> list[s
                 f"(pattern {GLOSSARY[name]!r})."
             )
     return problems
+
+
+def read_course(folder: str | Path = "notebooks") -> list[tuple[Declaration, list]]:
+    """Every lesson notebook in ``folder``, in course order: its declaration and its cells."""
+    import nbformat
+
+    from neuronlab.authoring import course_notebooks
+
+    lessons = []
+    for path in course_notebooks(Path(folder)):
+        notebook = nbformat.read(path, as_version=4)
+        lessons.append((declaration(path.name[:2], notebook.metadata), notebook.cells))
+    return lessons
+
+
+if __name__ == "__main__":  # python -m neuronlab.concepts [folder]: what breaks the map
+    import sys
+
+    found = map_problems(read_course(*sys.argv[1:2]))
+    print("\n".join(found) if found else "The concept map holds.")
+    sys.exit(1 if found else 0)
