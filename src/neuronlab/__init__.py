@@ -12,6 +12,7 @@ Each module holds one idea of the course, written to be read:
 * ``datasets``: logic gates, XOR, 2-D point clouds (blobs, moons, circles, spirals), digits
 * ``plotting`` and ``widgets``: the course's figures and sliders (they import matplotlib)
 * ``exercises`` and ``status``: the self-checks of every exercise and the words for their outcome
+* ``concepts``: the concept map, the glossary of ideas each lesson introduces and uses
 * ``authoring`` and ``checking``: exercises generated from solutions, notebooks executed, and a
   learner's notebook checked; ``python -m neuronlab`` is their command line
 
