@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from neuronlab.network import xor_final_losses
+from neuronlab.datasets import xor
+from neuronlab.network import MLP, xor_final_losses
 
 LESSON = Path(__file__).resolve().parents[1] / "notebooks" / "06_backpropagation.ipynb"
 STUCK = 0.05  # the lesson's threshold on the final cost
@@ -60,3 +61,17 @@ def test_a_stuck_run_creeps_towards_the_cost_0125_and_no_lower():
     assert [round(float(c), 4) for c in (costs[0], costs[2])] == [0.1258, 0.1251]
     assert costs[0] > costs[1] > costs[2] > 0.125
     assert "from 0.1258 after 3000 epochs to 0.1251\nafter 30000" in lesson_markdown()
+
+
+def test_a_stuck_run_drifts_towards_ever_larger_weights():
+    """'A stuck run drifts along a nearly flat valley towards ever larger weights.'"""
+    X, y = xor()
+    net = MLP([2, 2, 1], "sigmoid", init="xavier", seed=9)
+    sizes, done = [], 0
+    for epochs in (3000, 10000, 30000):
+        net.train(X, y, epochs=epochs - done, learning_rate=2.0)
+        done = epochs
+        sizes.append(np.sqrt(sum(np.sum(w**2) for w in net.weights)))
+    assert sizes[0] < sizes[1] < sizes[2]
+    assert sizes[2] > 1.2 * sizes[0]
+    assert "towards ever larger weights" in lesson_markdown()
