@@ -187,3 +187,13 @@ def test_minibatch_drawing_compares_with_full_batch_and_checks_its_batch_size():
     for bad in (0, 201, 2.5, True):
         with pytest.raises(ValueError, match="batch_size"):
             draw_minibatch_training(batch_size=bad)
+
+
+def test_cross_entropy_from_logits_is_finite_where_the_sigmoid_rounds_to_0():
+    """'At z = -800, σ(z) rounds to 0 in float64 and log 0 = -inf, yet log σ(z) = -log(1 + e^-z)
+    is about -800': the binary cross-entropy of label 1 there is 800, with no warning."""
+    assert sigmoid(np.array(-800.0)) == 0.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cost = binary_cross_entropy_from_logits(np.array([-800.0]), np.array([1.0]))
+    assert cost == pytest.approx(800.0)

@@ -472,7 +472,7 @@ def xor_training_explorer():
 
 
 def draw_minibatch_training(
-    batch_size: int = 10, learning_rate: float = 1.0, epochs: int = 100, seed: int = 0
+    batch_size: int = 10, learning_rate: float = 1.0, epochs: int = 50, seed: int = 0
 ) -> Figure:
     """Train a 2-8-1 sigmoid network with binary cross-entropy on 200 points of two half-turn
     spirals, once with mini-batches of ``batch_size`` rows and once on the full batch (same
