@@ -75,6 +75,11 @@ def softmax_subtracts_the_minimum(z):
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def softmax_along_axis_1(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 # 7.3 the categorical cross-entropy from logits -------------------------------------------------
 
 
@@ -202,6 +207,7 @@ WRONG_ANSWERS = {
         (softmax_without_keepdims, "keepdims=True"),
         (softmax_divides_by_everything, "the sum is over the whole array"),
         (softmax_subtracts_the_minimum, "Subtract each row's maximum first"),
+        (softmax_along_axis_1, "which has no axis 1"),
     ],
     "7.3": [
         (ce_log_of_softmax, "Take the log of the softmax in one go"),

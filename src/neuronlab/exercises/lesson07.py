@@ -239,6 +239,11 @@ SOFTMAX_ERRORS = hint_by_message(
         ),
         ("invalid value", _PER_ROW),
         ("broadcast", _KEEPDIMS),
+        (
+            "out of bounds",
+            "z may be a single row of shape (K,), which has no axis 1: use axis=-1, the last "
+            "axis, which is the class axis for both shapes.",
+        ),
     ]
 )
 
@@ -257,8 +262,9 @@ ex7_2 = Exercise(
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row (the last axis). Adding the same "
         "number to every logit of a row changes nothing, so subtract the row's largest one first.",
-        "shifted = z - np.max(z, axis=-1, keepdims=True); then e = np.exp(shifted) and divide by "
-        "e.sum(axis=-1, keepdims=True). keepdims=True lets one number per row meet its whole row.",
+        "Work along the last axis (axis=-1), so that one row (K,) and a batch (m, K) both work, "
+        "and keep that axis (keepdims=True) in the maximum and in the sum, so that one number "
+        "per row meets its whole row.",
     ],
 )
 
@@ -367,9 +373,9 @@ ex7_3 = Exercise(
         "For each row i, the cost is -log softmax(z_i)[labels[i]]: minus the log-probability of "
         "the true class. Compute log softmax directly, (z - m) - log Σ_j e^(z_j - m) with m the "
         "row's maximum, so that a tiny probability never becomes log(0).",
-        "log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True)) with shifted = "
-        "z - z.max(axis=1, keepdims=True); pick one entry per row with "
-        "log_p[np.arange(len(z)), labels] and return minus their mean as a float.",
+        "Build the whole table of log-probabilities, shape (m, K), from the shifted logits; "
+        "then pick one entry per row, row i's column labels[i], with fancy indexing "
+        "(np.arange(m) for the rows), and return minus their mean as a float.",
     ],
 )
 
@@ -381,8 +387,8 @@ ex7_3 = Exercise(
 BATCH_CASES = [(23, 5), (20, 5), (7, 10), (50, 1), (64, 16)]
 
 _PERMUTE = (
-    "shuffle with the generator you are given, order = rng.permutation(n_samples), then cut "
-    "order into consecutive pieces: order[start:start + batch_size]."
+    "shuffle the row numbers with the generator you are given (rng.permutation), then cut the "
+    "shuffled order into consecutive pieces of batch_size."
 )
 
 
@@ -444,8 +450,8 @@ def _test_minibatches(answer: Any) -> None:
         if sizes != wanted:
             split = [len(piece) for piece in np.array_split(np.arange(n_samples), batch_size)]
             hint = (
-                " Hint: np.array_split(order, k) cuts order into k pieces; here you want pieces "
-                "of batch_size rows, order[start:start + batch_size]."
+                " Hint: np.array_split(order, k) cuts order into k pieces of nearly equal size; "
+                "here every batch but the last has exactly batch_size rows: take slices."
                 if sizes == split
                 else ""
             )
@@ -481,8 +487,9 @@ ex7_4 = Exercise(
     hints=[
         "An epoch uses every sample exactly once, in a random order: shuffle the row numbers "
         "0 .. n_samples - 1 with the rng you are given, then cut them into consecutive batches.",
-        "order = rng.permutation(n_samples); then [order[start:start + batch_size] for start in "
-        "range(0, n_samples, batch_size)]: the last slice is simply shorter.",
+        "rng.permutation(n_samples) gives the row numbers in a random order. Slices of it, "
+        "starting at 0, batch_size, 2 batch_size, ..., are the batches: a slice that runs past "
+        "the end is simply shorter.",
     ],
 )
 
