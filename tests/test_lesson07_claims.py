@@ -152,7 +152,7 @@ def test_an_epoch_of_mini_batches_takes_ceil_n_over_b_steps_and_uses_each_sample
         )
         net.train(X, y, epochs=1, learning_rate=0.1, batch_size=batch_size, loss="bce")
         assert len(seen) == steps and sum(seen) == 23
-    assert -(-200 // 10) == 20
+    assert -(-200 // 10) == 20 and -(-200 // 30) == 7  # the lesson's two examples
 
 
 def test_minibatch_gradients_average_to_the_full_gradient():
