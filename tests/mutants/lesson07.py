@@ -80,6 +80,11 @@ def softmax_along_axis_1(z):
     return e / e.sum(axis=1, keepdims=True)
 
 
+def softmax_subtracts_the_mean(z):
+    e = np.exp(z - z.mean(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
 # 7.3 the categorical cross-entropy from logits -------------------------------------------------
 
 
@@ -118,6 +123,12 @@ def ce_mean_over_every_entry(z, labels):
 
 def ce_naive_exp(z, labels):
     log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return -np.mean(log_p[np.arange(len(z)), labels])
+
+
+def ce_shifted_by_the_mean(z, labels):
+    shifted = z - z.mean(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     return -np.mean(log_p[np.arange(len(z)), labels])
 
 
@@ -208,6 +219,7 @@ WRONG_ANSWERS = {
         (softmax_divides_by_everything, "the sum is over the whole array"),
         (softmax_subtracts_the_minimum, "Subtract each row's maximum first"),
         (softmax_along_axis_1, "which has no axis 1"),
+        (softmax_subtracts_the_mean, "the largest power becomes e^0 = 1"),
     ],
     "7.3": [
         (ce_log_of_softmax, "Take the log of the softmax in one go"),
@@ -216,6 +228,7 @@ WRONG_ANSWERS = {
         (ce_forgets_the_log_sum, "the log of the softmax's denominator is missing"),
         (ce_mean_over_every_entry, "divides by m × K"),
         (ce_naive_exp, "subtract each row's maximum before np.exp"),
+        (ce_shifted_by_the_mean, "subtract each row's maximum before np.exp"),
     ],
     "7.4": [
         (batches_not_shuffled, "they are not shuffled"),

@@ -183,6 +183,7 @@ SOFTMAX_CASES = [
     (np.array([[1000.0, 999.0], [0.0, -1.0]]),),  # rows far apart: one shift for all fails
     (np.array([[-1000.0, -1000.0, -1001.0], [5.0, 5.0, 5.0], [0.5, -0.5, 0.0]]),),
     (np.array([[-800.0, 0.0, 5.0], [2.0, 2.0, 2.0]]),),  # a row wider than e's range
+    (np.array([[1000.0, -1000.0, 0.0]]),),  # shifting by the mean or the minimum overflows
 ]
 
 _PER_ROW = (
@@ -288,6 +289,7 @@ CE_CASES = [
     (np.array([[0.3, -1.2, 2.0, 0.0]]), np.array([3])),  # a single sample
     (np.array([[1000.0, 0.0, -5.0, 3.0], [0.0, 1000.0, 0.0, 0.0]]), np.array([1, 1])),
     (np.array([[-1000.0, -1002.0], [40.0, -40.0]]), np.array([1, 1])),
+    (np.array([[1000.0, -1000.0, 0.0], [3.0, 1.0, 2.0]]), np.array([2, 0])),  # mean shift fails
 ]
 
 
