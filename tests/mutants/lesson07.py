@@ -132,6 +132,12 @@ def ce_shifted_by_the_mean(z, labels):
     return -np.mean(log_p[np.arange(len(z)), labels])
 
 
+def ce_as_a_one_element_array(z, labels):
+    shifted = z - z.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return -np.mean(log_p[np.arange(len(z)), labels], keepdims=True)
+
+
 # 7.4 one epoch's mini-batches ------------------------------------------------------------------
 
 
@@ -209,7 +215,7 @@ WRONG_ANSWERS = {
         (bce_with_log10, "base-10 logarithm"),
         (bce_a_and_one_minus_a_swapped, "a and 1 - a are swapped"),
         (bce_is_actually_mse, "that is the mean squared error"),
-        (bce_returns_the_array, "a loss is one number, the mean"),
+        (bce_returns_the_array, "a loss is one number, the mean: return a float"),
     ],
     "7.2": [
         (softmax_naive, "overflows for z above about 709.78"),
@@ -225,6 +231,7 @@ WRONG_ANSWERS = {
         (ce_log_of_softmax, "Take the log of the softmax in one go"),
         (ce_summed_over_samples, "that is the sum over the samples"),
         (ce_picks_columns, "z[np.arange(m), labels] picks one entry per row"),
+        (ce_as_a_one_element_array, "returned an array of shape (1,)"),
         (ce_forgets_the_log_sum, "the log of the softmax's denominator is missing"),
         (ce_mean_over_every_entry, "divides by m × K"),
         (ce_naive_exp, "subtract each row's maximum before np.exp"),

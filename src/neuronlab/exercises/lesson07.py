@@ -9,6 +9,7 @@ wrong axis would still give the right shape, and logits of ±1000 where a naive 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -42,10 +43,10 @@ def _labels(shape: tuple[int, ...]) -> np.ndarray:
 
 def _compare_loss(
     answer: Any,
-    reference: Any,
+    reference: Callable[..., float],
     cases: list[tuple[Any, ...]],
     mistakes: Mistakes,
-    errors: Any,
+    errors: Callable[[tuple[Any, ...], str], str],
     names: tuple[str, ...],
     rtol: float,
     array_hint: str = "",
@@ -59,10 +60,11 @@ def _compare_loss(
         except Incorrect as error:
             hint = errors(args, str(error))
             raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
-        if np.ndim(got) != 0 and np.size(got) != 1:
+        if np.ndim(got) != 0:
+            several = np.size(got) != 1
             raise Incorrect(
-                f"For {given} it returned {np.size(got)} numbers, shape {np.shape(got)}; a loss "
-                f"is one number, the mean.{array_hint}"
+                f"For {given} it returned an array of shape {np.shape(got)}; a loss is one "
+                f"number, the mean: return a float.{array_hint if several else ''}"
             )
         compare_cases(
             lambda *_, got=got: got,
