@@ -197,3 +197,17 @@ def test_cross_entropy_from_logits_is_finite_where_the_sigmoid_rounds_to_0():
         warnings.simplefilter("error")
         cost = binary_cross_entropy_from_logits(np.array([-800.0]), np.array([1.0]))
     assert cost == pytest.approx(800.0)
+
+
+def test_minibatch_explorer_has_two_labelled_sliders():
+    """'The explorer trains the spiral network ... with the batch size and learning rate you
+    choose': one slider for each, each with a label."""
+    from ipywidgets import FloatLogSlider, IntSlider
+
+    from neuronlab.widgets import minibatch_explorer
+
+    controls = minibatch_explorer().widget.children
+    sliders = {c.description: c for c in controls if isinstance(c, IntSlider | FloatLogSlider)}
+    assert set(sliders) == {"batch size", "learning rate"}
+    assert (sliders["batch size"].min, sliders["batch size"].max) == (1, 200)
+    plt.close("all")
