@@ -213,6 +213,69 @@ def xor_training_explorer():
 
 
 # ---------------------------------------------------------------------------------------------
+# Lesson 07: output activations, losses and stochastic gradient descent
+# ---------------------------------------------------------------------------------------------
+
+
+def draw_minibatch_training(
+    batch_size: int = 10, learning_rate: float = 1.0, epochs: int = 50, seed: int = 0
+) -> Figure:
+    """Train a 2-8-1 sigmoid network with binary cross-entropy on 200 points of two half-turn
+    spirals, once with mini-batches of ``batch_size`` rows and once on the full batch (same
+    start, same learning rate), and show the two cost curves against the epoch and the
+    mini-batch network's decision regions. ``seed`` fixes the start and the shuffling."""
+    from neuronlab._validation import as_whole_number
+    from neuronlab.datasets import spirals
+
+    X, y = spirals(200, noise=0.05, seed=0, n_turns=0.5)
+    batch_size = as_whole_number(batch_size, "batch_size")
+    if not 1 <= batch_size <= len(X):
+        raise ValueError(f"batch_size must be between 1 and {len(X)}, but got {batch_size}.")
+    histories = {}
+    for label, size in ((f"batches of {batch_size}", batch_size), ("full batch", None)):
+        network = MLP([2, 8, 1], ["sigmoid", "sigmoid"], seed=seed)
+        histories[label] = network.train(
+            X, y, epochs, learning_rate, batch_size=size, loss="bce", seed=seed
+        )
+        if size is not None:
+            minibatch_network = network
+    steps = -(-len(X) // batch_size)  # ceil(n / b): the last batch may be smaller
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.5, 4.2))
+    for (label, history), color, style in zip(
+        histories.items(), (COLORS["vermillion"], COLORS["blue"]), ("-", "--"), strict=True
+    ):
+        left.plot(np.arange(1, epochs + 1), history, style, color=color, label=label)
+    left.set_yscale("log")
+    left.set_xlabel("epoch (one pass over the 200 points)")
+    left.set_ylabel("cost C (binary cross-entropy, log scale)")
+    left.set_title(f"{steps} step(s) per epoch against 1, learning rate {learning_rate:g}")
+    left.legend(loc="lower left")
+    plot_decision_regions(minibatch_network.forward, X, y, ax=right, padding=0.3, resolution=120)
+    accuracy = minibatch_network.accuracy(X, y)
+    right.set_title(f"batches of {batch_size}, epoch {epochs}: accuracy {accuracy:.1%}")
+    fig.tight_layout()
+    return fig
+
+
+def minibatch_explorer():
+    """Sliders for the batch size and the learning rate: compare mini-batch SGD with full-batch
+    gradient descent on the same data, from the same start."""
+    from ipywidgets import FloatLogSlider, IntSlider
+
+    return explorer(
+        draw_minibatch_training,
+        batch_size=IntSlider(
+            value=10, min=1, max=200, description="batch size", continuous_update=False
+        ),
+        learning_rate=FloatLogSlider(
+            value=1.0, base=10, min=-2, max=1, step=0.25,
+            description="learning rate", continuous_update=False,
+        ),  # fmt: skip
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Lesson 08: the activation zoo
 # ---------------------------------------------------------------------------------------------
 
