@@ -77,8 +77,11 @@ def init_xavier(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarr
     """Xavier (Glorot) **uniform** weights: ``U(-r, r)`` with ``r = √(6 / (fan_in + fan_out))``.
 
     A uniform distribution on ``(-r, r)`` has variance ``r² / 3``, so
-    ``Var(w) = 2 / (fan_in + fan_out)``: the signal keeps its size on the way forward and the
-    gradient on the way back, for activations that are close to linear around 0 (tanh, sigmoid).
+    ``Var(w) = 2 / (fan_in + fan_out)``: a compromise between keeping the signal's size on the
+    way forward (``fan_in Var(w) = 1``) and the gradient's on the way back
+    (``fan_out Var(w) = 1``), for zero-centred activations with slope 1 at 0 (tanh). It does not
+    suit the sigmoid: its slope at 0 is 1/4, and its outputs have mean 1/2, not 0, so the
+    forward argument fails (lesson 09).
     """
     fan_in, fan_out = _whole_number(fan_in, "fan_in"), _whole_number(fan_out, "fan_out")
     limit = np.sqrt(6.0 / (fan_in + fan_out))
