@@ -165,7 +165,9 @@ NOT_YET_IN_LINE: set[str] = set()
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
 def test_every_number_in_the_prose_is_printed_or_asserted(path, request):
     if path.stem in NOT_YET_IN_LINE:
-        request.applymarker(pytest.mark.xfail(reason="lesson owned by another branch", strict=False))
+        request.applymarker(
+            pytest.mark.xfail(reason="lesson owned by another branch", strict=False)
+        )
     notebook = json.loads(path.read_text(encoding="utf-8"))
     problems = stale_numbers(notebook, literals_in(claims_test(path)))
     assert not problems, (

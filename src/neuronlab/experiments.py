@@ -46,6 +46,7 @@ def train_side_by_side(
     y_val: ArrayLike,
     epochs: int,
     batch_size: int,
+    *,
     seed: int = 0,
     probe_size: int = 256,
 ) -> SideBySideRun:
