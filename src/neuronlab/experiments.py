@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from neuronlab.activations import get_activation
+from neuronlab.losses import one_hot
 from neuronlab.network import MLP
 
 
@@ -56,12 +58,12 @@ def train_side_by_side(
     The networks (``MLP`` objects with a softmax output, differing only in their starting
     weights) are stacked: their weight matrices become one array of shape (n, n_in, n_out), and
     ``@`` multiplies network by network. The equations are the MLP's own (BP1-BP4, using its
-    activations and derivatives), so each network ends exactly where
-    ``net.train(X, y, epochs, rate, batch_size, "cross_entropy", seed)`` would take it: every
-    network sees the same shuffled mini-batches. The loss and the gradient norms are measured
-    on a fixed probe batch, the first ``probe_size`` rows of ``X`` (cheaper than the whole
-    training set, and the same images every time). The trained weights are written back into
-    ``nets``. A network whose loss becomes NaN or infinite keeps running (numpy's warnings are
+    activations and derivatives), so each network ends where
+    ``net.train(X, y, epochs, rate, batch_size, "cross_entropy", seed)`` would take it (up to
+    rounding): every network sees the same shuffled mini-batches. The loss and the gradient
+    norms are measured on a fixed probe batch, the first ``probe_size`` rows of ``X`` (cheaper
+    than the whole training set, and the same images every time). The trained weights are
+    written back into ``nets``. A network whose loss becomes NaN or infinite keeps running (numpy's warnings are
     silenced) and is flagged in :attr:`SideBySideRun.diverged`.
     """
     first = nets[0]
@@ -78,10 +80,18 @@ def train_side_by_side(
             f"give one learning rate per network: {len(nets)} network(s), "
             f"{rates.size} learning rate(s)."
         )
-    X, X_val = first._inputs(X), first._inputs(X_val)
-    Y = first._targets(y, len(X), "cross_entropy")
+    n_in, n_classes = first.layer_sizes[0], first.layer_sizes[-1]
+    X, X_val = np.asarray(X, dtype=float), np.asarray(X_val, dtype=float)
+    for name, data in (("X", X), ("X_val", X_val)):
+        if data.ndim != 2 or data.shape[1] != n_in:
+            raise ValueError(
+                f"{name} has shape {data.shape}, but the networks take {n_in} inputs: it must "
+                f"have shape (n_samples, {n_in})."
+            )
+    Y = one_hot(np.asarray(y).reshape(-1), n_classes)
     y_val = np.asarray(y_val).reshape(-1)
     n_layers = len(first.weights)
+    hidden = [get_activation(name) for name in first.activation_names[:-1]]
     weights = [np.stack([net.weights[layer] for net in nets]) for layer in range(n_layers)]
     biases = [
         np.stack([net.biases[layer] for net in nets])[:, None, :] for layer in range(n_layers)
@@ -96,7 +106,7 @@ def train_side_by_side(
         for layer in range(n_layers):
             zs.append(activations[-1] @ weights[layer] + biases[layer])  # (n, m, n_out)
             if layer < n_layers - 1:
-                activations.append(first._activate(layer, zs[-1]))
+                activations.append(hidden[layer](zs[-1]))
         activations.append(np.exp(log_softmax(zs[-1])))  # the softmax output
         return zs, activations
 
@@ -108,9 +118,8 @@ def train_side_by_side(
             grads_W[layer] = np.swapaxes(activations[layer], -1, -2) @ delta  # (BP4)
             grads_b[layer] = delta.sum(axis=-2, keepdims=True)  # (BP3)
             if layer > 0:  # (BP2)
-                delta = (delta @ np.swapaxes(weights[layer], -1, -2)) * first._derivative(
-                    layer - 1, zs[layer - 1], activations[layer]
-                )
+                delta = delta @ np.swapaxes(weights[layer], -1, -2)
+                delta *= hidden[layer - 1].derivative(zs[layer - 1])
         return grads_W, grads_b
 
     X_probe, Y_probe = X[:probe_size], Y[:probe_size]
