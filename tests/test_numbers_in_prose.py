@@ -156,18 +156,22 @@ def stale_numbers(notebook: dict, literals: list[Number]) -> list[str]:
 # The tests
 # ---------------------------------------------------------------------------------------------
 
-# Lessons owned by other branches while this test was written; each of them is being brought in
-# line with this rule in parallel. The lead removes a lesson from this set when its branch is
-# merged (and then the lesson must pass).
-NOT_YET_IN_LINE: set[str] = set()
+# Lessons that failed this test when it was written, owned by branches that are bringing them in
+# line with the rule in parallel. Expected to fail, strictly: once a lesson passes, the test
+# reports it (XPASS counts as a failure) until its name is removed from this set.
+NOT_YET_IN_LINE: set[str] = {
+    "02_step_function_and_perceptron",
+    "03_sigmoid",
+    "04_derivatives_and_gradient_descent",
+    "05_chain_rule_and_graphs",
+    "06_backpropagation",
+}
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
 def test_every_number_in_the_prose_is_printed_or_asserted(path, request):
     if path.stem in NOT_YET_IN_LINE:
-        request.applymarker(
-            pytest.mark.xfail(reason="lesson owned by another branch", strict=False)
-        )
+        request.applymarker(pytest.mark.xfail(reason="being brought in line", strict=True))
     notebook = json.loads(path.read_text(encoding="utf-8"))
     problems = stale_numbers(notebook, literals_in(claims_test(path)))
     assert not problems, (
