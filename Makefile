@@ -5,6 +5,8 @@
 #   make exercises  regenerate exercises/ from solutions/ (FORCE=1 replaces edited ones, backed up)
 #   make lint       ruff on the package, the tests and the notebooks
 #   make bench      the benchmark table (build/bench.json)
+#   make lite       the in-browser edition (JupyterLite) in build/lite; PYODIDE=archive serves
+#                   Pyodide from the site instead of its CDN
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +15,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8888
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb) $(wildcard solutions/[0-9][0-9]_*.ipynb)
 
-.PHONY: lab test notebooks exercises lint format bench clean
+.PHONY: lab test notebooks exercises lint format bench lite clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): this course needs Python 3.11 or newer with the venv module (on Debian/Ubuntu: apt install python3-venv)."; exit 1; }
@@ -34,15 +36,18 @@ exercises: $(STAMP)
 	$(BIN)/python -m neuronlab exercises $(if $(FORCE),--force,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks exercises solutions bench
-	$(BIN)/ruff format --check src tests notebooks exercises solutions bench
+	$(BIN)/ruff check src tests notebooks exercises solutions bench lite
+	$(BIN)/ruff format --check src tests notebooks exercises solutions bench lite
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests notebooks exercises solutions bench
-	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench
+	$(BIN)/ruff format src tests notebooks exercises solutions bench lite
+	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench lite
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+lite: $(STAMP)
+	$(BIN)/python lite/build.py $(if $(PYODIDE),--pyodide $(PYODIDE),)
 
 clean:
 	rm -rf build .pytest_cache
