@@ -214,6 +214,50 @@ def mlp_784_128_10_vs_flop_limit_1thread() -> float:
 
 
 # ---------------------------------------------------------------------------------------------
+# Lesson 08: what an activation costs next to its layer's matrix product (late-lessons branch)
+# ---------------------------------------------------------------------------------------------
+
+
+def activation_cost_over_matmul(name: str, width: int, number: int, repeats: int) -> float:
+    """Time of an activation and its derivative, ``f(z)`` and ``f'(z)`` on the net inputs of a
+    layer of ``width`` units for a batch of ``width`` rows (float64), over the time of that
+    layer's matrix product ``A @ W`` (``width`` x ``width`` by ``width`` x ``width``), both on
+    one BLAS thread. Elementwise work grows like width², the product like width³: the ratio
+    falls as layers widen."""
+    from threadpoolctl import threadpool_limits  # installed with scikit-learn
+
+    from neuronlab.activations import ACTIVATIONS
+
+    activation = ACTIVATIONS[name]
+    rng = np.random.default_rng(0)
+    A = rng.normal(size=(width, width))
+    W = rng.normal(size=(width, width)) / np.sqrt(width)
+    Z = A @ W
+    with threadpool_limits(limits=1, user_api="blas"):
+        return side_by_side(
+            lambda: (activation(Z), activation.derivative(Z)), lambda: A @ W, number, repeats
+        )
+
+
+# Targets: what lesson 08 states. At width 1024, sigmoid, tanh and ReLU cost less than half of
+# the product; exact GELU (an erf per element) costs more than the product; at width 128 the
+# sigmoid costs at least half as much as the product. (GELU's target is a loose upper bound.)
+for _name, _width, _target in [
+    ("sigmoid", 1024, 0.5),
+    ("tanh", 1024, 0.5),
+    ("relu", 1024, 0.5),
+    ("gelu", 1024, 4.0),
+    ("sigmoid", 128, 2.0),
+    ("gelu", 128, 20.0),
+]:
+    benchmark(f"activation_cost_{_name}_{_width}", "ratio", _target)(
+        lambda name=_name, width=_width: activation_cost_over_matmul(
+            name, width, number=2 if width > 512 else 50, repeats=7 if width > 512 else 21
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # The learner's wait: the whole course, the slowest notebook, imports and memory
 # ---------------------------------------------------------------------------------------------
 
