@@ -5,6 +5,7 @@
 #   make exercises  regenerate exercises/ from solutions/ (FORCE=1 replaces edited ones, backed up)
 #   make lint       ruff on the package, the tests and the notebooks
 #   make bench      the benchmark table (build/bench.json)
+#   make site       the course website in build/site/, from the committed lessons
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,12 +14,12 @@ STAMP := $(VENV)/.installed
 PORT ?= 8888
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb) $(wildcard solutions/[0-9][0-9]_*.ipynb)
 
-.PHONY: lab test notebooks exercises lint format bench clean
+.PHONY: lab test notebooks exercises lint format bench site clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): this course needs Python 3.11 or newer with the venv module (on Debian/Ubuntu: apt install python3-venv)."; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,site]'
 	@touch $(STAMP)
 
 lab: $(STAMP)
@@ -43,6 +44,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+site: $(STAMP)
+	$(BIN)/python docs/build_site.py
 
 clean:
 	rm -rf build .pytest_cache
