@@ -35,12 +35,12 @@ exercises: $(STAMP)
 	$(BIN)/python -m neuronlab exercises $(if $(FORCE),--force,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks exercises solutions bench
-	$(BIN)/ruff format --check src tests notebooks exercises solutions bench
+	$(BIN)/ruff check src tests notebooks exercises solutions bench docs
+	$(BIN)/ruff format --check src tests notebooks exercises solutions bench docs
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests notebooks exercises solutions bench
-	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench
+	$(BIN)/ruff format src tests notebooks exercises solutions bench docs
+	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

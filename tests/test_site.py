@@ -200,3 +200,26 @@ def test_alt_checks_catch_file_names_and_placeholders():
     assert skipped_levels([1, 3]) == [(1, 3)]
     assert RAW_MATH.findall("the net input $z = w x + b$ is") == ["$z = w x + b$"]
     assert RAW_MATH.findall("it costs $5 and $6") == []
+
+
+def test_search_works_offline(site):
+    """Sphinx's search runs in the page, on the index the site ships (searchindex.js)."""
+    context, base, _ = site
+    page = context.new_page()
+    try:
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if urlparse(route.request.url).hostname == "127.0.0.1"
+                else route.abort()
+            ),
+        )
+        page.goto(f"{base}/search.html?q=sigmoid", wait_until="load")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#search-results li').length > 0", timeout=30_000
+        )
+        found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    finally:
+        page.close()
+    assert any("notebooks/03_sigmoid.html" in href for href in found), found
