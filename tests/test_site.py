@@ -80,12 +80,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site():
+def built():
+    """`make site`'s build, run once for this module."""
+    build_site()
+    return SITE
+
+
+@pytest.fixture(scope="module")
+def site(built):
     """The built site on a static server at 127.0.0.1, and a headless Chromium."""
     chromium = _chromium()
     from playwright.sync_api import sync_playwright
 
-    build_site()
     port = free_port()
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(QuietHandler, directory=str(SITE))
@@ -125,12 +131,29 @@ def skipped_levels(levels: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
 
 
-def test_the_site_has_exactly_the_expected_pages(site):
-    built = {str(p.relative_to(SITE).with_suffix("")) for p in SITE.rglob("*.html")}
-    built = {p for p in built if not p.startswith("_")}
-    assert built == set(PAGES)
+def test_the_site_has_exactly_the_expected_pages(built):
+    pages = {str(p.relative_to(built).with_suffix("")) for p in built.rglob("*.html")}
+    assert {p for p in pages if not p.startswith("_")} == set(PAGES)
     for folder in ("exercises", "solutions"):
-        assert not (SITE / folder).exists(), f"{folder}/ must be linked, not published"
+        assert not (built / folder).exists(), f"{folder}/ must be linked, not published"
+    assert (built / "_static" / "mathjax" / "tex-chtml.js").is_file(), "MathJax is served locally"
+
+
+def test_lesson_pages_link_binder_exercises_solutions_and_their_neighbours(built):
+    lessons = [p for p in PAGES if p.startswith("notebooks/")]
+    for index, name in enumerate(lessons):
+        html = (built / f"{name}.html").read_text(encoding="utf-8")
+        stem = name.split("/")[1]
+        for folder in ("notebooks", "exercises", "solutions"):
+            assert f"urlpath=lab/tree/{folder}/{stem}.ipynb" in html, f"{name}: Binder {folder}"
+        for folder in ("exercises", "solutions"):
+            assert f"/blob/HEAD/{folder}/{stem}.ipynb" in html, f"{name}: repository {folder}"
+        if index + 1 < len(lessons):
+            following = lessons[index + 1].split("/")[1]
+            assert re.search(rf'class="right-next"\s+href="{following}.html"', html), name
+        if index > 0:
+            previous = lessons[index - 1].split("/")[1]
+            assert re.search(rf'class="left-prev"\s+href="{previous}.html"', html), name
 
 
 @pytest.mark.parametrize("page_name", PAGES)
