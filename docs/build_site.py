@@ -74,7 +74,10 @@ def main() -> int:
     start = time.perf_counter()
     undeclared = stage()
     shutil.rmtree(SITE, ignore_errors=True)
-    status = build_main(["-q", "-b", "html", "-c", str(DOCS), str(SOURCE), str(SITE)])
+    # -W: a warning (a broken reference, a heading level skipped, MyST it cannot read) fails
+    # the build, all of them listed (--keep-going)
+    arguments = ["-q", "-W", "--keep-going", "-b", "html", "-c", str(DOCS), str(SOURCE), str(SITE)]
+    status = build_main(arguments)
     elapsed = time.perf_counter() - start
     if undeclared:
         print(f"note: no neuronlab.introduces metadata yet in {', '.join(undeclared)}")
