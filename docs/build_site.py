@@ -34,8 +34,16 @@ def lesson_introduces(notebook: dict) -> list[str] | None:
     return notebook["metadata"].get("neuronlab", {}).get("introduces")
 
 
+def lesson_objectives(notebook: dict) -> list[str]:
+    """The learning objectives listed in the lesson's first cell ('- name the parts ...;')."""
+    first = next(c for c in notebook["cells"] if c["cell_type"] == "markdown")
+    lines = "".join(first["source"]).splitlines()
+    return [line[2:].strip().rstrip(";.") for line in lines if line.startswith("- ")]
+
+
 def course_map(lessons: list[Path]) -> tuple[str, list[str]]:
-    """The home page's table of lessons, and the lessons that do not declare what they introduce."""
+    """The home page's table of lessons, and the lessons that do not declare what they introduce
+    (for those, the table shows their learning objectives instead)."""
     rows = ["| lesson | what it introduces |", "|---|---|"]
     undeclared = []
     for path in lessons:
@@ -43,10 +51,9 @@ def course_map(lessons: list[Path]) -> tuple[str, list[str]]:
         introduces = lesson_introduces(notebook)
         if introduces is None:
             undeclared.append(path.name)
-            introduces = ["(this lesson does not declare its concepts yet)"]
-        rows.append(
-            f"| [{lesson_title(notebook)}](notebooks/{path.stem}) | {', '.join(introduces)} |"
-        )
+            introduces = ["; ".join(lesson_objectives(notebook))]
+        title = lesson_title(notebook)
+        rows.append(f"| [{title}](notebooks/{path.stem}) | {', '.join(introduces)} |")
     return "\n".join(rows) + "\n", undeclared
 
 
@@ -63,7 +70,7 @@ def stage() -> list[str]:
     (SOURCE / "_course_map.md").write_text(table, encoding="utf-8")
     toctree = "\n".join(f"notebooks/{path.stem}" for path in lessons)
     (SOURCE / "_lessons_toctree.md").write_text(
-        f"```{{toctree}}\n:caption: Lessons\n:maxdepth: 1\n\n{toctree}\n```\n", encoding="utf-8"
+        f"```{{toctree}}\n:caption: Lessons\n:hidden:\n\n{toctree}\n```\n", encoding="utf-8"
     )
     return undeclared
 
