@@ -14,6 +14,7 @@ import base64
 
 import matplotlib
 import nbformat
+import numpy as np
 import pytest
 
 from neuronlab import plotting
@@ -210,3 +211,24 @@ def test_contrast_ratio_is_wcag_2():
     assert plotting.contrast_ratio("white", "white") == pytest.approx(1.0)
     assert plotting.contrast_ratio("#767676", "white") == pytest.approx(4.54, abs=0.01)
     assert plotting.contrast_ratio("#777777", "white") < 4.5
+
+
+def test_contrast_of_text_on_an_image_is_read_from_the_pixel_under_it(monkeypatch):
+    counts = np.array([[50, 2], [3, 40]])
+
+    def confusion(plt, colour_of):
+        _, ax = plt.subplots()
+        ax.imshow(counts, cmap="Blues")
+        for (row, col), count in np.ndenumerate(counts):
+            ax.text(col, row, count, ha="center", color=colour_of(count))
+
+    def readable(plt):
+        confusion(plt, lambda count: "white" if count > counts.max() / 2 else "black")
+
+    def white_on_pale(plt):
+        confusion(plt, lambda count: "white")
+
+    good = shown(monkeypatch, GOOD_ALT, readable)["metadata"]["neuronlab"]
+    bad = shown(monkeypatch, GOOD_ALT, white_on_pale)["metadata"]["neuronlab"]
+    assert good["lowest_text_contrast"] >= plotting.MIN_TEXT_CONTRAST
+    assert bad["lowest_text_contrast"] < 1.5

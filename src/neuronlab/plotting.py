@@ -280,13 +280,35 @@ def contrast_ratio(foreground: object, background: object) -> float:
     return (lighter + 0.05) / (darker + 0.05)
 
 
+def _image_colour_under(text: Text, axes: Axes) -> tuple | None:
+    """The colour of the image pixel under a text's anchor (a count written on a confusion
+    matrix), or None where no image is under it."""
+    anchor = text.get_transform().transform(text.get_position())
+    x, y = axes.transData.inverted().transform(anchor)
+    for image in axes.get_images():
+        left, right, bottom, top = image.get_extent()
+        pixels = image.get_array()
+        rows, cols = pixels.shape[:2]
+        across, up = (x - left) / (right - left), (y - bottom) / (top - bottom)
+        if 0 <= across < 1 and 0 <= up < 1:
+            row = int((1 - up) * rows) if image.origin == "upper" else int(up * rows)
+            colour = image.to_rgba(pixels[row, int(across * cols)])
+            if colour[3] > 0:
+                return colour
+    return None
+
+
 def _background(text: Text, fig: Figure) -> object:
-    """What a text is drawn on: its own box, else its axes, else the figure."""
+    """What a text is drawn on: its own box, else an image under it, else its axes, else the
+    figure."""
     box = text.get_bbox_patch()
     if box is not None and box.get_facecolor()[3] > 0:
         return box.get_facecolor()
     axes = text.axes
-    return axes.get_facecolor() if axes is not None else fig.get_facecolor()
+    if axes is None:
+        return fig.get_facecolor()
+    under = _image_colour_under(text, axes) if axes.get_images() else None
+    return under if under is not None else axes.get_facecolor()
 
 
 def _legend_cue(handle: object) -> tuple:
