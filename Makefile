@@ -6,6 +6,8 @@
 #   make lint       ruff on the package, the tests and the notebooks
 #   make bench      the benchmark table (build/bench.json)
 #   make site       the course website in build/site/, from the committed lessons
+#   make lite       the in-browser edition (JupyterLite) in build/lite; PYODIDE=archive serves
+#                   Pyodide from the site instead of its CDN
 
 PYTHON ?= python3
 VENV := .venv
@@ -14,7 +16,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8888
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]_*.ipynb) $(wildcard solutions/[0-9][0-9]_*.ipynb)
 
-.PHONY: lab test notebooks exercises lint format bench site clean
+.PHONY: lab test notebooks exercises lint format bench lite site clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): this course needs Python 3.11 or newer with the venv module (on Debian/Ubuntu: apt install python3-venv)."; exit 1; }
@@ -35,15 +37,18 @@ exercises: $(STAMP)
 	$(BIN)/python -m neuronlab exercises $(if $(FORCE),--force,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks exercises solutions bench docs
-	$(BIN)/ruff format --check src tests notebooks exercises solutions bench docs
+	$(BIN)/ruff check src tests notebooks exercises solutions bench lite docs
+	$(BIN)/ruff format --check src tests notebooks exercises solutions bench lite docs
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests notebooks exercises solutions bench docs
-	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench docs
+	$(BIN)/ruff format src tests notebooks exercises solutions bench lite docs
+	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench lite docs
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+lite: $(STAMP)
+	$(BIN)/python lite/build.py $(if $(PYODIDE),--pyodide $(PYODIDE),)
 
 site: $(STAMP)
 	$(BIN)/python docs/build_site.py

@@ -18,7 +18,13 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=~!\s\[]", requirement.strip(), maxsplit=1)[0].lower()
 
 
-TEST_TOOLS_NOT_ON_BINDER = {"playwright", "jupyter-repo2docker"}  # they test Binder and the browser
+# they test Binder, the browser and the in-browser edition; they are not needed to take the course
+TEST_TOOLS_NOT_ON_BINDER = {
+    "playwright",
+    "jupyter-repo2docker",
+    "jupyterlite-core",
+    "jupyterlite-pyodide-kernel",
+}
 
 
 def test_environment_yml_and_pyproject_name_the_same_dependencies():
@@ -70,7 +76,7 @@ def test_ruff_is_clean(command):
     assert ruff, "ruff is missing: install the course with `pip install -e '.[test,dev]'`"
     folders = [
         f
-        for f in ("src", "tests", "notebooks", "exercises", "solutions", "bench")
+        for f in ("src", "tests", "notebooks", "exercises", "solutions", "bench", "lite")
         if (ROOT / f).exists()
     ]
     result = subprocess.run([ruff, *command, *folders], cwd=ROOT, capture_output=True, text=True)

@@ -4,6 +4,7 @@ For learners::
 
     python -m neuronlab check exercises/03_sigmoid.ipynb   # how are my exercises doing?
     python -m neuronlab progress                           # every lesson at once
+    python -m neuronlab progress --json > progress.json    # the same, for a teacher's scripts
     python -m neuronlab reset exercises/03_sigmoid.ipynb   # a fresh copy; yours is kept as a backup
 
 For authors::
@@ -22,6 +23,11 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_NOT_ALL_CORRECT, EXIT_UNUSABLE = 0, 1, 2
+BROWSER_ONLY = (
+    "this command starts Jupyter kernels, which the in-browser edition of the course "
+    "(JupyterLite) cannot do. Run the check cells in the notebook instead "
+    "(exercises.exN_M.check(...)): they work in the browser."
+)
 
 
 def _check(paths: list[Path]) -> int:
@@ -40,7 +46,7 @@ def _check(paths: list[Path]) -> int:
     return status
 
 
-def _progress(folder: Path) -> int:
+def _progress(folder: Path, as_json: bool = False) -> int:
     from neuronlab.authoring import course_notebooks
     from neuronlab.checking import UnusableNotebook, check_notebook
     from neuronlab.exercises._core import CORRECT, NOT_ATTEMPTED
@@ -53,6 +59,8 @@ def _progress(folder: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    if as_json:
+        return _progress_json(notebooks)
     print(f"{'lesson':<44} {'correct':>8}   exercises (✓ correct, ✗ not yet, · not attempted)")
     done = total = 0
     for path in notebooks:
@@ -71,6 +79,41 @@ def _progress(folder: Path) -> int:
         total += len(report.results)
     print(f"{'all lessons':<44} {done:>4}/{total:<3}")
     return EXIT_OK if done == total else EXIT_NOT_ALL_CORRECT
+
+
+def _progress_json(notebooks: list[Path]) -> int:
+    """Print every lesson's results as one JSON document (see TEACHING.md for its fields)."""
+    import json
+    from datetime import UTC, datetime
+
+    from neuronlab import __version__
+    from neuronlab.checking import UnusableNotebook, check_notebook
+    from neuronlab.exercises._core import CORRECT
+
+    lessons = []
+    for path in notebooks:
+        entry: dict = {"notebook": path.as_posix(), "lesson": path.name[:2]}
+        try:
+            report = check_notebook(path)
+        except UnusableNotebook as error:
+            lessons.append({**entry, "status": "cannot run", "error": str(error), "exercises": []})
+            continue
+        exercises = [
+            {"id": r.exercise_id, "status": r.status, "message": r.message} for r in report.results
+        ]
+        lessons.append({**entry, "status": "checked", "exercises": exercises})
+    statuses = [e["status"] for lesson in lessons for e in lesson["exercises"]]
+    summary = {
+        "course": "neuronlab",
+        "version": __version__,
+        "checked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "correct": statuses.count(CORRECT),
+        "total": len(statuses),
+        "lessons": lessons,
+    }
+    print(json.dumps(summary, indent=2, ensure_ascii=True))
+    all_done = all(lesson["status"] == "checked" for lesson in lessons)
+    return EXIT_OK if all_done and summary["correct"] == summary["total"] else EXIT_NOT_ALL_CORRECT
 
 
 def _solution_for(exercise: Path) -> Path:
@@ -162,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("notebooks", nargs="+", type=Path)
     progress = commands.add_parser("progress", help="every lesson's exercises at once")
     progress.add_argument("--dir", type=Path, default=Path("exercises"))
+    progress.add_argument(
+        "--json", action="store_true", help="one JSON document on standard output, for scripts"
+    )
     reset = commands.add_parser("reset", help="a fresh exercise notebook; yours is backed up")
     reset.add_argument("notebooks", nargs="+", type=Path)
     exercises = commands.add_parser(
@@ -180,12 +226,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+KERNEL_COMMANDS = {"check", "progress", "execute"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in KERNEL_COMMANDS and sys.platform == "emscripten":
+        print(f"error: {BROWSER_ONLY}", file=sys.stderr)
+        return EXIT_UNUSABLE
     if args.command == "check":
         return _check(args.notebooks)
     if args.command == "progress":
-        return _progress(args.dir)
+        return _progress(args.dir, args.json)
     if args.command == "reset":
         return _reset(args.notebooks)
     if args.command == "exercises":

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,10 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
 
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
     """Run a copy of the notebook and report each exercise's outcome."""
+    if sys.platform == "emscripten":  # Pyodide, in JupyterLite: no subprocesses, no kernels
+        from neuronlab.__main__ import BROWSER_ONLY
+
+        raise UnusableNotebook(BROWSER_ONLY)
     from nbclient import NotebookClient
 
     notebook = read_notebook(path)
