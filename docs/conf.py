@@ -37,6 +37,8 @@ html_theme = "sphinx_book_theme"
 html_title = "Activation functions"
 templates_path = ["_templates"]
 html_static_path = ["_static"]
+# the sidebar without the theme's logo block, which stands outside every landmark (axe: region)
+html_sidebars = {"**": ["search-button-field.html", "sbt-sidebar-nav.html"]}
 html_use_index = False  # no general index: the course has no index entries
 html_css_files = ["neuronlab.css"]
 html_show_sourcelink = False
