@@ -2,8 +2,9 @@
 
 The site is built from the committed lessons, served from build/site/ by a static server on
 127.0.0.1, and every page is opened. On each page: axe-core finds no violation of impact serious
-or critical; there is one H1 and no heading level is skipped; every image has a text alternative
-(not empty, not a file name, not a placeholder); every formula is typeset by the MathJax the site
+or critical, in the light theme and in the dark one; there is one H1 and no heading level is
+skipped; every image has a text alternative (not empty, not a file name, not a placeholder);
+every formula is typeset by the MathJax the site
 serves itself (no raw `$...$` left); and no request leaves 127.0.0.1. A screenshot of each page
 is kept in build/screenshots/site/, and axe's full findings in build/screenshots/site/axe.json.
 
@@ -41,6 +42,8 @@ RAW_MATH = re.compile(r"\$(?=[A-Za-z\\])[^$\n]*\$|\$[^$\n]*[\\^_={}][^$\n]*\$|\\
 # Sphinx adds MathJax only to pages with math; where it is, wait until it has typeset the page.
 MATHJAX_READY = """() => !document.querySelector('script[src*="mathjax"]')
     || Boolean(window.MathJax?.startup?.promise)"""
+# Colours are checked once the theme's transitions (light to dark) have finished.
+SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
 INSPECT = """() => {
     const outside = (node) => !node.parentElement.closest("pre, code, script, style, mjx-container");
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -178,24 +181,35 @@ def test_page_is_accessible_and_self_contained(site, page_name):
         page.wait_for_function(MATHJAX_READY, timeout=30_000)
         page.evaluate("() => window.MathJax?.startup?.promise")
         page.wait_for_load_state("networkidle")
+        page.wait_for_function(SETTLED, timeout=30_000)
         state = page.evaluate(INSPECT)
         results = Axe().run(page)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(
             path=str(SCREENSHOTS / f"{page_name.replace('/', '_')}.png"), full_page=True
         )
+        # the theme's dark mode, which follows the reader's system setting
+        page.emulate_media(color_scheme="dark")
+        page.reload(wait_until="load")
+        page.wait_for_function(MATHJAX_READY, timeout=30_000)
+        page.evaluate("() => window.MathJax?.startup?.promise")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+        page.wait_for_function(SETTLED, timeout=30_000)
+        dark = Axe().run(page)
     finally:
         page.close()
 
-    violations = results.response["violations"]
-    findings[page_name] = [
-        {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in violations
-    ]
-    problems = [
-        f"axe {v['id']} ({v['impact']}): {v['help']}: {v['nodes'][0]['target']}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
+    problems = []
+    for theme, found in (("light", results), ("dark", dark)):
+        violations = found.response["violations"]
+        findings[f"{page_name} ({theme})"] = [
+            {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in violations
+        ]
+        problems += [
+            f"axe, {theme} theme, {v['id']} ({v['impact']}): {v['help']}: {v['nodes'][0]['target']}"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
     problems += [f"request leaving the site: {url}" for url in elsewhere]
     levels = [h["level"] for h in state["headings"]]
     if levels.count(1) != 1:
