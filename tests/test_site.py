@@ -260,3 +260,20 @@ def test_search_works_offline(site):
     finally:
         page.close()
     assert any("notebooks/03_sigmoid.html" in href for href in found), found
+
+
+def test_where_a_widget_was_the_page_says_what_it_explores_and_how_to_run_it(built):
+    from neuronlab.authoring import WIDGET_PLACEHOLDER
+
+    for path in course_notebooks("notebooks"):
+        saved = path.read_text(encoding="utf-8").count(WIDGET_PLACEHOLDER)
+        html = (built / "notebooks" / f"{path.stem}.html").read_text(encoding="utf-8")
+        notes = re.findall(
+            r"An interactive explorer stands here in the notebook\. </strong>(.*?)</p>", html
+        )
+        assert len(notes) == saved, f"{path.name}: {saved} explorers, {len(notes)} notes"
+        assert all(len(note.split()) >= 8 for note in notes), notes
+        assert WIDGET_PLACEHOLDER not in html
+        if saved:
+            assert f"urlpath=lab/tree/notebooks/{path.name}" in html
+            assert '<span class="pre">make</span> <span class="pre">lab</span>' in html
