@@ -38,6 +38,17 @@ COLORS: dict[str, str] = {
 }
 CLASS_COLORS = (COLORS["blue"], COLORS["orange"])  # class 0, class 1
 CLASS_MARKERS = ("o", "s")  # a second cue besides colour
+# the line style that goes with each colour of COLORS, in order: a second cue for lines
+LINE_STYLES = [
+    "-",
+    "--",
+    ":",
+    "-.",
+    (0, (6, 2)),
+    (0, (3, 1, 1, 1, 1, 1)),
+    (0, (1, 3)),
+    (0, (8, 2, 2, 2)),
+]
 
 # A figure is saved at twice its display resolution and shown at half its pixel size, so it
 # stays sharp on high-density ("retina") screens.
@@ -64,7 +75,9 @@ def use_course_style() -> None:
             "grid.alpha": 0.3,
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "axes.prop_cycle": plt.cycler(color=list(COLORS.values())),
+            # each colour comes with its own line style, so lines differ by more than colour
+            "axes.prop_cycle": plt.cycler(color=list(COLORS.values()))
+            + plt.cycler(linestyle=LINE_STYLES),
             "lines.linewidth": 2.0,
             "legend.frameon": False,
         }
@@ -202,8 +215,9 @@ def show(alt: str, fig: Figure | None = None) -> None:
     website puts it in the image's ``alt`` attribute. It is stored in the output twice: as the
     ``text/plain`` representation of the figure and in the image's metadata (``alt``).
     The image is saved at twice the display resolution, for high-density screens, in 256
-    colours (:func:`compact_png`), and shown at most :data:`READING_WIDTH_PX` wide. What :func:`readability` finds is stored in the output's
-    metadata too (``neuronlab``), where the course's tests read it.
+    colours (:func:`compact_png`), and shown at most :data:`READING_WIDTH_PX` wide. What
+    :func:`readability` finds is stored in the output's metadata too (``neuronlab``), where the
+    course's tests read it.
     """
     from IPython.display import display
 
@@ -229,8 +243,7 @@ def show(alt: str, fig: Figure | None = None) -> None:
 def titles(fig: Figure) -> list[str]:
     """The figure's title and its axes' titles, where set."""
     found = [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
-    if fig._suptitle is not None:
-        found.append(fig._suptitle.get_text())
+    found.append(fig.get_suptitle())
     return [title for title in found if title.strip()]
 
 
@@ -335,13 +348,12 @@ def readability(fig: Figure, scale: float = 1.0) -> dict:
       alone (none: markers, line styles or hatches tell them apart too);
     - ``titles``: the figure's titles, which its text alternative must do more than repeat.
     """
-    texts = [
-        text
-        for text in fig.findobj(Text)
-        if text.get_visible() and text.get_text().strip() and text.get_figure() is not None
-    ]
+    texts = [text for text in fig.findobj(Text) if text.get_visible() and text.get_text().strip()]
     sizes = [float(text.get_fontsize() * scale) for text in texts]
-    contrasts = [contrast_ratio(text.get_color(), _background(text, fig)) for text in texts]
+    contrasts = [
+        contrast_ratio(to_rgba(text.get_color(), text.get_alpha()), _background(text, fig))
+        for text in texts
+    ]
     colour_only = []
     legends = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None] + fig.legends
     for legend in legends:
