@@ -188,8 +188,8 @@ def test_show_refuses_a_short_alt_or_the_title_repeated(monkeypatch):
 
 def test_readability_finds_small_text_low_contrast_and_colour_only_legends(monkeypatch):
     def bad(plt):
-        plt.plot([0, 1], [0, 1], label="first")
-        plt.plot([0, 1], [1, 0], label="second")
+        plt.plot([0, 1], [0, 1], "-", label="first")
+        plt.plot([0, 1], [1, 0], "-", label="second")
         plt.legend()
         plt.text(0.5, 0.5, "pale", color=plotting.COLORS["yellow"], fontsize=7)
 
@@ -204,6 +204,15 @@ def test_readability_finds_small_text_low_contrast_and_colour_only_legends(monke
     output = shown(monkeypatch, GOOD_ALT, wide)
     assert output["metadata"]["image/png"]["width"] == plotting.READING_WIDTH_PX
     assert output["metadata"]["neuronlab"]["smallest_text_pt"] < plotting.MIN_TEXT_PT
+
+
+def test_the_course_style_gives_each_line_its_own_style(monkeypatch):
+    def lines(plt):
+        for shift in range(len(plotting.COLORS)):
+            plt.plot([0, 1], [shift, shift + 1], label=f"line {shift}")
+        plt.legend()
+
+    assert shown(monkeypatch, GOOD_ALT, lines)["metadata"]["neuronlab"]["colour_only_legend"] == []
 
 
 def test_contrast_ratio_is_wcag_2():
