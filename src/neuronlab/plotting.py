@@ -328,7 +328,9 @@ def _legend_cue(handle: object) -> tuple:
     """What besides colour tells a legend entry apart: line style and marker, marker shape,
     hatch."""
     if isinstance(handle, Line2D):
-        return ("line", str(handle.get_linestyle()), str(handle.get_marker()))
+        # get_linestyle() calls every dash pattern "--"; the pattern itself tells them apart
+        dashes = handle._unscaled_dash_pattern
+        return ("line", str(handle.get_linestyle()), str(dashes), str(handle.get_marker()))
     if isinstance(handle, PathCollection):
         paths = handle.get_paths()
         return ("points", paths[0].vertices.round(3).tobytes() if paths else b"")
