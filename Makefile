@@ -6,6 +6,7 @@
 #   make exercises    regenerate exercises/ from solutions/ (FORCE=1 replaces edited ones, backed up)
 #   make lint         ruff on the package, the tests and the notebooks
 #   make bench        the benchmark table (build/bench.json)
+#   make site         the course website in build/site/, from the committed lessons
 #   make lite         the in-browser edition (JupyterLite) in build/lite; PYODIDE=archive serves
 #                     Pyodide from the site instead of its CDN
 #   make constraints  rewrite .ci/constraints.txt, the exact versions CI installs
@@ -37,7 +38,7 @@ ifneq ($(OS),Windows_NT)
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--ServerApp.allow_root=True,)
 endif
 
-.PHONY: lab check test notebooks exercises lint format bench lite constraints clean
+.PHONY: lab check test notebooks exercises lint format bench lite site constraints clean
 
 # the course alone: what a learner needs to run the lessons
 $(COURSE): pyproject.toml
@@ -48,7 +49,7 @@ $(COURSE): pyproject.toml
 
 # the course with its test and development tools (pytest, nbval, hypothesis, playwright, ruff...)
 $(STAMP): $(COURSE)
-	$(PIP_INSTALL) -e '.[test,dev]'
+	$(PIP_INSTALL) -e '.[test,dev,site]'
 	@touch $(STAMP)
 
 # the course's JupyterLab defaults (no news prompt), for this environment's JupyterLab only: the
@@ -74,12 +75,12 @@ exercises: $(COURSE)
 	$(BIN)/python -m neuronlab exercises $(if $(FORCE),--force,)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks exercises solutions bench lite
-	$(BIN)/ruff format --check src tests notebooks exercises solutions bench lite
+	$(BIN)/ruff check src tests notebooks exercises solutions bench lite docs
+	$(BIN)/ruff format --check src tests notebooks exercises solutions bench lite docs
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests notebooks exercises solutions bench lite
-	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench lite
+	$(BIN)/ruff format src tests notebooks exercises solutions bench lite docs
+	$(BIN)/ruff check --fix src tests notebooks exercises solutions bench lite docs
 
 bench: $(COURSE)
 	$(BIN)/python bench/run.py
@@ -96,6 +97,9 @@ constraints:
 	{ echo "# Exact versions CI installs (make constraints writes this file; see CONTRIBUTING.md)."; \
 	  build/constraints-venv/$(BIN_DIR)/python -m pip freeze --exclude neuronlab; } > .ci/constraints.txt
 	rm -rf build/constraints-venv
+
+site: $(STAMP)
+	$(BIN)/python docs/build_site.py
 
 clean:
 	rm -rf build .pytest_cache

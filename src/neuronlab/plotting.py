@@ -1,7 +1,10 @@
 """The course's figures: one style, colour-blind-safe colours, labelled axes.
 
 The colours are the Okabe-Ito palette, distinguishable with every common colour-vision
-deficiency. Call :func:`use_course_style` once at the top of a notebook.
+deficiency. Call :func:`use_course_style` once at the top of a notebook, and end every plotting
+cell with :func:`show`, which displays the figure with its text alternative and records how
+readable it is (:func:`readability`): its smallest text at display size, its lowest text
+contrast, and any legend whose entries differ by colour alone.
 """
 
 from __future__ import annotations
@@ -14,8 +17,12 @@ from collections.abc import Callable
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import ListedColormap
+from matplotlib.collections import PathCollection
+from matplotlib.colors import ListedColormap, to_rgba
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.text import Text
 from numpy.typing import ArrayLike
 
 from neuronlab.activations import Activation, get_activation
@@ -33,12 +40,28 @@ COLORS: dict[str, str] = {
 }
 CLASS_COLORS = (COLORS["blue"], COLORS["orange"])  # class 0, class 1
 CLASS_MARKERS = ("o", "s")  # a second cue besides colour
+# the line style that goes with each colour of COLORS, in order: a second cue for lines
+LINE_STYLES = [
+    "-",
+    "--",
+    ":",
+    "-.",
+    (0, (6, 2)),
+    (0, (3, 1, 1, 1, 1, 1)),
+    (0, (1, 3)),
+    (0, (8, 2, 2, 2)),
+]
 
 # A figure is saved at twice its display resolution and shown at half its pixel size, so it
 # stays sharp on high-density ("retina") screens.
 DISPLAY_DPI = 100
 PIXEL_DENSITY = 2
 MIN_ALT_WORDS = 15
+# A figure wider than this is shrunk to fit (CSS pixels: the website's text column in a window
+# 1280 pixels wide; JupyterLab's output area is about as wide), and its text with it.
+READING_WIDTH_PX = 750
+MIN_TEXT_PT = 9.0  # the smallest text a figure may show, at display size
+MIN_TEXT_CONTRAST = 4.5  # WCAG 2's contrast ratio for text (AA)
 
 
 def use_course_style() -> None:
@@ -54,7 +77,9 @@ def use_course_style() -> None:
             "grid.alpha": 0.3,
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "axes.prop_cycle": plt.cycler(color=list(COLORS.values())),
+            # each colour comes with its own line style, so lines differ by more than colour
+            "axes.prop_cycle": plt.cycler(color=list(COLORS.values()))
+            + plt.cycler(linestyle=LINE_STYLES),
             "lines.linewidth": 2.0,
             "legend.frameon": False,
         }
@@ -275,33 +300,175 @@ def show(alt: str, fig: Figure | None = None) -> None:
     and what the reader should see, with the key numbers. A screen reader reads it; the
     website puts it in the image's ``alt`` attribute. It is stored in the output twice: as the
     ``text/plain`` representation of the figure and in the image's metadata (``alt``).
-    The image is saved at twice the display resolution, for high-density screens.
+    The image is saved at twice the display resolution, for high-density screens, in 256
+    colours (:func:`compact_png`), and shown at most :data:`READING_WIDTH_PX` wide. What
+    :func:`readability` finds is stored in the output's metadata too (``neuronlab``), where the
+    course's tests read it.
     """
     from IPython.display import display
 
-    words = alt.split() if isinstance(alt, str) else []
-    if len(words) < MIN_ALT_WORDS:
-        raise ValueError(
-            f"show() needs a text alternative of at least {MIN_ALT_WORDS} words that says what "
-            f"the figure shows (what is plotted, the axes, what to see); got {alt!r}."
-        )
     fig = plt.gcf() if fig is None else fig
+    check_alt(alt, titles(fig))
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DISPLAY_DPI * PIXEL_DENSITY, bbox_inches="tight")
-    plt.close(fig)
-    png = buffer.getvalue()
+    png = compact_png(buffer.getvalue())
     width, height = _png_size(png)
+    shown = min(width // PIXEL_DENSITY, READING_WIDTH_PX)
+    report = readability(fig, shown / (width / PIXEL_DENSITY))
+    plt.close(fig)
     display(
         {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
         raw=True,
         metadata={
-            "image/png": {
-                "width": width // PIXEL_DENSITY,
-                "height": height // PIXEL_DENSITY,
-                "alt": alt,
-            }
+            "image/png": {"width": shown, "height": round(height * shown / width), "alt": alt},
+            "neuronlab": report,
         },
     )
+
+
+def titles(fig: Figure) -> list[str]:
+    """The figure's title and its axes' titles, where set."""
+    found = [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    found.append(fig.get_suptitle())
+    return [title for title in found if title.strip()]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, lower-case, punctuation dropped."""
+    return "".join(c if c.isalnum() else " " for c in text.lower()).split()
+
+
+def alt_problem(alt: object, figure_titles: list[str] | tuple[str, ...] = ()) -> str | None:
+    """What is wrong with a text alternative, or None: it must be at least
+    :data:`MIN_ALT_WORDS` words, most of them its own rather than the figure's titles'."""
+    if not isinstance(alt, str) or not alt.strip():
+        return "the figure has no text alternative"
+    if len(alt.split()) < MIN_ALT_WORDS:
+        return f"the text alternative has {len(alt.split())} words, fewer than {MIN_ALT_WORDS}"
+    title_words = {word for title in figure_titles for word in _words(title)}
+    words = _words(alt)
+    own = [word for word in words if word not in title_words]
+    if len(own) < len(words) / 2:
+        return f"the text alternative mostly repeats the figure's title {list(figure_titles)!r}"
+    return None
+
+
+def check_alt(alt: object, figure_titles: list[str] | tuple[str, ...] = ()) -> None:
+    """Raise ValueError, saying what to write, if :func:`alt_problem` finds one."""
+    problem = alt_problem(alt, figure_titles)
+    if problem is not None:
+        raise ValueError(
+            f"{problem}. show(alt=...) needs at least {MIN_ALT_WORDS} words of its own that say "
+            f"what is plotted, the axes and their ranges, and what to see, with the key numbers; "
+            f"got {alt!r}."
+        )
+
+
+def contrast_ratio(foreground: object, background: object) -> float:
+    """WCAG 2's contrast ratio ``(L1 + 0.05) / (L2 + 0.05)`` of two matplotlib colours, from their
+    relative luminances (the foreground blended onto the background by its alpha)."""
+    *back, _ = to_rgba(background)
+    *fore, alpha = to_rgba(foreground)
+    blended = [alpha * f + (1 - alpha) * b for f, b in zip(fore, back, strict=True)]
+
+    def luminance(rgb: list[float]) -> float:
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(blended), luminance(back)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _image_colour_under(text: Text, axes: Axes) -> tuple | None:
+    """The colour of the image pixel under a text's anchor (a count written on a confusion
+    matrix), or None where no image is under it."""
+    anchor = text.get_transform().transform(text.get_position())
+    x, y = axes.transData.inverted().transform(anchor)
+    for image in axes.get_images():
+        left, right, bottom, top = image.get_extent()
+        pixels = image.get_array()
+        rows, cols = pixels.shape[:2]
+        across, up = (x - left) / (right - left), (y - bottom) / (top - bottom)
+        if 0 <= across < 1 and 0 <= up < 1:
+            row = int((1 - up) * rows) if image.origin == "upper" else int(up * rows)
+            colour = image.to_rgba(pixels[row, int(across * cols)])
+            if colour[3] > 0:
+                return colour
+    return None
+
+
+def _background(text: Text, fig: Figure) -> object:
+    """What a text is drawn on: its own box, else an image under it, else its axes, else the
+    figure."""
+    box = text.get_bbox_patch()
+    if box is not None and box.get_facecolor()[3] > 0:
+        return box.get_facecolor()
+    axes = text.axes
+    if axes is None:
+        return fig.get_facecolor()
+    under = _image_colour_under(text, axes) if axes.get_images() else None
+    return under if under is not None else axes.get_facecolor()
+
+
+def _legend_cue(handle: object) -> tuple:
+    """What besides colour tells a legend entry apart: line style and marker, marker shape,
+    hatch."""
+    if isinstance(handle, Line2D):
+        # get_linestyle() calls every dash pattern "--"; the pattern itself tells them apart
+        dashes = handle._unscaled_dash_pattern
+        return ("line", str(handle.get_linestyle()), str(dashes), str(handle.get_marker()))
+    if isinstance(handle, PathCollection):
+        paths = handle.get_paths()
+        return ("points", paths[0].vertices.round(3).tobytes() if paths else b"")
+    if isinstance(handle, Patch):
+        return ("patch", handle.get_hatch(), str(handle.get_linestyle()))
+    return (type(handle).__name__, id(handle))
+
+
+def readability(fig: Figure, scale: float = 1.0) -> dict:
+    """How readable a figure is when shown ``scale`` times its size at :data:`DISPLAY_DPI`:
+
+    - ``smallest_text_pt``: its smallest text, in points at display size (at least
+      :data:`MIN_TEXT_PT`);
+    - ``lowest_text_contrast``: the lowest contrast ratio of a text against what it is drawn on
+      (at least :data:`MIN_TEXT_CONTRAST`);
+    - ``colour_only_legend``: labels of legend entries that differ from another entry by colour
+      alone (none: markers, line styles or hatches tell them apart too);
+    - ``titles``: the figure's titles, which its text alternative must do more than repeat.
+    """
+    texts = [text for text in fig.findobj(Text) if text.get_visible() and text.get_text().strip()]
+    sizes = [float(text.get_fontsize() * scale) for text in texts]
+    contrasts = [
+        contrast_ratio(to_rgba(text.get_color(), text.get_alpha()), _background(text, fig))
+        for text in texts
+    ]
+    colour_only = []
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend() is not None] + fig.legends
+    for legend in legends:
+        cues = [_legend_cue(handle) for handle in legend.legend_handles]
+        for label, cue in zip(legend.texts, cues, strict=True):
+            if cues.count(cue) > 1:
+                colour_only.append(label.get_text())
+    return {
+        "smallest_text_pt": round(min(sizes, default=MIN_TEXT_PT), 1),
+        "lowest_text_contrast": round(min(contrasts, default=21.0), 2),
+        "colour_only_legend": colour_only,
+        "titles": titles(fig),
+    }
+
+
+def compact_png(png: bytes) -> bytes:
+    """The same picture in at most 256 colours, on white: a plot has few colours, so it looks the
+    same at less than half the bytes, and a retina figure costs a notebook about what a 80-dpi
+    one did."""
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(png)).convert("RGBA")
+    on_white = Image.alpha_composite(Image.new("RGBA", picture.size, "white"), picture)
+    palette = on_white.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
+    out = io.BytesIO()
+    palette.save(out, format="png", optimize=True)
+    return out.getvalue()
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
