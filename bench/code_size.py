@@ -94,10 +94,12 @@ def network_core() -> tuple[int, list[str]]:
 
 
 def file_code_lines(name: str) -> int:
+    """Lines of code of one module of the package, docstrings and comments left out."""
     return len(code_lines((SOURCE / name).read_text()))
 
 
 def main() -> int:
+    """Print the table of lines of code."""
     core, names = network_core()
     print(f"network_core        {core:4d} lines of code  ({', '.join(names)})")
     print(f"autodiff_engine     {file_code_lines('autodiff.py'):4d} lines of code  (autodiff.py)")

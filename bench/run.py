@@ -223,7 +223,8 @@ def activation_cost_over_matmul(name: str, width: int, number: int, repeats: int
     layer of ``width`` units for a batch of ``width`` rows (float64), over the time of that
     layer's matrix product ``A @ W`` (``width`` x ``width`` by ``width`` x ``width``), both on
     one BLAS thread. Elementwise work grows like width², the product like width³: the ratio
-    falls as layers widen."""
+    falls as layers widen.
+    """
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
     from neuronlab.activations import ACTIVATIONS
@@ -327,7 +328,8 @@ def import_seconds(bytecode_cached: bool, repeats: int = 7) -> float:
     """Median time to import the core modules on top of ``import numpy``, in a fresh Python each
     time. With ``bytecode_cached``, Python keeps the compiled modules (in a scratch folder) as it
     does on a learner's machine after the first import; without, every run compiles them anew
-    (as when ``PYTHONDONTWRITEBYTECODE`` is set)."""
+    (as when ``PYTHONDONTWRITEBYTECODE`` is set).
+    """
     import os
     import subprocess
     import tempfile
@@ -359,7 +361,8 @@ def import_seconds(bytecode_cached: bool, repeats: int = 7) -> float:
 def import_neuronlab_ms() -> float:
     """Import time of the package's core modules on top of ``import numpy``, compiled modules
     cached as on a learner's machine (median of 7). Plotting and widgets import matplotlib, so
-    they are left out."""
+    they are left out.
+    """
     return 1000 * import_seconds(bytecode_cached=True)
 
 

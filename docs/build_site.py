@@ -43,7 +43,8 @@ def lesson_objectives(notebook: dict) -> list[str]:
 
 def course_map(lessons: list[Path]) -> tuple[str, list[str]]:
     """The home page's table of lessons, and the lessons that do not declare what they introduce
-    (for those, the table shows their learning objectives instead)."""
+    (for those, the table shows their learning objectives instead).
+    """
     rows = ["| lesson | what it introduces |", "|---|---|"]
     undeclared = []
     for path in lessons:
@@ -76,6 +77,7 @@ def stage() -> list[str]:
 
 
 def main() -> int:
+    """Build the site; exit non-zero on any warning."""
     from sphinx.cmd.build import build_main
 
     start = time.perf_counter()

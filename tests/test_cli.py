@@ -74,7 +74,8 @@ def test_check_passes_every_solution_and_says_where_it_is():
     assert len(re.findall(r"^  Exercise \d+\.\d+: correct$", result.stdout, re.M)) == total
     assert only_announcements(result.stderr), result.stderr
     assert f"[{len(solutions)}/{len(solutions)}] checking" in result.stderr
-    assert ": not yet" not in result.stdout and ": not attempted" not in result.stdout
+    assert ": not yet" not in result.stdout
+    assert ": not attempted" not in result.stdout
 
 
 @pytest.mark.notebook

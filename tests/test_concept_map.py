@@ -193,7 +193,8 @@ def test_a_pointer_to_a_lesson_by_its_title_is_not_a_mention():
 
 def test_every_glossary_pattern_compiles():
     for name, pattern in GLOSSARY.items():
-        assert name == name.lower() and re.compile(pattern)
+        assert name == name.lower()
+        assert re.compile(pattern)
 
 
 # The README's course map shows what each lesson introduces.
@@ -202,7 +203,8 @@ def test_every_glossary_pattern_compiles():
 def readme_introduces() -> dict[str, str]:
     readme = (ROOT / "README.md").read_text()
     header = re.search(r"^\| # \| lesson \| (.+?) \|", readme, re.M)
-    assert header and header.group(1) == "introduces", "the course map needs an 'introduces' column"
+    assert header, "the course map needs an 'introduces' column"
+    assert header.group(1) == "introduces", "the course map needs an 'introduces' column"
     rows = re.findall(r"^\|\s*(\d\d)\s*\|[^|]*\|([^|]*)\|", readme, re.M)
     return {number: cell.strip() for number, cell in rows}
 

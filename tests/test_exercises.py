@@ -1,5 +1,6 @@
 """Every check accepts its solution, reports the stub as not attempted, and rejects plausible
-wrong answers with the message a learner would see (mutation tests)."""
+wrong answers with the message a learner would see (mutation tests).
+"""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def _mutant_id(exercise_id: str, wrong, message: str) -> str:
 
 
 @pytest.mark.parametrize(
-    "exercise_id,wrong,message",
+    ("exercise_id", "wrong", "message"),
     [
         pytest.param(eid, wrong, message, id=_mutant_id(eid, wrong, message))
         for eid, cases in WRONG_ANSWERS.items()
@@ -82,12 +83,14 @@ def test_check_prints_a_verdict_and_hints_come_one_by_one(capsys):
     exercises.ex1_1.hint()
     exercises.ex1_1.hint()
     out = capsys.readouterr().out
-    assert "Hint 1 of 2" in out and "Hint 2 of 2" in out
+    assert "Hint 1 of 2" in out
+    assert "Hint 2 of 2" in out
 
 
 def test_passing_a_value_instead_of_a_function_is_explained():
     result = exercises.ex1_1.evaluate(3.0)
-    assert result.status == "not yet" and "pass your function itself" in result.message
+    assert result.status == "not yet"
+    assert "pass your function itself" in result.message
 
 
 def test_unknown_exercise_is_named():
@@ -102,7 +105,9 @@ def test_a_stub_stops_run_all_with_one_friendly_line():
     with pytest.raises(NotImplementedError) as stop:
         exercises.ex3_1.check(STUBS["3.1"])
     lines = stop.value._render_traceback_()
-    assert len(lines) == 1 and "not attempted yet" in lines[0] and "replace the `...`" in lines[0]
+    assert len(lines) == 1
+    assert "not attempted yet" in lines[0]
+    assert "replace the `...`" in lines[0]
 
 
 def test_a_crashing_answer_shows_the_learners_own_line():
@@ -112,9 +117,11 @@ def test_a_crashing_answer_shows_the_learners_own_line():
 
     message = exercises.ex1_2.evaluate(net_input_batch).message
     assert "a matrix product (`@`) got arrays whose inner sizes do not match" in message
-    assert "X of shape (" in message and "w of shape (" in message
+    assert "X of shape (" in message
+    assert "w of shape (" in message
     assert "The line that failed: `z = w @ X + b  # the operands swapped`" in message
-    assert "gufunc signature" not in message and "checks.py" not in message
+    assert "gufunc signature" not in message
+    assert "checks.py" not in message
 
 
 def test_a_missing_transpose_in_gradient_descent_is_explained():
@@ -126,7 +133,8 @@ def test_a_missing_transpose_in_gradient_descent_is_explained():
         return w - learning_rate * (X @ delta), b - learning_rate * delta.sum()
 
     message = exercises.ex4_5.evaluate(gradient_descent_step).message
-    assert "inner sizes do not match" in message and "transpose (.T)" in message
+    assert "inner sizes do not match" in message
+    assert "transpose (.T)" in message
 
 
 def test_python_if_on_an_array_is_explained():
@@ -136,7 +144,8 @@ def test_python_if_on_an_array_is_explained():
         return s * (1 - s)
 
     message = exercises.ex4_2.evaluate(sigmoid_prime_from_output).message
-    assert "np.any((s < 0) | (s > 1))" in message and "is ambiguous" not in message
+    assert "np.any((s < 0) | (s > 1))" in message
+    assert "is ambiguous" not in message
 
 
 def test_a_missing_bracket_is_recognised_by_its_ratio():
@@ -169,7 +178,8 @@ def test_a_changed_x_is_shown_with_enough_digits():
 
 def test_the_steepness_hint_agrees_with_the_lesson():
     hints = " ".join(exercises.ex3_4.hints)
-    assert "farthest" in hints and "closest" not in hints
+    assert "farthest" in hints
+    assert "closest" not in hints
 
 
 def _solution_lines(exercise_id: str) -> list[str]:
@@ -196,14 +206,17 @@ def test_solution_asks_first_and_is_remembered(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("builtins.input", lambda prompt: (_ for _ in ()).throw(EOFError))
     exercises.ex3_1.solution()  # no keyboard: nothing shown
     out = capsys.readouterr().out
-    assert "Not shown" in out and "np.exp" not in out
+    assert "Not shown" in out
+    assert "np.exp" not in out
     assert exercises.ex3_1.evaluate(SOLUTIONS["3.1"]).solution_seen is False
     monkeypatch.setattr("builtins.input", lambda prompt: "yes")
     exercises.ex3_1.solution()
     out = capsys.readouterr().out
-    assert "e = np.exp(-np.abs(z))" in out and "BEGIN SOLUTION" not in out
+    assert "e = np.exp(-np.abs(z))" in out
+    assert "BEGIN SOLUTION" not in out
     result = exercises.ex3_1.evaluate(SOLUTIONS["3.1"])
-    assert result.solution_seen and "(solution seen)" in result.line()
+    assert result.solution_seen
+    assert "(solution seen)" in result.line()
 
 
 def test_an_import_error_inside_a_lesson_is_not_called_a_missing_exercise(monkeypatch):
@@ -238,11 +251,12 @@ def _optional_extras() -> list:
     return found
 
 
-@pytest.mark.parametrize("exercise_id,answer,message", _optional_extras())
+@pytest.mark.parametrize(("exercise_id", "answer", "message"), _optional_extras())
 def test_an_optional_extra_is_reported_after_a_correct_verdict(exercise_id, answer, message):
     result = ALL[exercise_id].evaluate(answer)
     assert result.status == "correct"
-    assert result.message.startswith("Optional extra:") and message in result.message
+    assert result.message.startswith("Optional extra:")
+    assert message in result.message
 
 
 def test_each_exercise_draws_its_cases_from_its_own_generator():

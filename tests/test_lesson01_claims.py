@@ -1,5 +1,6 @@
 """Claims of lesson 01 that its notebook states but does not print: its explorer starts on a
-non-answer (for OR, the task, and for AND and NAND) and labels its sliders."""
+non-answer (for OR, the task, and for AND and NAND) and labels its sliders.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Claims of lesson 02 that its notebook states but does not print: every Boolean function of
 two inputs is a network of NAND neurons, the perceptron demo needs several epochs, stacked
-linear layers collapse into one."""
+linear layers collapse into one.
+"""
 
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def test_lesson02_every_two_input_boolean_function_is_a_network_of_nand_neurons(
 def test_lesson02_the_perceptron_demo_needs_several_epochs_and_converges():
     X, y = separable_blobs(n_samples=20, seed=6, margin=0.1)
     result = train_perceptron(X, y, learning_rate=0.1, max_epochs=50, w0=[-2.0, 1.0], b0=2.0)
-    assert result.converged and result.epochs >= 5
+    assert result.converged
+    assert result.epochs >= 5
     assert sum(m > 0 for m in result.mistakes_per_epoch) >= 4
     assert np.all(step(X @ result.weights + result.bias) == y)
 

@@ -1,6 +1,7 @@
 """Claims of lesson 03 that its notebook states but does not print: the typed formula overflows
 from -710 in float64 and -89 in float32, float64's "about 16 significant digits", the step
-neuron's perfect range of w1 on AND, the sigmoid's change per nudge of 0.01."""
+neuron's perfect range of w1 on AND, the sigmoid's change per nudge of 0.01.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +26,10 @@ def overflows(z, dtype) -> bool:
 
 
 def test_lesson03_the_typed_formula_overflows_from_minus_710_in_float64_and_minus_89_in_float32():
-    assert overflows(-710.0, np.float64) and not overflows(-709.0, np.float64)
-    assert overflows(-89.0, np.float32) and not overflows(-88.0, np.float32)
+    assert overflows(-710.0, np.float64)
+    assert not overflows(-709.0, np.float64)
+    assert overflows(-89.0, np.float32)
+    assert not overflows(-88.0, np.float32)
 
 
 def test_lesson03_float64_has_about_16_significant_digits_and_1_minus_4e_18_needs_18():
@@ -41,7 +44,8 @@ def test_lesson03_the_step_neuron_is_perfect_on_and_exactly_for_w1_from_0_5_to_1
     w1 = np.linspace(-1, 3, 4001)
     Z = X[:, [0]] * w1 + X[:, [1]] * 1.0 - 1.5
     perfect = w1[np.all(step(Z) == y[:, None], axis=0)]
-    assert perfect.min() == pytest.approx(0.5) and perfect.max() == pytest.approx(1.5, abs=1e-3)
+    assert perfect.min() == pytest.approx(0.5)
+    assert perfect.max() == pytest.approx(1.5, abs=1e-3)
     assert not np.all(step(X @ np.array([1.5, 1.0]) - 1.5) == y)  # 1.5 itself is outside
 
 

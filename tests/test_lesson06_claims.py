@@ -1,6 +1,7 @@
 """The claims of lesson 06 that its notebook only samples: the XOR stuck rate of 2-2-1 and
 2-4-1 sigmoid networks over 200 seeds (the lesson trains 50 of them, to stay quick), the two
-clusters of final costs, and the seeds its explorer text names as stuck."""
+clusters of final costs, and the seeds its explorer text names as stuck.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import numpy as np
 import pytest
 
 from neuronlab.datasets import xor
-from neuronlab.network import MLP, xor_final_losses
+from neuronlab.experiments import xor_final_losses
+from neuronlab.network import MLP
 
 LESSON = Path(__file__).resolve().parents[1] / "notebooks" / "06_backpropagation.ipynb"
 STUCK = 0.05  # the lesson's threshold on the final cost
@@ -42,7 +44,8 @@ def test_final_costs_form_two_clusters_with_nothing_between(final_costs):
     costs = np.concatenate(list(final_costs.values()))
     solved, stuck = costs[costs < STUCK], costs[costs > STUCK]
     assert solved.max() < 0.002  # "solved runs below 0.002"
-    assert stuck.min() > 0.12 and stuck.max() < 0.17  # "stuck runs at about 0.13 to 0.17"
+    assert stuck.min() > 0.12
+    assert stuck.max() < 0.17
     assert np.sum(np.isclose(stuck, 0.125, atol=0.002)) > 0.9 * len(stuck)  # mostly 0.125
 
 
@@ -56,7 +59,8 @@ def test_the_seeds_the_explorer_text_names_are_stuck_and_wider_networks_solve_th
 
 def test_a_stuck_run_creeps_towards_the_cost_0125_and_no_lower():
     """'For seed 9 the cost creeps down from 0.1258 after 3000 epochs to 0.1251 after 30000,
-    towards 0.125 and no lower.'"""
+    towards 0.125 and no lower.'
+    """
     costs = [xor_final_losses([9], hidden=2, epochs=epochs)[0] for epochs in (3000, 10000, 30000)]
     assert [round(float(c), 4) for c in (costs[0], costs[2])] == [0.1258, 0.1251]
     assert costs[0] > costs[1] > costs[2] > 0.125

@@ -41,20 +41,24 @@ LOGITS = st.floats(-30.0, 30.0, allow_nan=False)
 
 def test_mse_error_is_at_most_half_the_cross_entropy_error_and_equal_halves_at_one_half():
     """'δ_MSE = 2a(1 - a) · δ_BCE, and 2a(1 - a) is at most 0.5 (at a = 0.5)': the reason the
-    MSE gets twice the learning rate in the lesson's fair race."""
+    MSE gets twice the learning rate in the lesson's fair race.
+    """
     a = np.linspace(0.0, 1.0, 100_001)
     factor = 2 * a * (1 - a)
-    assert factor.max() == pytest.approx(0.5) and a[np.argmax(factor)] == pytest.approx(0.5)
+    assert factor.max() == pytest.approx(0.5)
+    assert a[np.argmax(factor)] == pytest.approx(0.5)
     for y in (0.0, 1.0):
         assert np.allclose(2 * (a - y) * a * (1 - a), factor * (a - y))
 
 
 def test_the_lessons_ratios_of_costs_and_signals():
     """'the confident mistake costs 0.9801, less than four times what ... 0.5 would' and
-    'a unit at 0.5 gets δ = 0.25 ... 0.001996, more than a hundred times less'."""
+    'a unit at 0.5 gets δ = 0.25 ... 0.001996, more than a hundred times less'.
+    """
     assert 3 < (1 - 0.01) ** 2 / (1 - 0.5) ** 2 < 4
     delta = lambda a: 2 * a * a * (1 - a)  # noqa: E731  (label 0)
-    assert delta(0.5) == 0.25 and delta(0.999) == pytest.approx(0.001996, abs=5e-7)
+    assert delta(0.5) == 0.25
+    assert delta(0.999) == pytest.approx(0.001996, abs=5e-7)
     assert delta(0.5) / delta(0.999) > 100
 
 
@@ -76,7 +80,7 @@ def test_softmax_cross_entropy_has_error_a_minus_y(z, labels):
 
 
 @pytest.mark.parametrize(
-    "sizes,activation,loss,y",
+    ("sizes", "activation", "loss", "y"),
     [
         ([3, 1], "sigmoid", "bce", np.array([1.0, 0.0, 1.0, 0.0, 0.0])),
         ([3, 4], "softmax", "cross_entropy", np.array([0, 3, 1, 1, 2])),
@@ -84,7 +88,8 @@ def test_softmax_cross_entropy_has_error_a_minus_y(z, labels):
 )
 def test_mlp_starts_backprop_from_a_minus_y_for_the_matching_pairs(sizes, activation, loss, y):
     """'the package's MLP starts BP1 from δ_L = (a_L - y)/n and never multiplies by the
-    output's σ'': with one layer, ∂C/∂b = Σ_samples δ_L."""
+    output's σ'': with one layer, ∂C/∂b = Σ_samples δ_L.
+    """
     X = np.random.default_rng(7).normal(scale=3.0, size=(5, 3))
     net = MLP(sizes, activation, seed=3)
     net.weights[0] *= 4  # large logits: a σ' left in δ_L would show
@@ -102,13 +107,15 @@ def test_mlp_starts_backprop_from_a_minus_y_for_the_matching_pairs(sizes, activa
 
 def test_softmax_and_log_softmax_are_finite_and_silent_at_large_logits():
     """'Subtract the row's largest logit m first ... nothing overflows, and the bottom is at
-    least 1': no warning, rows sum to 1, and the log-softmax of [1000, 0] is [0, -1000]."""
+    least 1': no warning, rows sum to 1, and the log-softmax of [1000, 0] is [0, -1000].
+    """
     z = np.array([[1000.0, 999.0, 998.0], [-1000.0, -1000.0, -1001.0], [0.0, -800.0, 5.0]])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         p = softmax(z)
         log_p = log_softmax(np.array([[1000.0, 0.0]]))
-    assert np.all(np.isfinite(p)) and np.allclose(p.sum(axis=1), 1.0)
+    assert np.all(np.isfinite(p))
+    assert np.allclose(p.sum(axis=1), 1.0)
     assert np.allclose(p[0], softmax(np.array([2.0, 1.0, 0.0])))  # 'same as for [2, 1, 0]'
     assert np.allclose(log_p, [[0.0, -1000.0]])
 
@@ -117,7 +124,8 @@ def test_softmax_and_log_softmax_are_finite_and_silent_at_large_logits():
 @given(st.floats(-30, 30), st.floats(-1e3, 1e3))
 def test_two_class_softmax_is_the_sigmoid_and_a_shift_changes_nothing(z, c):
     """'With two classes and logits (z, 0), the softmax is the sigmoid' and 'adding the same
-    number to every logit changes nothing'."""
+    number to every logit changes nothing'.
+    """
     assert softmax(np.array([z, 0.0]))[0] == pytest.approx(float(sigmoid(z)), rel=1e-12, abs=1e-300)
     row = np.array([z, 0.5, -1.0])
     assert np.allclose(softmax(row + c), softmax(row), atol=1e-12)
@@ -139,7 +147,8 @@ def test_cross_entropy_of_two_classes_is_the_binary_cross_entropy():
 
 def test_an_epoch_of_mini_batches_takes_ceil_n_over_b_steps_and_uses_each_sample_once():
     """'one pass over all the data is an epoch: ⌈n / b⌉ steps instead of 1' (20 for the lesson's
-    200 points in batches of 10), each sample used once: counted inside MLP.train."""
+    200 points in batches of 10), each sample used once: counted inside MLP.train.
+    """
     X = np.random.default_rng(0).normal(size=(23, 2))
     y = (X[:, 0] > 0).astype(float)
     for batch_size, steps in ((5, 5), (10, 3), (23, 1)):
@@ -151,13 +160,16 @@ def test_an_epoch_of_mini_batches_takes_ceil_n_over_b_steps_and_uses_each_sample
             step(Xb, Yb, *rest),
         )
         net.train(X, y, epochs=1, learning_rate=0.1, batch_size=batch_size, loss="bce")
-        assert len(seen) == steps and sum(seen) == 23
-    assert -(-200 // 10) == 20 and -(-200 // 30) == 7  # the lesson's two examples
+        assert len(seen) == steps
+        assert sum(seen) == 23
+    assert -(-200 // 10) == 20
+    assert -(-200 // 30) == 7
 
 
 def test_minibatch_gradients_average_to_the_full_gradient():
     """'right on average': every sample is equally likely to be drawn, and the mean of the
-    single samples' gradients is exactly the full gradient."""
+    single samples' gradients is exactly the full gradient.
+    """
     X = np.random.default_rng(1).normal(size=(12, 2))
     y = (X[:, 0] * X[:, 1] > 0).astype(float)
     net = MLP([2, 3, 1], "sigmoid", seed=2)
@@ -181,7 +193,9 @@ def test_minibatch_drawing_compares_with_full_batch_and_checks_its_batch_size():
     left, right = fig.axes[:2]
     assert "10 step(s) per epoch" in left.get_title()
     assert [line.get_label() for line in left.get_lines()] == ["batches of 20", "full batch"]
-    assert left.get_xlabel() and left.get_ylabel() and right.get_xlabel()
+    assert left.get_xlabel()
+    assert left.get_ylabel()
+    assert right.get_xlabel()
     assert "accuracy" in right.get_title()
     plt.close(fig)
     for bad in (0, 201, 2.5, True):
@@ -191,7 +205,8 @@ def test_minibatch_drawing_compares_with_full_batch_and_checks_its_batch_size():
 
 def test_cross_entropy_from_logits_is_finite_where_the_sigmoid_rounds_to_0():
     """'At z = -800, σ(z) rounds to 0 in float64 and log 0 = -inf, yet log σ(z) = -log(1 + e^-z)
-    is about -800': the binary cross-entropy of label 1 there is 800, with no warning."""
+    is about -800': the binary cross-entropy of label 1 there is 800, with no warning.
+    """
     assert sigmoid(np.array(-800.0)) == 0.0
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -201,7 +216,8 @@ def test_cross_entropy_from_logits_is_finite_where_the_sigmoid_rounds_to_0():
 
 def test_minibatch_explorer_has_two_labelled_sliders():
     """'The explorer trains the spiral network ... with the batch size and learning rate you
-    choose': one slider for each, each with a label."""
+    choose': one slider for each, each with a label.
+    """
     from ipywidgets import FloatLogSlider, IntSlider
 
     from neuronlab.widgets import minibatch_explorer

@@ -49,7 +49,8 @@ def test_one_example_gives_same_sign_gradients_a_batch_need_not():
     one_example = deltas[0] * inputs[0]  # ∂C/∂w_i = δ a_i
     assert np.all(one_example > 0) or np.all(one_example < 0)
     batch = deltas @ inputs  # Σ over examples of δ a_i
-    assert np.any(batch > 0) and np.any(batch < 0), batch
+    assert np.any(batch > 0), batch
+    assert np.any(batch < 0), batch
 
 
 def test_silu_dips_below_zero_and_its_slope_exceeds_one():

@@ -122,7 +122,8 @@ def deep_nets(activation, init, seeds, depth=6):
 @pytest.fixture(scope="module")
 def lesson_runs(split):
     """Each deep set-up trained as in the lesson: 10 epochs, batches of 20, rates 0.1 and 0.3,
-    seeds 0-2; the mean validation accuracy per rate, and the gradient ratio at the start."""
+    seeds 0-2; the mean validation accuracy per rate, and the gradient ratio at the start.
+    """
     X_train, X_val, _, y_train, y_val, _ = split
     results = {}
     for name, (activation, init) in DEEP.items():
@@ -243,7 +244,8 @@ def test_scikit_learn_agrees_with_the_same_budget(split):
             warnings.simplefilter("ignore", ConvergenceWarning)
             model.fit(X_train, y_train)
         scores[activation] = model.score(X_val, y_val)
-    assert scores["logistic"] <= 0.12 and scores["relu"] >= 0.9, scores
+    assert scores["logistic"] <= 0.12, scores
+    assert scores["relu"] >= 0.9, scores
 
 
 def test_the_linear_maps_miss_a_share_of_the_variance():
@@ -260,11 +262,13 @@ def test_the_linear_maps_miss_a_share_of_the_variance():
         coefficients, *_ = np.linalg.lstsq(X1, outputs, rcond=None)
         residual = X1 @ coefficients - outputs
         shares[hidden] = np.sum(residual**2) / np.sum((outputs - outputs.mean(axis=0)) ** 2)
-    assert round(shares["tanh"], 2) == 0.13 and round(shares["relu"], 2) == 0.19, shares
+    assert round(shares["tanh"], 2) == 0.13, shares
+    assert round(shares["relu"], 2) == 0.19, shares
 
 
 def test_relus_error_falls_fastest_from_8_to_32_units():
     errors = np.array([_mean_error(width, "relu") for width in WIDTHS])
     shrink = errors[:-1] / errors[1:]
     assert shrink[0] < 1.2  # 1 to 2 units: hardly moves
-    assert round(shrink[3], 1) == 3.7 and round(shrink[4], 1) == 2.7  # 8 to 16, 16 to 32
+    assert round(shrink[3], 1) == 3.7
+    assert round(shrink[4], 1) == 2.7

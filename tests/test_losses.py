@@ -266,7 +266,8 @@ def test_registry_names_every_loss_and_its_pairing():
         "bce": "sigmoid",
         "cross_entropy": "softmax",
     }
-    assert L.get_loss("bce") is L.LOSSES["bce"] and L.get_loss(L.LOSSES["mse"]) is L.LOSSES["mse"]
+    assert L.get_loss("bce") is L.LOSSES["bce"]
+    assert L.get_loss(L.LOSSES["mse"]) is L.LOSSES["mse"]
     with pytest.raises(ValueError, match="unknown loss 'hinge'; choose one of: mse, bce"):
         L.get_loss("hinge")
 
@@ -300,5 +301,6 @@ def test_registry_output_error_is_the_gradient_with_respect_to_the_logits(name):
 def test_mse_has_no_pairing_and_takes_its_value_from_the_output():
     loss = L.LOSSES["mse"]
     z, a, y = registry_case("mse")
-    assert loss.output_error is None and loss.value_from_logits is None
+    assert loss.output_error is None
+    assert loss.value_from_logits is None
     assert loss.value_at(z, a, y) == L.mean_squared_error(a, y)

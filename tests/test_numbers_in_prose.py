@@ -61,7 +61,8 @@ NOT_NUMBERS = [
 @dataclass(frozen=True)
 class Number:
     """A number as written: its value, its decimals (the stated precision), and whether it is a
-    percentage."""
+    percentage.
+    """
 
     text: str
     value: float
@@ -136,7 +137,8 @@ def claims_test(notebook: Path) -> Path:
 
 def stale_numbers(notebook: dict, literals: list[Number]) -> list[str]:
     """Each number in the notebook's markdown that no output and no claims-test literal gives,
-    as "cell N: 'number' in '...context...'"."""
+    as "cell N: 'number' in '...context...'".
+    """
     shown = [n for cell in notebook["cells"] for n in numbers_in(output_text(cell))]
     shown += literals
     problems = []
@@ -194,7 +196,8 @@ def test_a_stale_number_is_caught():
     printed = "validation accuracy 0.939, gap +0.054, 13% of the variance"
     assert stale_numbers(_notebook("The gap is 0.054 and 13% is missed.", printed), []) == []
     stale = stale_numbers(_notebook("The gap is 0.061 and 13% is missed.", printed), [])
-    assert len(stale) == 1 and "'0.061'" in stale[0]
+    assert len(stale) == 1
+    assert "'0.061'" in stale[0]
     assert stale_numbers(_notebook("It misses 14% of the variance.", printed), [])
 
 
@@ -213,10 +216,17 @@ def test_precision_is_respected():
     def ok(stated: str, shown: str) -> bool:
         return matches(numbers_in(stated)[0], numbers_in(shown)[0])
 
-    assert ok("0.97", "0.9713") and ok("97%", "0.971") and ok("97%", "97.2%")
-    assert ok("0.13", "13%") and ok("1,797", "1797") and ok("0.0099", "9.9e-03")
-    assert not ok("0.97", "0.9") and not ok("0.97", "1") and not ok("0.975", "0.97")
-    assert not ok("97%", "0.9") and not ok("200", "2")
+    assert ok("0.97", "0.9713")
+    assert ok("97%", "0.971")
+    assert ok("97%", "97.2%")
+    assert ok("0.13", "13%")
+    assert ok("1,797", "1797")
+    assert ok("0.0099", "9.9e-03")
+    assert not ok("0.97", "0.9")
+    assert not ok("0.97", "1")
+    assert not ok("0.975", "0.97")
+    assert not ok("97%", "0.9")
+    assert not ok("200", "2")
 
 
 def test_references_years_and_formulas_are_not_numbers():

@@ -1,6 +1,7 @@
 """The package's modules form layers: each imports only from the layers below it, never from
 above, and no chain of imports comes back to where it started. Importing the core modules does
-not import matplotlib (only plotting and widgets draw)."""
+not import matplotlib (only plotting and widgets draw).
+"""
 
 from __future__ import annotations
 

@@ -177,7 +177,8 @@ def test_page_is_accessible_and_self_contained(site, page_name):
     try:
         page.route("**/*", only_this_site)
         response = page.goto(f"{base}/{page_name}.html", wait_until="load")
-        assert response is not None and response.ok, page_name
+        assert response is not None, page_name
+        assert response.ok, page_name
         page.wait_for_function(MATHJAX_READY, timeout=30_000)
         page.evaluate("() => window.MathJax?.startup?.promise")
         page.wait_for_load_state("networkidle")

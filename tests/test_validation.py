@@ -13,7 +13,8 @@ from neuronlab.neuron import train_perceptron
 @pytest.mark.parametrize("value", [3, np.int64(3), np.int32(3), np.uint8(3)])
 def test_whole_numbers_of_every_integer_type_are_accepted(value):
     number = as_whole_number(value, "n")
-    assert number == 3 and type(number) is int
+    assert number == 3
+    assert type(number) is int
 
 
 @pytest.mark.parametrize("value", [True, False, 3.0, "3", None, np.float64(3.0), 0, -2])
@@ -39,4 +40,6 @@ def test_describe_gives_the_type_and_a_short_repr():
     assert describe("a") == "str 'a'"
     assert describe([1, 2]) == "list [1, 2]"
     long = describe("x" * 100)
-    assert long.startswith("str 'xxx") and long.endswith("...") and len(long) < 70
+    assert long.startswith("str 'xxx")
+    assert long.endswith("...")
+    assert len(long) < 70

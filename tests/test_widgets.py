@@ -106,9 +106,8 @@ def test_every_control_is_labelled_with_what_it_changes(explorer):
     from ipywidgets import ValueWidget
 
     controls = [c for c in explorer().widget.children if isinstance(c, ValueWidget)]
-    assert controls and all(len(c.description) >= 5 for c in controls), [
-        c.description for c in controls
-    ]
+    assert controls
+    assert all(len(c.description) >= 5 for c in controls), [c.description for c in controls]
 
 
 def test_the_explorer_helper_refuses_a_control_without_a_label():

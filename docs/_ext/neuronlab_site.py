@@ -40,7 +40,8 @@ def plain(docstring: str) -> str:
 
 def explorer_purpose(source: str) -> str:
     """What the explorer a cell opens lets you explore: the docstring of the package's
-    ``*_explorer`` it calls, or of the function it passes to ``interact``."""
+    ``*_explorer`` it calls, or of the function it passes to ``interact``.
+    """
     called = re.search(r"\b(\w+_explorer)\(", source)
     if called:
         widgets = importlib.import_module("neuronlab.widgets")
@@ -67,6 +68,7 @@ def repository_url(app: Sphinx, path: str) -> str:
 
 
 def link(text: str, url: str) -> nodes.reference:
+    """An external link node."""
     return nodes.reference("", text, refuri=url, internal=False)
 
 
@@ -96,6 +98,7 @@ def run_links(app: Sphinx, name: str) -> nodes.container:
 
 
 def widget_note(app: Sphinx, name: str, source: str) -> nodes.note:
+    """The note that stands where a widget would be: what it explores and how to run it."""
     note = nodes.note()
     title = nodes.paragraph()
     title += nodes.strong("", "An interactive explorer stands here in the notebook. ")
@@ -112,6 +115,7 @@ def widget_note(app: Sphinx, name: str, source: str) -> nodes.note:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Add the lesson links and the widget notes to a lesson page."""
     docname = app.env.docname
     if not docname.startswith("notebooks/"):
         return
@@ -133,6 +137,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    """Register the extension with Sphinx."""
     NbElementRenderer.render_image = render_image_with_alt
     app.add_config_value("neuronlab_repository", "", "html")
     app.add_config_value("neuronlab_branch", "HEAD", "html")

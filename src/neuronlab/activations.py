@@ -306,7 +306,8 @@ class Activation(NamedTuple):
 
     def derivative_at(self, z: np.ndarray, a: np.ndarray) -> np.ndarray:
         """``f'(z)`` for a net input ``z`` whose output ``a = f(z)`` is known: from ``a`` when
-        the activation declares ``derivative_from_output``, else from ``z``."""
+        the activation declares ``derivative_from_output``, else from ``z``.
+        """
         if self.derivative_from_output is not None:
             return self.derivative_from_output(a)
         return self.derivative(z)

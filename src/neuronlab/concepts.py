@@ -112,6 +112,7 @@ class Declaration:
 
     @property
     def declared(self) -> set[str]:
+        """Every concept the lesson declares, in any of its three lists."""
         return set(self.introduces) | set(self.uses) | set(self.previews)
 
 
@@ -146,7 +147,8 @@ LESSON_TITLE = re.compile(r"\*\*\d\d · [^*\n]+\*\*|\(\"\d\d\", \"[^\"]*\"\)")
 
 def lesson_text(cells: Iterable[Mapping]) -> str:
     """The text a learner reads in a lesson: its markdown and code (outputs left out), with
-    pointers to other lessons by title removed."""
+    pointers to other lessons by title removed.
+    """
     sources = (cell["source"] for cell in cells if cell["cell_type"] in ("markdown", "code"))
     return LESSON_TITLE.sub(" ", "\n\n".join(sources))
 

@@ -68,7 +68,8 @@ def xor_stuck_rate(
     threshold: float = 0.05,
 ) -> float:
     """The fraction of seeds ``0 .. n_seeds - 1`` whose network ends with an MSE on XOR above
-    ``threshold``: stuck in a local minimum or on a plateau instead of solving XOR."""
+    ``threshold``: stuck in a local minimum or on a plateau instead of solving XOR.
+    """
     n_seeds = as_whole_number(n_seeds, "n_seeds")
     losses = xor_final_losses(range(n_seeds), hidden, learning_rate, epochs, init)
     return float(np.mean(losses > threshold))
@@ -125,7 +126,8 @@ def ua_target(x: np.ndarray) -> np.ndarray:
 
 def _ua_activation(name: str) -> Callable[[np.ndarray], np.ndarray]:
     """A hidden activation for :func:`random_feature_fit` by name: ``"square"`` is ``z²`` and
-    ``"cube"`` is ``z³`` (polynomials, not in the registry), the rest come from the registry."""
+    ``"cube"`` is ``z³`` (polynomials, not in the registry), the rest come from the registry.
+    """
     polynomials = {"square": np.square, "cube": lambda z: z**3}
     return polynomials[name] if name in polynomials else get_activation(name)
 
@@ -166,8 +168,6 @@ def random_feature_fit(
 # =============================================================================================
 # Lesson 10: deep networks trained side by side (late-lessons branch)
 # =============================================================================================
-
-
 
 
 @dataclass

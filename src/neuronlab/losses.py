@@ -340,7 +340,8 @@ class Loss(NamedTuple):
 
     def value_at(self, z: np.ndarray, a: np.ndarray, y: np.ndarray) -> float:
         """``C`` for an output layer with net input ``z`` and output ``a``: from the logits
-        ``z`` when the loss declares ``value_from_logits``, else from ``a``."""
+        ``z`` when the loss declares ``value_from_logits``, else from ``a``.
+        """
         if self.value_from_logits is not None:
             return self.value_from_logits(z, y)
         return self.value(a, y)

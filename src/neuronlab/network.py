@@ -288,7 +288,8 @@ class MLP:
 
     def forward_with_cache(self, X: ArrayLike) -> ForwardCache:
         """The forward pass for a batch ``X`` of shape (m, n_in), keeping every layer's net
-        input ``z`` and output ``a`` for the backward pass."""
+        input ``z`` and output ``a`` for the backward pass.
+        """
         cache = ForwardCache(z=[], a=[self._inputs(X)])
         for W, b, f in zip(self.weights, self.biases, self.activations, strict=True):
             z = cache.a[-1] @ W + b  # b is added to every row (every sample)
@@ -302,7 +303,8 @@ class MLP:
 
     def loss(self, X: ArrayLike, y: ArrayLike, loss: str | Loss = "mse") -> float:
         """The cost ``C`` on ``(X, y)``: ``"mse"``, ``"bce"`` (sigmoid output) or
-        ``"cross_entropy"`` (softmax output). See :mod:`neuronlab.losses` for the formulas."""
+        ``"cross_entropy"`` (softmax output). See :mod:`neuronlab.losses` for the formulas.
+        """
         loss = self._loss(loss)
         cache = self.forward_with_cache(X)
         return loss.value_at(cache.z[-1], cache.output, self._targets(y, len(cache.a[0]), loss))
@@ -323,7 +325,8 @@ class MLP:
         self, cache: ForwardCache, Y: np.ndarray, loss: Loss
     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """BP1-BP4, for targets ``Y`` already checked and shaped like the output: the backward
-        pass itself, which :meth:`backward` and every mini-batch of :meth:`train` run."""
+        pass itself, which :meth:`backward` and every mini-batch of :meth:`train` run.
+        """
         a_L, f_L = cache.output, self.activations[-1]
 
         # (BP1) δ_L = ∂C/∂a_L ⊙ f_L'(z_L), the output layer's error
@@ -350,7 +353,8 @@ class MLP:
         self, X: ArrayLike, y: ArrayLike, learning_rate: float, loss: str | Loss = "mse"
     ) -> None:
         """One step of gradient descent on the batch ``(X, y)``, changing the weights in place:
-        ``W ← W - η ∂C/∂W`` and ``b ← b - η ∂C/∂b``, with ``η`` the learning rate."""
+        ``W ← W - η ∂C/∂W`` and ``b ← b - η ∂C/∂b``, with ``η`` the learning rate.
+        """
         learning_rate = as_real_number(learning_rate, "learning_rate")
         self._descend(self.backward(self.forward_with_cache(X), y, loss), learning_rate)
 
@@ -406,7 +410,8 @@ class MLP:
 
     def gradient_norms(self, X: ArrayLike, y: ArrayLike, loss: str | Loss = "mse") -> list[float]:
         """The size ``‖∂C/∂W[l]‖`` (Frobenius norm) of each layer's weight gradient, from the
-        first layer to the last: vanishing gradients show as norms shrinking towards the input."""
+        first layer to the last: vanishing gradients show as norms shrinking towards the input.
+        """
         grads_W, _ = self.backward(self.forward_with_cache(X), y, loss)
         return [float(np.linalg.norm(dW)) for dW in grads_W]
 
@@ -433,7 +438,8 @@ class MLP:
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Class labels: for one output unit, 1 where the output is >= 0.5 (a sigmoid's
-        probability of class 1), else 0; for several, the unit with the largest output."""
+        probability of class 1), else 0; for several, the unit with the largest output.
+        """
         output = self.forward(X)
         if output.shape[1] == 1:
             return (output[:, 0] >= 0.5).astype(np.int64)
@@ -441,7 +447,8 @@ class MLP:
 
     def accuracy(self, X: ArrayLike, y: ArrayLike) -> float:
         """The fraction of samples whose predicted class equals the label in ``y`` (labels of
-        shape (m,) or (m, 1), or one-hot rows of shape (m, n_classes))."""
+        shape (m,) or (m, 1), or one-hot rows of shape (m, n_classes)).
+        """
         predicted = self.predict(X)
         y = as_float_array(y, name="y")
         if y.ndim == 2 and y.shape[1] > 1:

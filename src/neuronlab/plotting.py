@@ -340,7 +340,8 @@ def _words(text: str) -> list[str]:
 
 def alt_problem(alt: object, figure_titles: list[str] | tuple[str, ...] = ()) -> str | None:
     """What is wrong with a text alternative, or None: it must be at least
-    :data:`MIN_ALT_WORDS` words, most of them its own rather than the figure's titles'."""
+    :data:`MIN_ALT_WORDS` words, most of them its own rather than the figure's titles'.
+    """
     if not isinstance(alt, str) or not alt.strip():
         return "the figure has no text alternative"
     if len(alt.split()) < MIN_ALT_WORDS:
@@ -366,7 +367,8 @@ def check_alt(alt: object, figure_titles: list[str] | tuple[str, ...] = ()) -> N
 
 def contrast_ratio(foreground: object, background: object) -> float:
     """WCAG 2's contrast ratio ``(L1 + 0.05) / (L2 + 0.05)`` of two matplotlib colours, from their
-    relative luminances (the foreground blended onto the background by its alpha)."""
+    relative luminances (the foreground blended onto the background by its alpha).
+    """
     *back, _ = to_rgba(background)
     *fore, alpha = to_rgba(foreground)
     blended = [alpha * f + (1 - alpha) * b for f, b in zip(fore, back, strict=True)]
@@ -381,7 +383,8 @@ def contrast_ratio(foreground: object, background: object) -> float:
 
 def _image_colour_under(text: Text, axes: Axes) -> tuple | None:
     """The colour of the image pixel under a text's anchor (a count written on a confusion
-    matrix), or None where no image is under it."""
+    matrix), or None where no image is under it.
+    """
     anchor = text.get_transform().transform(text.get_position())
     x, y = axes.transData.inverted().transform(anchor)
     for image in axes.get_images():
@@ -399,7 +402,8 @@ def _image_colour_under(text: Text, axes: Axes) -> tuple | None:
 
 def _background(text: Text, fig: Figure) -> object:
     """What a text is drawn on: its own box, else an image under it, else its axes, else the
-    figure."""
+    figure.
+    """
     box = text.get_bbox_patch()
     if box is not None and box.get_facecolor()[3] > 0:
         return box.get_facecolor()
@@ -412,7 +416,8 @@ def _background(text: Text, fig: Figure) -> object:
 
 def _legend_cue(handle: object) -> tuple:
     """What besides colour tells a legend entry apart: line style and marker, marker shape,
-    hatch."""
+    hatch.
+    """
     if isinstance(handle, Line2D):
         # get_linestyle() calls every dash pattern "--"; the pattern itself tells them apart
         dashes = handle._unscaled_dash_pattern
@@ -460,7 +465,8 @@ def readability(fig: Figure, scale: float = 1.0) -> dict:
 def compact_png(png: bytes) -> bytes:
     """The same picture in at most 256 colours, on white: a plot has few colours, so it looks the
     same at less than half the bytes, and a retina figure costs a notebook about what a 80-dpi
-    one did."""
+    one did.
+    """
     from PIL import Image
 
     picture = Image.open(io.BytesIO(png)).convert("RGBA")

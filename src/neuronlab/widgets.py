@@ -64,7 +64,8 @@ def _slider(value: float, low: float, high: float, step: float, description: str
 
 def draw_neuron(w1: float, w2: float, b: float, gate: str = "AND") -> Figure:
     """The decision line of a neuron with weights ``(w1, w2)`` and bias ``b`` over a gate's
-    truth table, titled with how many of the four rows the step neuron gets right."""
+    truth table, titled with how many of the four rows the step neuron gets right.
+    """
     X, y = logic_gate(gate)
     predictions = step(X @ np.array([w1, w2]) + b)
     correct = int(np.sum(predictions == y))
@@ -79,7 +80,8 @@ def neuron_explorer(gate: str = "AND"):
     """Sliders for the two weights and the bias; the decision line moves as you drag them.
 
     They start at ``w = (1, -1)``, ``b = 0.5``, which gets 2 of the 4 rows of AND, OR and NAND
-    right: the answer is left for the learner to find."""
+    right: the answer is left for the learner to find.
+    """
     return explorer(
         partial(draw_neuron, gate=gate),
         w1=_slider(1.0, -3.0, 3.0, 0.1, "weight w₁"),
@@ -90,7 +92,8 @@ def neuron_explorer(gate: str = "AND"):
 
 def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8, 1.4)) -> Figure:
     """The step activation with a threshold ``θ``: output 1 once the weighted sum reaches θ.
-    The same as a step at 0 of ``z = sum - θ``, so the bias is ``b = -θ``. Marks a few sums."""
+    The same as a step at 0 of ``z = sum - θ``, so the bias is ``b = -θ``. Marks a few sums.
+    """
     s = np.linspace(-1.0, 3.0, 801)
     fig, ax = plt.subplots(figsize=(6.0, 3.6))
     ax.plot(s, step(s - threshold), color=COLORS["blue"], label="output")
@@ -129,7 +132,8 @@ def step_threshold_explorer():
 def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
     """The computational graph of one sigmoid neuron ``a = σ(w x + b)``, after ``backward()``:
     every box shows its forward value and its gradient ``∂a/∂(box)``. The title gives the chain
-    rule's two factors for the weight, ``∂a/∂w = σ'(z) · x``."""
+    rule's two factors for the weight, ``∂a/∂w = σ'(z) · x``.
+    """
     w_, x_, b_ = Value(w, label="w"), Value(x, label="x"), Value(b, label="b")
     z = w_ * x_ + b_
     z.label = "z"
@@ -149,7 +153,8 @@ def draw_neuron_graph(w: float, x: float, b: float) -> Figure:
 
 def neuron_graph_explorer():
     """Sliders for the weight, the input and the bias of one sigmoid neuron: watch the forward
-    values and the gradients of its graph change, and vanish once the sigmoid saturates."""
+    values and the gradients of its graph change, and vanish once the sigmoid saturates.
+    """
     return explorer(
         draw_neuron_graph,
         w=_slider(0.5, -5.0, 5.0, 0.1, "weight w"),
@@ -166,7 +171,8 @@ def neuron_graph_explorer():
 def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figure:
     """Train a 2-``hidden``-1 sigmoid network on XOR from ``seed`` (Xavier-uniform weights,
     learning rate 2, full batch, 3000 epochs) and show, side by side, its decision regions after
-    ``epoch`` epochs and its whole loss curve with that epoch marked."""
+    ``epoch`` epochs and its whole loss curve with that epoch marked.
+    """
     total = 3000
     if not 0 <= epoch <= total:
         raise ValueError(f"epoch must be between 0 and {total}, but got {epoch}.")
@@ -197,7 +203,8 @@ def draw_xor_training(hidden: int = 2, seed: int = 1, epoch: int = 3000) -> Figu
 
 def xor_training_explorer():
     """Sliders for the hidden layer's width, the random seed and the epoch: watch a sigmoid
-    network's decision boundary on XOR form during training, or a stuck one stay wrong."""
+    network's decision boundary on XOR form during training, or a stuck one stay wrong.
+    """
     from ipywidgets import IntSlider
 
     return explorer(
@@ -223,7 +230,8 @@ def draw_minibatch_training(
     """Train a 2-8-1 sigmoid network with binary cross-entropy on 200 points of two half-turn
     spirals, once with mini-batches of ``batch_size`` rows and once on the full batch (same
     start, same learning rate), and show the two cost curves against the epoch and the
-    mini-batch network's decision regions. ``seed`` fixes the start and the shuffling."""
+    mini-batch network's decision regions. ``seed`` fixes the start and the shuffling.
+    """
     from neuronlab._validation import as_whole_number
     from neuronlab.datasets import spirals
 
@@ -260,7 +268,8 @@ def draw_minibatch_training(
 
 def minibatch_explorer():
     """Sliders for the batch size and the learning rate: compare mini-batch SGD with full-batch
-    gradient descent on the same data, from the same start."""
+    gradient descent on the same data, from the same start.
+    """
     from ipywidgets import FloatLogSlider, IntSlider
 
     return explorer(
@@ -269,9 +278,14 @@ def minibatch_explorer():
             value=10, min=1, max=200, description="batch size", continuous_update=False
         ),
         learning_rate=FloatLogSlider(
-            value=1.0, base=10, min=-2, max=1, step=0.25,
-            description="learning rate", continuous_update=False,
-        ),  # fmt: skip
+            value=1.0,
+            base=10,
+            min=-2,
+            max=1,
+            step=0.25,
+            description="learning rate",
+            continuous_update=False,
+        ),
     )
 
 
@@ -282,7 +296,8 @@ def minibatch_explorer():
 
 def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figure:
     """One activation of the registry, ``f(z)`` solid and ``f'(z)`` dashed, on ``[z_min, z_max]``,
-    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked."""
+    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked.
+    """
     activation = get_activation(name)
     if not z_min < z_max:
         raise ValueError(f"z_min must be smaller than z_max, but got {z_min} and {z_max}.")
@@ -310,7 +325,8 @@ def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figur
 
 def activation_explorer(name: str = "relu"):
     """A drop-down of every activation in the registry and a slider for the range of z:
-    see the chosen ``f(z)`` and ``f'(z)``."""
+    see the chosen ``f(z)`` and ``f'(z)``.
+    """
     from ipywidgets import Dropdown, FloatRangeSlider
 
     def draw(activation: str, z_range: tuple[float, float]) -> Figure:
@@ -339,7 +355,8 @@ def activation_explorer(name: str = "relu"):
 
 def _log_limits(values: np.ndarray, decades: float = 3.0) -> tuple[float, float]:
     """Limits for a log-scale axis showing ``values`` (positive, NaN ignored) that span at least
-    ``decades`` powers of ten, so that small wiggles of a level line look level."""
+    ``decades`` powers of ten, so that small wiggles of a level line look level.
+    """
     low, high = np.log10(np.nanmin(values)), np.log10(np.nanmax(values))
     middle, half = (low + high) / 2, max((high - low) / 2 + 0.3, decades / 2)
     return 10 ** (middle - half), 10 ** (middle + half)
@@ -351,7 +368,8 @@ def draw_gradient_norms(
     """Two panels for :func:`deep_network_statistics`: the gradient norm of every layer and the
     spread of every hidden layer's activations, both on a log scale spanning at least three
     powers of ten. A level line is healthy; a line falling towards the input (layer 1) is a
-    vanishing gradient."""
+    vanishing gradient.
+    """
     from matplotlib.ticker import MaxNLocator
 
     norms, stds = deep_network_statistics(activation, depth, gain, width)
@@ -380,7 +398,8 @@ def draw_gradient_norms(
 
 def gradient_norm_explorer(activation: str = "sigmoid"):
     """A drop-down for the hidden activation, a slider for the depth and one for the gain of
-    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive."""
+    the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive.
+    """
     from ipywidgets import Dropdown, FloatLogSlider, IntSlider
 
     return explorer(
@@ -408,7 +427,8 @@ def gradient_norm_explorer(activation: str = "sigmoid"):
 
 def draw_universal_approximation(width: int, activation: str = "tanh", seed: int = 0) -> Figure:
     """The target ``sin(2x)`` and its fit by ``width`` random hidden units of ``activation``
-    (see :func:`random_feature_fit`), titled with the root-mean-square error."""
+    (see :func:`random_feature_fit`), titled with the root-mean-square error.
+    """
     x, y_fit, rmse = random_feature_fit(width, activation, seed)
     fig, ax = plt.subplots(figsize=(6.4, 4.0))
     ax.plot(x, ua_target(x), "--", color=COLORS["black"], lw=1.5, label="target sin(2x)")
@@ -424,7 +444,8 @@ def draw_universal_approximation(width: int, activation: str = "tanh", seed: int
 
 def universal_approximation_explorer(activation: str = "tanh"):
     """A slider for the hidden layer's width, a drop-down for its activation and a slider for
-    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials."""
+    the random draw: watch the fit of ``sin(2x)`` improve with width, except for polynomials.
+    """
     from ipywidgets import Dropdown, IntSlider, SelectionSlider
 
     return explorer(

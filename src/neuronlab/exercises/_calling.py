@@ -159,7 +159,8 @@ def split(args: Sequence[Any]) -> tuple[tuple[Any, ...], dict[str, Any]]:
 
 def copies(args: Sequence[Any]) -> tuple[Any, ...]:
     """The arguments with every array (also inside a list) copied, so that an answer cannot
-    change the test's data."""
+    change the test's data.
+    """
     return tuple(
         a.copy()
         if isinstance(a, np.ndarray)

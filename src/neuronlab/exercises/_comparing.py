@@ -295,7 +295,8 @@ def expect_error(
     answer: Callable[..., Any], args: tuple[Any, ...], error: type[Exception], why: str
 ) -> None:
     """Require ``answer(*args)`` to raise ``error``: bad input gets a clear error. ``why`` says
-    what is wrong with ``args``, in the learner's words."""
+    what is wrong with ``args``, in the learner's words.
+    """
     try:
         result = call(answer, *copies(args), passes=(error,))
     except error:
@@ -310,7 +311,8 @@ def hint_by_message(
     error_hints: Sequence[tuple[str, str]],
 ) -> Callable[[tuple[Any, ...], str], str]:
     """A ``warning_hint`` for :func:`compare_cases` that picks a hint by a piece of the error's
-    text, e.g. ``[("overflow", "subtract each row's maximum first")]``."""
+    text, e.g. ``[("overflow", "subtract each row's maximum first")]``.
+    """
 
     def hint(args: tuple[Any, ...], message: str) -> str:
         return next((text for piece, text in error_hints if piece in message), "")

@@ -1,5 +1,6 @@
 """The older name of :mod:`neuronlab.exercises.checks`, kept so that ``from
-neuronlab.exercises._core import function_exercise, Exercise`` keeps working."""
+neuronlab.exercises._core import function_exercise, Exercise`` keeps working.
+"""
 
 from neuronlab.exercises.checks import (  # noqa: F401
     CORRECT,

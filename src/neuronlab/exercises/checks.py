@@ -137,6 +137,7 @@ class CheckResult:
 
     @property
     def correct(self) -> bool:
+        """Whether the answer was right."""
         return self.status == CORRECT
 
     def line(self) -> str:
@@ -186,6 +187,7 @@ class Exercise:
 
     @property
     def name(self) -> str:
+        """The attribute the exercise is reached by: ``ex3_2`` for ``3.2``."""
         return "ex" + self.exercise_id.replace(".", "_")
 
     def evaluate(self, answer: Any) -> CheckResult:

@@ -52,7 +52,8 @@ def _compare_loss(
     array_hint: str = "",
 ) -> None:
     """Compare a loss (one number) with ``reference`` on every case: an array of several numbers
-    is refused first, with ``array_hint``; a wrong number gets the hint of a known mistake."""
+    is refused first, with ``array_hint``; a wrong number gets the hint of a known mistake.
+    """
     for args in cases:
         given = ", ".join(f"{name} = {describe(a)}" for name, a in zip(names, args, strict=True))
         try:

@@ -165,7 +165,8 @@ def _weights(answer, fan_in, fan_out, seed):
 
 def _test_initialiser(answer, name, variance, extra_test, mistakes):
     """Custom (the answer is random), shared by 9.2 and 9.3: shape, the seed, mean 0, the
-    variance formula."""
+    variance formula.
+    """
     _weights(answer, 3, 5, seed=0)
     first, again = _weights(answer, 4, 6, seed=7), _weights(answer, 4, 6, seed=7)
     if not np.array_equal(first, again):
