@@ -93,7 +93,7 @@ constraints:
 	rm -rf build/constraints-venv
 	$(PYTHON) -m venv build/constraints-venv
 	build/constraints-venv/$(BIN_DIR)/python -m pip install --quiet --upgrade pip
-	build/constraints-venv/$(BIN_DIR)/python -m pip install --quiet '.[test,dev]'
+	build/constraints-venv/$(BIN_DIR)/python -m pip install --quiet '.[test,dev,site]'
 	{ echo "# Exact versions CI installs (make constraints writes this file; see CONTRIBUTING.md)."; \
 	  build/constraints-venv/$(BIN_DIR)/python -m pip freeze --exclude neuronlab; } > .ci/constraints.txt
 	rm -rf build/constraints-venv

@@ -281,7 +281,7 @@ def run_course_once() -> dict[str, tuple[float, float]]:
 
     from neuronlab.__main__ import announce
     from neuronlab.authoring import course_notebooks
-    from neuronlab.checking import notebook_client
+    from neuronlab.kernels import notebook_client
 
     paths = [
         path for folder in ("notebooks", "solutions") for path in course_notebooks(ROOT / folder)

@@ -73,7 +73,7 @@ def course_notebooks(folder: str) -> list[Path]:
 
 def run_notebook(notebook: nbformat.NotebookNode, cwd: Path, allow_errors: bool = True):
     """Execute a notebook in a fresh kernel of this Python and return it with its outputs."""
-    from neuronlab.checking import notebook_client
+    from neuronlab.kernels import notebook_client
 
     require_tier("notebook")
     notebook_client(notebook, cwd, timeout=120, allow_errors=allow_errors).execute()

@@ -161,7 +161,7 @@ def test_output_never_fails_on_a_cp1252_console(course):
         shutil.copy2(course / "exercises" / name, folder / name)
     progress = run("progress", "--dir", str(folder), PYTHONIOENCODING="cp1252")
     assert progress.returncode == 1, progress.stderr
-    assert "(+ correct, x not yet, . not attempted)" in progress.stdout
+    assert "(+ correct, x not yet, . not attempted, s solution seen)" in progress.stdout
     assert "01_artificial_neuron" in progress.stdout
     assert "0/4     ...." in progress.stdout
     check = run("check", str(folder / "01_artificial_neuron.ipynb"), PYTHONIOENCODING="cp1252")

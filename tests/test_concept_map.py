@@ -201,7 +201,7 @@ def test_every_glossary_pattern_compiles():
 
 
 def readme_introduces() -> dict[str, str]:
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     header = re.search(r"^\| # \| lesson \| (.+?) \|", readme, re.M)
     assert header, "the course map needs an 'introduces' column"
     assert header.group(1) == "introduces", "the course map needs an 'introduces' column"

@@ -28,4 +28,4 @@ def test_lesson01_the_explorer_starts_on_a_non_answer(gate):
 
 def test_lesson01_the_explorer_labels_what_each_slider_changes():
     descriptions = [s.description for s in widgets.neuron_explorer("OR").widget.children[:3]]
-    assert descriptions == ["w₁", "w₂", "bias b"]
+    assert descriptions == ["weight w₁", "weight w₂", "bias b"]

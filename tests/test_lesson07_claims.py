@@ -154,11 +154,11 @@ def test_an_epoch_of_mini_batches_takes_ceil_n_over_b_steps_and_uses_each_sample
     for batch_size, steps in ((5, 5), (10, 3), (23, 1)):
         net = MLP([2, 1], "sigmoid", seed=0)
         seen = []
-        original = net._sgd_step
-        net._sgd_step = lambda Xb, Yb, *rest, seen=seen, step=original: (
-            seen.append(len(Xb)),
-            step(Xb, Yb, *rest),
-        )
+        original = net._backprop  # called once per step, with that step's mini-batch
+        net._backprop = lambda cache, *rest, seen=seen, step=original: (
+            seen.append(len(cache.a[0])),
+            step(cache, *rest),
+        )[1]
         net.train(X, y, epochs=1, learning_rate=0.1, batch_size=batch_size, loss="bce")
         assert len(seen) == steps
         assert sum(seen) == 23

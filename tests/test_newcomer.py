@@ -57,7 +57,7 @@ def test_make_lab_installs_the_course_alone_and_make_test_adds_the_tools(tmp_pat
     assert "test" not in " ".join(installs)
     assert "jupyter-settings/overrides.json" in lab
     test = dry_run("test", tmp_path)
-    assert "-e '.[test,dev]'" in test
+    assert "-e '.[test,dev,site]'" in test
     assert "pytest" in test
 
 

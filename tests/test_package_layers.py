@@ -24,7 +24,9 @@ LAYERS = [
     ["neuronlab.experiments"],
     ["neuronlab.plotting"],
     ["neuronlab.widgets"],
+    ["neuronlab.kernels"],
     ["neuronlab.exercises", "neuronlab.checking", "neuronlab.authoring", "neuronlab.__main__"],
+    ["neuronlab.concepts"],
 ]
 LAYER = {module: level for level, modules in enumerate(LAYERS) for module in modules}
 CORE = [

@@ -29,6 +29,8 @@ from .conftest import ROOT, course_notebooks
 from .jupyter_server import free_port
 from .test_browser import CHROMIUM_FLAGS, _chromium
 
+pytestmark = pytest.mark.browser  # builds the site and opens it in Chromium
+
 SITE = ROOT / "build" / "site"
 SCREENSHOTS = ROOT / "build" / "screenshots" / "site"
 PAGES = ["index", "exercises", "search"] + [

@@ -152,7 +152,7 @@ def execute_notebook(path: Path, timeout: int = CELL_TIMEOUT_S) -> None:
 
     Fails (and leaves the file untouched) if any cell raises.
     """
-    from neuronlab.checking import notebook_client
+    from neuronlab.kernels import notebook_client
 
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:

@@ -7,7 +7,6 @@ prints one line per exercise.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -16,15 +15,16 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import nbformat
 
 from neuronlab.exercises.checks import LOG_VARIABLE, CheckResult
+from neuronlab.kernels import notebook_client
 from neuronlab.status import BROWSER_ONLY, CORRECT, NOT_ATTEMPTED, NOT_RUN, NOT_YET
 
 if TYPE_CHECKING:
-    from nbclient import NotebookClient
+    pass
 
 CHECK_CALL = re.compile(r"exercises\.ex(\d+)_(\d+)\.check\(")
 
@@ -77,66 +77,6 @@ def read_notebook(path: Path) -> nbformat.NotebookNode:
             f"{path}: cannot be read as a notebook ({error}). If it is "
             "damaged, `python -m neuronlab reset` gives a fresh copy."
         ) from None
-
-
-def notebook_client(
-    notebook: nbformat.NotebookNode, cwd: Path | str, timeout: int, **options: Any
-) -> NotebookClient:
-    """A client that runs ``notebook`` in a fresh kernel of *this* Python, started in ``cwd``.
-
-    The kernel is this interpreter's ipykernel whatever kernelspecs are installed (a ``python3``
-    kernel left in the user's Jupyter folders by ``ipykernel install --user`` may belong to
-    another Python), as nbval's ``--nbval-current-env`` does. Its connection is encrypted, so
-    the kernel does not warn in the learner's terminal about plain-text TCP (where pyzmq lacks
-    encryption, the kernel's log is limited to errors instead). ``options`` go to
-    ``nbclient.NotebookClient`` (``allow_errors``, ``record_timing``...).
-    """
-    import zmq
-    from nbclient import NotebookClient
-
-    quiet = [] if zmq.has("curve") else ["--IPKernelApp.log_level=ERROR"]
-    return NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        kernel_manager_class=this_python_kernel_manager(),
-        extra_arguments=quiet,
-        resources={"metadata": {"path": str(cwd)}},
-        **options,
-    )
-
-
-@functools.cache
-def this_python_kernel_manager() -> type:
-    """A kernel manager class that starts this Python's ipykernel, whatever a kernel is called,
-    over a CurveZMQ-encrypted connection when pyzmq has CurveZMQ. (Imported here, not at the top:
-    the browser-only edition, Pyodide, has no kernels and no zmq.)
-    """
-    import ipykernel.kernelspec
-    import zmq
-    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
-
-    class ThisPythonOnly(KernelSpecManager):
-        """Kernel specs in which every name means this interpreter's own ipykernel."""
-
-        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
-            """This Python's kernel spec, whatever ``kernel_name`` asks for."""
-            return self.kernel_spec_class(
-                resource_dir=ipykernel.kernelspec.RESOURCES,
-                **ipykernel.kernelspec.get_kernel_dict(),
-            )
-
-    class ThisPythonKernel(AsyncKernelManager):
-        """Starts this Python's ipykernel, encrypted when pyzmq can."""
-
-        def __init__(self, **kwargs: Any) -> None:
-            kwargs.setdefault("kernel_spec_manager", ThisPythonOnly())
-            if zmq.has("curve"):
-                kwargs.setdefault("transport_encryption", "auto")
-            super().__init__(**kwargs)
-
-    return ThisPythonKernel
 
 
 def check_notebook(path: Path, timeout: int = 60) -> NotebookReport:
