@@ -255,6 +255,8 @@ RELATIVE_CASES = [
     (np.array([0.25, -0.5]), np.array([0.2, -0.5])),
     (np.array([[0.0, 1.0], [3.0, 0.0]]), np.array([[0.0, 1.0], [3.0, 1e-3]])),
     (np.array([0.0, 0.0, 0.5]), np.array([0.0, 0.0, 0.5 + 1e-6])),
+    (0.0, 0.0),  # both zero: they agree, the error is 0
+    (np.zeros(3), np.zeros(3)),  # an all-zero gradient, as the step neuron's
     (_rng.normal(size=(3, 4)), _rng.normal(size=(3, 4))),
 ]
 
