@@ -65,7 +65,7 @@ def test_derivative_matches_centred_differences(name):
 
 def test_step_values_and_zero_derivative():
     np.testing.assert_array_equal(act.step([-2.0, -1e-12, 0.0, 3.0]), [0.0, 0.0, 1.0, 1.0])
-    np.testing.assert_array_equal(act.step_prime([-2.0, 0.0, 3.0]), [0.0, 0.0, 0.0])
+    np.testing.assert_array_equal(act.step_derivative([-2.0, 0.0, 3.0]), [0.0, 0.0, 0.0])
 
 
 def test_sigmoid_matches_scipy_and_is_exact_in_the_tails():
@@ -81,25 +81,28 @@ def test_sigmoid_symmetry(z):
     assert act.sigmoid(-z) == pytest.approx(1 - act.sigmoid(z), abs=1e-15)
 
 
-def test_sigmoid_prime_is_exact_in_both_tails():
+def test_sigmoid_derivative_is_exact_in_both_tails():
     for z in (-40.0, 40.0, -700.0, 700.0):
         exact = np.exp(-abs(z)) / (1 + np.exp(-abs(z))) ** 2
-        assert act.sigmoid_prime(z) == pytest.approx(exact, rel=1e-13)
-        assert act.sigmoid_prime(z) > 0
-    assert act.sigmoid_prime(0.0) == 0.25
+        assert act.sigmoid_derivative(z) == pytest.approx(exact, rel=1e-13)
+        assert act.sigmoid_derivative(z) > 0
+    assert act.sigmoid_derivative(0.0) == 0.25
 
 
 @given(arrays(np.float64, st.integers(1, 20), elements=st.floats(-30, 5)))
-def test_sigmoid_prime_from_output_agrees_with_sigmoid_prime(z):
+def test_sigmoid_derivative_from_output_agrees_with_sigmoid_derivative(z):
     # for large positive z, 1 - s cancels: the output form loses digits there (lesson 04 shows it)
     np.testing.assert_allclose(
-        act.sigmoid_prime_from_output(act.sigmoid(z)), act.sigmoid_prime(z), rtol=1e-9, atol=1e-300
+        act.sigmoid_derivative_from_output(act.sigmoid(z)),
+        act.sigmoid_derivative(z),
+        rtol=1e-9,
+        atol=1e-300,
     )
 
 
-def test_sigmoid_prime_from_output_refuses_a_net_input():
-    with pytest.raises(ValueError, match=r"got 3\.0.*sigmoid_prime\(z\)"):
-        act.sigmoid_prime_from_output(np.array([0.5, 3.0]))
+def test_sigmoid_derivative_from_output_refuses_a_net_input():
+    with pytest.raises(ValueError, match=r"got 3\.0.*sigmoid_derivative\(z\)"):
+        act.sigmoid_derivative_from_output(np.array([0.5, 3.0]))
 
 
 @given(st.floats(-300, 300))
@@ -109,7 +112,7 @@ def test_tanh_is_a_rescaled_sigmoid(z):
 
 def test_softplus_derivative_is_the_sigmoid_and_tail_is_kept():
     z = np.linspace(-50, 50, 1001)
-    np.testing.assert_allclose(act.softplus_prime(z), act.sigmoid(z))
+    np.testing.assert_allclose(act.softplus_derivative(z), act.sigmoid(z))
     assert act.softplus(-40.0) == pytest.approx(4.248354255291589e-18, rel=1e-12)
 
 
@@ -128,8 +131,8 @@ def test_gelu_negative_tail_is_accurate():
 
 
 def test_relu_convention_at_zero_and_leaky_slope():
-    assert act.relu_prime(0.0) == 0.0
-    assert act.leaky_relu_prime(0.0) == 0.01
+    assert act.relu_derivative(0.0) == 0.0
+    assert act.leaky_relu_derivative(0.0) == 0.01
     assert act.leaky_relu(-2.0, slope=0.3) == pytest.approx(-0.6)
     with pytest.raises(ValueError, match="slope must be >= 0"):
         act.leaky_relu(1.0, slope=-0.1)

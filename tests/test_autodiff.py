@@ -181,9 +181,9 @@ def test_operation_value_and_gradient(name, data):
 @pytest.mark.parametrize(
     ("method", "derivative"),
     [
-        ("sigmoid", activations.sigmoid_prime),
-        ("tanh", activations.tanh_prime),
-        ("relu", activations.relu_prime),
+        ("sigmoid", activations.sigmoid_derivative),
+        ("tanh", activations.tanh_derivative),
+        ("relu", activations.relu_derivative),
     ],
 )
 @pytest.mark.parametrize("z", [-1000.0, -40.0, -1.0, -1e-9, 0.0, 1e-9, 1.0, 40.0, 1000.0])

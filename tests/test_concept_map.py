@@ -158,7 +158,7 @@ FOUND = {
     "batch": "a batch of samples",
     "mini-batch": "mini-batches of 20",
     "step function": "the step function",
-    "derivative": "sigmoid_prime(z)",
+    "derivative": "sigmoid_derivative(z)",
     "partial derivative": r"$\partial C / \partial w$",
     "binary cross-entropy": 'loss="bce"',
     "he initialisation": "He initialisation",

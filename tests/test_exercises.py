@@ -138,12 +138,12 @@ def test_a_missing_transpose_in_gradient_descent_is_explained():
 
 
 def test_python_if_on_an_array_is_explained():
-    def sigmoid_prime_from_output(s):
+    def sigmoid_derivative_from_output(s):
         if s < 0 or s > 1:
             raise ValueError("not a sigmoid output")
         return s * (1 - s)
 
-    message = exercises.ex4_2.evaluate(sigmoid_prime_from_output).message
+    message = exercises.ex4_2.evaluate(sigmoid_derivative_from_output).message
     assert "np.any((s < 0) | (s > 1))" in message
     assert "is ambiguous" not in message
 

@@ -21,11 +21,11 @@ from neuronlab.activations import (
     gelu,
     gelu_tanh,
     sigmoid,
-    sigmoid_prime,
+    sigmoid_derivative,
     silu,
-    silu_prime,
+    silu_derivative,
     tanh,
-    tanh_prime,
+    tanh_derivative,
 )
 
 
@@ -35,11 +35,11 @@ def test_tanh_is_a_stretched_sigmoid():
 
 
 def test_both_slopes_have_fallen_far_at_three():
-    assert round(float(sigmoid_prime(3.0)), 3) == 0.045
-    assert round(float(sigmoid_prime(3.0)) / 0.25, 2) == 0.18
-    assert round(float(tanh_prime(3.0)), 4) == 0.0099
-    assert round(float(tanh_prime(3.0)), 2) == 0.01  # 1% of tanh's peak slope, 1
-    assert tanh_prime(3.0) / 1.0 < sigmoid_prime(3.0) / 0.25  # tanh saturates sooner
+    assert round(float(sigmoid_derivative(3.0)), 3) == 0.045
+    assert round(float(sigmoid_derivative(3.0)) / 0.25, 2) == 0.18
+    assert round(float(tanh_derivative(3.0)), 4) == 0.0099
+    assert round(float(tanh_derivative(3.0)), 2) == 0.01  # 1% of tanh's peak slope, 1
+    assert tanh_derivative(3.0) / 1.0 < sigmoid_derivative(3.0) / 0.25  # tanh saturates sooner
 
 
 def test_one_example_gives_same_sign_gradients_a_batch_need_not():
@@ -58,7 +58,7 @@ def test_silu_dips_below_zero_and_its_slope_exceeds_one():
     lowest = np.argmin(silu(z))
     assert round(float(silu(z[lowest])), 3) == -0.278
     assert round(float(z[lowest]), 2) == -1.28
-    assert round(float(silu_prime(np.linspace(0, 6, 60_001)).max()), 2) == 1.10
+    assert round(float(silu_derivative(np.linspace(0, 6, 60_001)).max()), 2) == 1.10
 
 
 def test_the_tanh_approximation_of_gelu_and_the_cheaper_one():

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from neuronlab.activations import sigmoid, sigmoid_prime
+from neuronlab.activations import sigmoid, sigmoid_derivative
 from neuronlab.datasets import spirals
 from neuronlab.experiments import deep_network_statistics
 from neuronlab.network import MLP, he_normal, xavier_uniform
@@ -27,7 +27,7 @@ def chain(x, weights, biases):
     a, derivative = np.asarray(x, dtype=float), 1.0
     for w, b in zip(weights, biases, strict=True):
         z = w * a + b
-        derivative = derivative * w * sigmoid_prime(z)
+        derivative = derivative * w * sigmoid_derivative(z)
         a = sigmoid(z)
     return a, derivative
 
@@ -153,7 +153,7 @@ def test_tanh_with_normal_weights_explodes(seed):
 
 def test_with_input_one_and_no_bias_no_weight_lifts_the_factor_above_0_224():
     w = np.linspace(-40, 40, 400_001)
-    factor = np.abs(w * sigmoid_prime(w))
+    factor = np.abs(w * sigmoid_derivative(w))
     assert round(float(factor.max()), 3) == 0.224
     assert round(float(abs(w[np.argmax(factor)])), 2) == 1.54
 
@@ -163,7 +163,7 @@ def test_a_chain_tuned_to_its_steepest_points_explodes_on_that_input_only():
         a, a_tuned, derivative = x, x_tuned, 1.0
         for _ in range(depth):
             b = -w * a_tuned
-            derivative *= w * sigmoid_prime(w * a + b)
+            derivative *= w * sigmoid_derivative(w * a + b)
             a, a_tuned = sigmoid(w * a + b), sigmoid(w * a_tuned + b)
         return derivative
 

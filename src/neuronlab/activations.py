@@ -16,7 +16,7 @@ used there is a convention, written in the docstring.
 ``ACTIVATIONS`` maps each name to an :class:`Activation`, callable on ``z`` with a
 ``derivative(z)``, so that a network can be given activations by name.
 
-Naming: ``f_prime`` is the function ``f'`` (Nielsen's ``sigmoid_prime``), and an
+Naming: ``f_derivative`` is the function ``f'`` (Nielsen's ``sigmoid_derivative``), and an
 :class:`Activation` holds it as ``derivative``. A *gradient* (in :mod:`neuronlab.losses`) is the
 derivative of one number, the cost, with respect to every entry of an array.
 """
@@ -46,7 +46,7 @@ def step(z: ArrayLike) -> np.ndarray:
     return np.where(np.isnan(z), np.nan, np.where(z >= 0, 1.0, 0.0).astype(z.dtype))
 
 
-def step_prime(z: ArrayLike) -> np.ndarray:
+def step_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of the step: ``0`` everywhere.
 
     At ``z = 0`` the step jumps and has no derivative; the convention here is 0. Either way a
@@ -73,7 +73,7 @@ def sigmoid(z: ArrayLike) -> np.ndarray:
     return np.exp(np.minimum(z, 0.0)) / (1.0 + np.exp(-np.abs(z)))
 
 
-def sigmoid_prime(z: ArrayLike) -> np.ndarray:
+def sigmoid_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of the sigmoid from the net input: ``σ'(z) = σ(z) (1 - σ(z))``.
 
     Computed as ``e / (1 + e)^2`` with ``e = e^(-|z|)``, which equals ``σ(z) σ(-z)`` and stays
@@ -84,7 +84,7 @@ def sigmoid_prime(z: ArrayLike) -> np.ndarray:
     return e / (1.0 + e) ** 2
 
 
-def sigmoid_prime_from_output(s: ArrayLike) -> np.ndarray:
+def sigmoid_derivative_from_output(s: ArrayLike) -> np.ndarray:
     """Derivative of the sigmoid from its *output* ``s = σ(z)``: ``σ'(z) = s (1 - s)``.
 
     This is the cheap form backpropagation uses, since the forward pass already stored ``s``.
@@ -94,8 +94,8 @@ def sigmoid_prime_from_output(s: ArrayLike) -> np.ndarray:
     if s.size and (s.min() < 0 or s.max() > 1):
         bad = s[(s < 0) | (s > 1)].flat[0]
         raise ValueError(
-            f"sigmoid_prime_from_output expects sigmoid outputs s = σ(z) in [0, 1], but got {bad}. "
-            "Did you pass the net input z? For that, use sigmoid_prime(z)."
+            f"sigmoid_derivative_from_output expects sigmoid outputs s = σ(z) in [0, 1], but got {bad}. "
+            "Did you pass the net input z? For that, use sigmoid_derivative(z)."
         )
     return s * (1.0 - s)
 
@@ -115,7 +115,7 @@ def linear(z: ArrayLike) -> np.ndarray:
     return as_float_array(z).copy()
 
 
-def linear_prime(z: ArrayLike) -> np.ndarray:
+def linear_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of the identity: ``1``."""
     z = as_float_array(z)
     return np.where(np.isnan(z), np.nan, np.ones_like(z))
@@ -126,7 +126,7 @@ def tanh(z: ArrayLike) -> np.ndarray:
     return np.tanh(as_float_array(z))
 
 
-def tanh_prime(z: ArrayLike) -> np.ndarray:
+def tanh_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of tanh: ``1 - tanh(z)^2``.
 
     Computed as ``4e / (1 + e)^2`` with ``e = e^(-2|z|)``, exact in the tails where
@@ -143,7 +143,7 @@ def relu(z: ArrayLike) -> np.ndarray:
     return np.maximum(z, 0.0)
 
 
-def relu_prime(z: ArrayLike) -> np.ndarray:
+def relu_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of ReLU: ``1`` for ``z > 0``, ``0`` for ``z < 0``.
 
     At ``z = 0`` there is a kink and no derivative; the convention here, as in PyTorch, is 0.
@@ -167,7 +167,7 @@ def leaky_relu(z: ArrayLike, slope: float = 0.01) -> np.ndarray:
     return np.where(z > 0, z, negative_side)
 
 
-def leaky_relu_prime(z: ArrayLike, slope: float = 0.01) -> np.ndarray:
+def leaky_relu_derivative(z: ArrayLike, slope: float = 0.01) -> np.ndarray:
     """Derivative of leaky ReLU: ``1`` for ``z > 0``, ``slope`` otherwise (at 0: ``slope``)."""
     z = as_float_array(z)
     slope = as_real_number(slope, "slope")
@@ -181,7 +181,7 @@ def elu(z: ArrayLike, alpha: float = 1.0) -> np.ndarray:
     return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0.0)))
 
 
-def elu_prime(z: ArrayLike, alpha: float = 1.0) -> np.ndarray:
+def elu_derivative(z: ArrayLike, alpha: float = 1.0) -> np.ndarray:
     """Derivative of ELU: ``1`` for ``z > 0``, ``alpha · e^z`` otherwise (at 0: ``alpha``)."""
     z = as_float_array(z)
     alpha = as_real_number(alpha, "alpha")
@@ -198,7 +198,7 @@ def softplus(z: ArrayLike) -> np.ndarray:
     return np.maximum(z, 0.0) + np.log1p(np.exp(-np.abs(z)))
 
 
-def softplus_prime(z: ArrayLike) -> np.ndarray:
+def softplus_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of softplus: the sigmoid, ``σ(z)``."""
     return sigmoid(z)
 
@@ -209,10 +209,10 @@ def silu(z: ArrayLike) -> np.ndarray:
     return np.where(np.isposinf(z), np.inf, _finite_or_zero(z) * sigmoid(z)).astype(z.dtype)
 
 
-def silu_prime(z: ArrayLike) -> np.ndarray:
+def silu_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of SiLU: ``σ(z) + z · σ'(z) = σ(z) (1 + z (1 - σ(z)))``."""
     z = as_float_array(z)
-    return sigmoid(z) + _finite_or_zero(z) * sigmoid_prime(z)
+    return sigmoid(z) + _finite_or_zero(z) * sigmoid_derivative(z)
 
 
 _SQRT_2PI = math.sqrt(2.0 * math.pi)  # Python floats keep float32 arrays float32
@@ -241,7 +241,7 @@ def gelu(z: ArrayLike) -> np.ndarray:
     return np.where(np.isposinf(z), np.inf, _finite_or_zero(z) * _normal_cdf(z)).astype(z.dtype)
 
 
-def gelu_prime(z: ArrayLike) -> np.ndarray:
+def gelu_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of GELU: ``Φ(z) + z · φ(z)``, with ``φ`` the standard normal density."""
     z = as_float_array(z)
     return _normal_cdf(z) + _finite_or_zero(z) * _normal_pdf(z)
@@ -268,7 +268,7 @@ def gelu_tanh(z: ArrayLike) -> np.ndarray:
     return np.where(np.isposinf(z), np.inf, _finite_or_zero(z) * gate).astype(z.dtype)
 
 
-def gelu_tanh_prime(z: ArrayLike) -> np.ndarray:
+def gelu_tanh_derivative(z: ArrayLike) -> np.ndarray:
     """Derivative of the tanh approximation: ``σ(2u) + z · 2σ'(2u) · u'(z)``,
     with ``u'(z) = √(2/π) (1 + 3 · 0.044715 z²)``.
     """
@@ -276,7 +276,7 @@ def gelu_tanh_prime(z: ArrayLike) -> np.ndarray:
     u = _gelu_tanh_inner(z)
     clipped = np.clip(z, -100.0, 100.0)
     du = _GELU_C * (1.0 + 3.0 * _GELU_A * clipped**2)
-    return sigmoid(2.0 * u) + _finite_or_zero(z) * (2.0 * sigmoid_prime(2.0 * u) * du)
+    return sigmoid(2.0 * u) + _finite_or_zero(z) * (2.0 * sigmoid_derivative(2.0 * u) * du)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -319,26 +319,30 @@ class Activation(NamedTuple):
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in [
-        Activation("step", step, step_prime, "{0, 1}", zero_centred=False),
+        Activation("step", step, step_derivative, "{0, 1}", zero_centred=False),
         Activation(
             "sigmoid",
             sigmoid,
-            sigmoid_prime,
+            sigmoid_derivative,
             "(0, 1)",
             zero_centred=False,
             # σ'(z) = a (1 - a) from the output a = σ(z). The network passes σ's own outputs,
-            # so the formula goes unchecked here; sigmoid_prime_from_output checks for learners.
+            # so the formula goes unchecked here; sigmoid_derivative_from_output checks for learners.
             derivative_from_output=lambda a: a * (1.0 - a),
         ),
-        Activation("linear", linear, linear_prime, "(-inf, inf)", zero_centred=True),
-        Activation("tanh", tanh, tanh_prime, "(-1, 1)", zero_centred=True),
-        Activation("relu", relu, relu_prime, "[0, inf)", zero_centred=False),
-        Activation("leaky_relu", leaky_relu, leaky_relu_prime, "(-inf, inf)", zero_centred=False),
-        Activation("elu", elu, elu_prime, "(-1, inf)", zero_centred=False),
-        Activation("softplus", softplus, softplus_prime, "(0, inf)", zero_centred=False),
-        Activation("silu", silu, silu_prime, "[-0.278, inf)", zero_centred=False),
-        Activation("gelu", gelu, gelu_prime, "[-0.170, inf)", zero_centred=False),
-        Activation("gelu_tanh", gelu_tanh, gelu_tanh_prime, "[-0.170, inf)", zero_centred=False),
+        Activation("linear", linear, linear_derivative, "(-inf, inf)", zero_centred=True),
+        Activation("tanh", tanh, tanh_derivative, "(-1, 1)", zero_centred=True),
+        Activation("relu", relu, relu_derivative, "[0, inf)", zero_centred=False),
+        Activation(
+            "leaky_relu", leaky_relu, leaky_relu_derivative, "(-inf, inf)", zero_centred=False
+        ),
+        Activation("elu", elu, elu_derivative, "(-1, inf)", zero_centred=False),
+        Activation("softplus", softplus, softplus_derivative, "(0, inf)", zero_centred=False),
+        Activation("silu", silu, silu_derivative, "[-0.278, inf)", zero_centred=False),
+        Activation("gelu", gelu, gelu_derivative, "[-0.170, inf)", zero_centred=False),
+        Activation(
+            "gelu_tanh", gelu_tanh, gelu_tanh_derivative, "[-0.170, inf)", zero_centred=False
+        ),
     ]
 }
 

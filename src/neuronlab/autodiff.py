@@ -245,7 +245,7 @@ class Value:
 
         The derivative is computed as ``4e / (1 + e)²`` with ``e = e^(-2|a|)``, the same number
         as ``1 - tanh(a)²`` but exact in the tails, where ``1 - tanh(a)²`` rounds to 0
-        (as in :func:`neuronlab.activations.tanh_prime`).
+        (as in :func:`neuronlab.activations.tanh_derivative`).
         """
         out = Value(math.tanh(self.data), (self,), "tanh")
 
@@ -276,7 +276,7 @@ class Value:
     def relu(self) -> Value:
         """``max(0, a)``. Local derivative: 1 for ``a > 0``, 0 for ``a <= 0``.
 
-        At ``a = 0`` there is a kink; the convention, as in :func:`neuronlab.activations.relu_prime`
+        At ``a = 0`` there is a kink; the convention, as in :func:`neuronlab.activations.relu_derivative`
         and PyTorch, is 0. Like a max gate, ReLU routes the gradient to its input or blocks it.
         """
         out = Value(0.0 if self.data <= 0 else self.data, (self,), "relu")  # NaN passes through

@@ -46,7 +46,7 @@ GLOSSARY: dict[str, str] = {
     "mean squared error": r"mean squared error|\bmse\b|mean_squared_error",
     "overflow": r"overflow",
     # derivatives and gradients (lesson 04)
-    "derivative": r"derivatives?\b|_prime\b",
+    "derivative": r"derivatives?\b",
     "derivative rules": r"(power|sum|constant[- ]factor|product|quotient) rule",
     "chain rule": r"chain rule",
     "partial derivative": r"partial derivatives?|∂|\\partial",

@@ -10,7 +10,7 @@ def sigmoid(z):
     return np.where(np.asarray(z) >= 0, 1 / (1 + e), e / (1 + e))
 
 
-def sigmoid_prime(z):
+def sigmoid_derivative(z):
     s = sigmoid(z)
     return s * (1 - s)
 
@@ -93,19 +93,19 @@ WRONG_ANSWERS = {
     "4.1": [
         (lambda z: z * (1 - z), "that is z (1 - z), the formula applied to the net input z"),
         (lambda z: sigmoid(z), "that is σ(z) itself"),
-        (lambda z: sigmoid_prime(sigmoid(z)), "you applied the sigmoid twice"),
+        (lambda z: sigmoid_derivative(sigmoid(z)), "you applied the sigmoid twice"),
         (lambda z: 1 - sigmoid(z) ** 2, "tanh's derivative"),
-        (lambda z: -sigmoid_prime(z), "the sign is flipped"),
+        (lambda z: -sigmoid_derivative(z), "the sign is flipped"),
         (lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2, "np.exp(-z) at z = -1000 is e^1000"),
         (
             lambda z: (1 / (1 + np.exp(-z))) * (1 - 1 / (1 + np.exp(-z))),
             "np.exp(-z) at z = -1000 is e^1000",
         ),
-        (lambda z: sigmoid_prime(np.asarray(z, dtype=float)), "expected dtype float32"),
+        (lambda z: sigmoid_derivative(np.asarray(z, dtype=float)), "expected dtype float32"),
         (lambda z: sigmoid(z) * (1 - sigmoid(z)) / 2, "centred difference"),
     ],
     "4.2": [
-        (lambda s: sigmoid_prime(s), "s is already the sigmoid's output"),
+        (lambda s: sigmoid_derivative(s), "s is already the sigmoid's output"),
         (lambda s: s * (1 + s), "check the sign inside the bracket"),
         (lambda s: 1 - s**2, "tanh's derivative"),
         (lambda s: s, "that is s itself"),

@@ -17,7 +17,7 @@ def stable_sigmoid(z):
     return sigmoid(z)
 
 
-def sigmoid_prime(z):
+def sigmoid_derivative(z):
     s = stable_sigmoid(z)
     return s * (1 - s)
 
@@ -101,11 +101,11 @@ WRONG_ANSWERS = {
     "5.3": [
         (neuron_grad_w_with_overflow_silenced, "the overflow was silenced, not avoided"),
         (neuron_grad_w_numerically, "looks like a numerical approximation"),
-        (lambda w, x, b: sigmoid_prime(w * x + b), "forgot the inner derivative"),
+        (lambda w, x, b: sigmoid_derivative(w * x + b), "forgot the inner derivative"),
         (lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x, "not the net input z"),
         (lambda w, x, b: stable_sigmoid(w * x + b) * x, "not σ(z) itself"),
-        (lambda w, x, b: sigmoid_prime(w * x + b) * w, "the derivative with respect to x"),
-        (lambda w, x, b: sigmoid_prime(w) * x, "not at w"),
+        (lambda w, x, b: sigmoid_derivative(w * x + b) * w, "the derivative with respect to x"),
+        (lambda w, x, b: sigmoid_derivative(w) * x, "not at w"),
         (
             lambda w, x, b: naive_sigmoid(w * x + b) * (1 - naive_sigmoid(w * x + b)) * x,
             "Use the stable sigmoid of lesson 03",

@@ -191,7 +191,7 @@ def delta_weight_on_the_target_only(z, y, pos_weight):
     return (sigmoid(z) - pos_weight * y) / z.size
 
 
-def delta_keeps_sigma_prime(z, y, pos_weight):
+def delta_keeps_sigma_derivative(z, y, pos_weight):
     a = sigmoid(z)
     return ((1 - y) * a - pos_weight * y * (1 - a)) * a * (1 - a) / z.size
 
@@ -250,7 +250,7 @@ WRONG_ANSWERS = {
         (delta_ignores_the_weight, "of the unweighted loss"),
         (delta_weights_everything, "keep weight 1"),
         (delta_weight_on_the_target_only, "a - w y is not it"),
-        (delta_keeps_sigma_prime, "has already cancelled"),
+        (delta_keeps_sigma_derivative, "has already cancelled"),
         (delta_not_averaged, "divide by n = z.size"),
         (delta_upside_down, "the sign is flipped"),
     ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from neuronlab.activations import sigmoid, sigmoid_prime
+from neuronlab.activations import sigmoid, sigmoid_derivative
 
 # 9.1: a learner's chain derivative, each with one mistake
 
@@ -14,7 +14,7 @@ def chain_without_the_weights(x, weights, biases):
     derivative = np.ones_like(a)
     for w, b in zip(weights, biases, strict=True):
         z = w * a + b
-        derivative = derivative * sigmoid_prime(z)  # the weight is forgotten
+        derivative = derivative * sigmoid_derivative(z)  # the weight is forgotten
         a = sigmoid(z)
     return derivative
 
@@ -23,7 +23,7 @@ def chain_slope_at_the_input(x, weights, biases):
     a = np.asarray(x, dtype=float)
     derivative = np.ones_like(a)
     for w, b in zip(weights, biases, strict=True):
-        derivative = derivative * w * sigmoid_prime(a)
+        derivative = derivative * w * sigmoid_derivative(a)
         a = sigmoid(w * a + b)
     return derivative
 
@@ -42,7 +42,7 @@ def chain_that_never_moves_a(x, weights, biases):
     a = np.asarray(x, dtype=float)
     derivative = np.ones_like(a)
     for w, b in zip(weights, biases, strict=True):
-        derivative = derivative * w * sigmoid_prime(w * a + b)  # a stays x
+        derivative = derivative * w * sigmoid_derivative(w * a + b)  # a stays x
     return derivative
 
 
@@ -51,7 +51,7 @@ def chain_with_a_range_that_stops_early(x, weights, biases):
     derivative = np.ones_like(a)
     for i in range(len(weights) - 1):
         z = weights[i] * a + biases[i]
-        derivative = derivative * weights[i] * sigmoid_prime(z)
+        derivative = derivative * weights[i] * sigmoid_derivative(z)
         a = sigmoid(z)
     return derivative
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.activations import sigmoid_prime as _sigmoid_prime
+from neuronlab.activations import sigmoid_derivative as _sigmoid_derivative
 from neuronlab.exercises.checks import (
     compare_cases,
     describe,
@@ -39,7 +39,7 @@ PRIME_MISTAKES = [
         "that is σ(z) itself, not its slope; the slope is σ(z) (1 - σ(z)).",
     ),
     (
-        lambda z: _sigmoid_prime(_sigmoid(z)),
+        lambda z: _sigmoid_derivative(_sigmoid(z)),
         "you applied the sigmoid twice: with s = σ(z), the derivative is s (1 - s), not "
         "σ(s) (1 - σ(s)).",
     ),
@@ -49,7 +49,7 @@ PRIME_MISTAKES = [
         "σ(z) (1 - σ(z)).",
     ),
     (
-        lambda z: -_sigmoid_prime(z),
+        lambda z: -_sigmoid_derivative(z),
         "the sign is flipped: the sigmoid rises everywhere, so its slope is positive.",
     ),
     (
@@ -90,7 +90,7 @@ def _slopes_first(answer: Any) -> None:
 ex4_1 = function_exercise(
     "4.1",
     "the sigmoid's derivative",
-    reference=_sigmoid_prime,
+    reference=_sigmoid_derivative,
     cases=PRIME_CASES,
     mistakes=PRIME_MISTAKES,
     error_hints=overflow_hint,
@@ -110,7 +110,7 @@ ex4_1 = function_exercise(
 _rng = seeded("4.2")
 
 
-def _prime_from_output(s):
+def _derivative_from_output(s):
     s = np.asarray(s)
     return s * (1 - s)
 
@@ -125,7 +125,7 @@ FROM_OUTPUT_CASES = [
 
 FROM_OUTPUT_MISTAKES = [
     (
-        lambda s: _sigmoid_prime(s),
+        lambda s: _sigmoid_derivative(s),
         "s is already the sigmoid's output σ(z): return s (1 - s). Applying σ to it again "
         "gives σ(s) (1 - σ(s)), the slope at a different point.",
     ),
@@ -153,7 +153,7 @@ def _refuses_net_inputs(answer: Any) -> None:
 ex4_2 = function_exercise(
     "4.2",
     "the derivative from the sigmoid's output",
-    reference=_prime_from_output,
+    reference=_derivative_from_output,
     cases=FROM_OUTPUT_CASES,
     mistakes=FROM_OUTPUT_MISTAKES,
     check_dtype=True,
@@ -466,7 +466,7 @@ ex4_5 = function_exercise(
 _rng = seeded("4.7")
 
 
-def _squared_sigmoid_prime(z):
+def _squared_sigmoid_derivative(z):
     s = _sigmoid(z)
     return 2 * s * s * (1 - s)
 
@@ -474,7 +474,7 @@ def _squared_sigmoid_prime(z):
 ex4_7 = function_exercise(
     "4.7",
     "transfer: the slope of σ(z)²",
-    reference=_squared_sigmoid_prime,
+    reference=_squared_sigmoid_derivative,
     cases=[
         (0.0,),
         (np.array([-3.0, -1.0, 0.5, 2.0]),),
@@ -488,11 +488,11 @@ ex4_7 = function_exercise(
             "by the inner derivative, σ'(z) = σ(z)(1 - σ(z)).",
         ),
         (
-            lambda z: _sigmoid_prime(z) ** 2,
+            lambda z: _sigmoid_derivative(z) ** 2,
             "the derivative of a square is not the square of the derivative: (u²)' = 2u · u'.",
         ),
         (
-            lambda z: 2 * z * _sigmoid_prime(z),
+            lambda z: 2 * z * _sigmoid_derivative(z),
             "the outer function is u², with u = σ(z): its derivative is 2u = 2σ(z), not 2z.",
         ),
     ],

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from neuronlab.activations import sigmoid, sigmoid_prime
+from neuronlab.activations import sigmoid, sigmoid_derivative
 from neuronlab.autodiff import Value
 from neuronlab.exercises.checks import (
     Exercise,
@@ -201,7 +201,7 @@ _rng = seeded("5.3")
 
 
 def _neuron_dw(w, x, b):
-    return sigmoid_prime(w * x + b) * x
+    return sigmoid_derivative(w * x + b) * x
 
 
 _NEURON_CASES = [
@@ -221,7 +221,7 @@ _NEURON_CASES = [
 
 _NEURON_MISTAKES = [
     (
-        lambda w, x, b: (sigmoid_prime(w * x + b),),
+        lambda w, x, b: (sigmoid_derivative(w * x + b),),
         "you forgot the inner derivative: z = w x + b changes at the rate ∂z/∂w = x, so "
         "multiply σ'(z) by x.",
     ),
@@ -234,11 +234,11 @@ _NEURON_MISTAKES = [
         "the outer derivative is σ'(z) = σ(z)(1 − σ(z)), not σ(z) itself.",
     ),
     (
-        lambda w, x, b: (sigmoid_prime(w * x + b) * w,),
+        lambda w, x, b: (sigmoid_derivative(w * x + b) * w,),
         "∂z/∂w = x, the input that w multiplies; σ'(z) · w is the derivative with respect to x.",
     ),
     (
-        lambda w, x, b: (sigmoid_prime(w) * x,),
+        lambda w, x, b: (sigmoid_derivative(w) * x,),
         "evaluate the outer derivative at the inner function's value, the net input "
         "z = w x + b, not at w.",
     ),
@@ -460,7 +460,7 @@ _ENGINE_MISTAKES = [
         "sum of all the paths.",
     ),
     (
-        lambda v: _softplus_value(v, slope=sigmoid_prime),
+        lambda v: _softplus_value(v, slope=sigmoid_derivative),
         "the local derivative of softplus is σ(x) itself, not σ'(x).",
     ),
 ]

@@ -180,7 +180,7 @@ _rng = seeded("8.2")
 ex8_2 = zoo_exercise(
     "8.2",
     "ReLU's derivative, 0 at z = 0",
-    reference=act.relu_prime,
+    reference=act.relu_derivative,
     cases=_float64_cases(),
     float32_cases=[(FLOAT32, {})],
     derivative_of=("ReLU", act.relu),
@@ -320,7 +320,7 @@ _rng = seeded("8.5")
 ex8_5 = zoo_exercise(
     "8.5",
     "ELU's derivative",
-    reference=act.elu_prime,
+    reference=act.elu_derivative,
     cases=[
         (GRID, {}),
         (MATRIX, {"alpha": 0.5}),
@@ -432,14 +432,14 @@ def _softsign(z):
     return z / (1 + np.abs(z))
 
 
-def _softsign_prime(z):
+def _softsign_derivative(z):
     return 1 / (1 + np.abs(z)) ** 2
 
 
 ex8_8 = zoo_exercise(
     "8.8",
     "transfer: the derivative of softsign",
-    reference=_softsign_prime,
+    reference=_softsign_derivative,
     cases=_float64_cases(),
     float32_cases=[(FLOAT32, {})],
     derivative_of=("softsign", _softsign),
@@ -478,5 +478,5 @@ ex8_7 = predict_question(
     explanation="ReLU has a kink at 0 and no derivative there; the package, like PyTorch, "
     "takes 0 by convention. Any value in [0, 1] would be a valid choice.",
     rtol=0.0,
-    hints=["Read the docstring: help(activations.relu_prime)."],
+    hints=["Read the docstring: help(activations.relu_derivative)."],
 )

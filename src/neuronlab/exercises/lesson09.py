@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from neuronlab.activations import sigmoid, sigmoid_prime
+from neuronlab.activations import sigmoid, sigmoid_derivative
 from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
@@ -32,7 +32,7 @@ def _chain_derivative(x, weights, biases):
     derivative = np.ones_like(a)
     for w, b in zip(weights, biases, strict=True):
         z = w * a + b
-        derivative = derivative * w * sigmoid_prime(z)
+        derivative = derivative * w * sigmoid_derivative(z)
         a = sigmoid(z)
     return derivative
 
@@ -54,7 +54,7 @@ def _chain_sum(x, weights, biases):
     total = np.zeros_like(a)
     for w, b in zip(weights, biases, strict=True):
         z = w * a + b
-        total = total + w * sigmoid_prime(z)
+        total = total + w * sigmoid_derivative(z)
         a = sigmoid(z)
     return total
 
@@ -66,12 +66,12 @@ _CHAIN_MISTAKES = [
         "that multiplies by σ(z), the layer's output; the slope is σ'(z) = σ(z)(1 - σ(z)).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_prime(z)),
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_derivative(z)),
         "each layer contributes w_l σ'(z_l): the chain rule also multiplies by the weight "
         "(∂z_l/∂a_(l-1) = w_l).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_prime(a)),
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_derivative(a)),
         "take σ' at the layer's net input z_l = w_l a_(l-1) + b_l, not at its input a_(l-1).",
     ),
     (
@@ -80,7 +80,7 @@ _CHAIN_MISTAKES = [
         "at the net input use σ'(z) = σ(z)(1 - σ(z)).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_prime(z), False),
+        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_derivative(z), False),
         "feed each layer's output into the next: after the factor, set a = σ(z), so that "
         "the next layer's z uses it.",
     ),
@@ -116,7 +116,7 @@ ex9_1 = function_exercise(
     hints=[
         "Walk along the chain with a = x. At each layer: z = w a + b, multiply the running "
         "derivative by w σ'(z), then move on with a = σ(z).",
-        "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_prime` from neuronlab.activations computes it. Start "
+        "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_derivative` from neuronlab.activations computes it. Start "
         "the running derivative at np.ones_like(x).",
     ],
     rtol=1e-6,
@@ -623,7 +623,7 @@ ex9_7 = function_exercise(
     ],
     mistakes=[
         (
-            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: sigmoid_prime(z)),
+            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: sigmoid_derivative(z)),
             "that is the sigmoid's derivative; tanh's is 1 - tanh(z)², at most 1 (at z = 0).",
         ),
         (
