@@ -10,11 +10,6 @@ def sigmoid(z):
     return np.where(np.asarray(z) >= 0, 1 / (1 + e), e / (1 + e))
 
 
-def sigmoid_derivative(z):
-    s = sigmoid(z)
-    return s * (1 - s)
-
-
 # 4.1: the slope of σ(kz), as a learner might write it
 
 
@@ -140,6 +135,76 @@ def subtracts_the_wrong_way_round(f, v, h):
     return grad
 
 
+# 4.4: the relative error
+
+
+def absolute_error(a, b):
+    return float(np.max(np.abs(a - b)))
+
+
+def divides_by_a_alone(a, b):
+    return float(np.max(np.abs(a - b) / np.abs(a)))
+
+
+def divides_by_b_alone(a, b):
+    return float(np.max(np.abs(a - b) / np.abs(b)))
+
+
+def divides_by_the_sum(a, b):
+    return float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b))))
+
+
+def compares_norms(a, b):
+    a, b = np.ravel(a), np.ravel(b)
+    return float(np.linalg.norm(a - b) / max(np.linalg.norm(a), np.linalg.norm(b)))
+
+
+def takes_the_mean(a, b):
+    return float(np.mean(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b))))
+
+
+def divides_zero_by_zero(a, b):
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b))))
+
+
+def returns_every_ratio(a, b):
+    return np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300)
+
+
+# 4.6 and 4.7
+
+
+def predicts_h():
+    return 0.1
+
+
+def predicts_no_error():
+    return 0.0
+
+
+def predicts_the_estimate():
+    return 3.01
+
+
+def outer_slope_alone(z):
+    return 2 * sigmoid(z)
+
+
+def squares_the_slope(z):
+    s = sigmoid(z)
+    return (s * (1 - s)) ** 2
+
+
+def outer_slope_at_z(z):
+    s = sigmoid(z)
+    return 2 * z * s * (1 - s)
+
+
+def forgets_the_2(z):
+    s = sigmoid(z)
+    return s * s * (1 - s)
+
+
 # 4.5: a learner's gradient descent step on C = (1/2n) Σ (a - y)², each with one mistake
 
 
@@ -236,32 +301,14 @@ WRONG_ANSWERS = {
         (subtracts_the_wrong_way_round, "the sign is flipped"),
     ],
     "4.4": [
-        (lambda a, b: float(np.max(np.abs(a - b))), "that is the absolute error"),
-        (lambda a, b: float(np.max(np.abs(a - b) / np.abs(a))), "not by |a| alone"),
-        (lambda a, b: float(np.max(np.abs(a - b) / np.abs(b))), "not by |b| alone"),
-        (
-            lambda a, b: float(np.max(np.abs(a - b) / (np.abs(a) + np.abs(b)))),
-            "not by their sum",
-        ),
-        (
-            lambda a, b: (
-                float(np.linalg.norm(np.ravel(a) - np.ravel(b)))
-                / max(float(np.linalg.norm(np.ravel(a))), float(np.linalg.norm(np.ravel(b))))
-            ),
-            "compares whole vectors by their norms",
-        ),
-        (
-            lambda a, b: float(np.mean(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)))),
-            "not the mean",
-        ),
-        (
-            lambda a, b: float(np.max(np.abs(a - b) / np.maximum(np.abs(a), np.abs(b)))),
-            "the ratio is 0 / 0",
-        ),
-        (
-            lambda a, b: np.abs(a - b) / np.maximum(np.maximum(np.abs(a), np.abs(b)), 1e-300),
-            "return one number, the largest ratio",
-        ),
+        (absolute_error, "that is the absolute error"),
+        (divides_by_a_alone, "not by |a| alone"),
+        (divides_by_b_alone, "not by |b| alone"),
+        (divides_by_the_sum, "not by their sum"),
+        (compares_norms, "compares whole vectors by their norms"),
+        (takes_the_mean, "not the mean"),
+        (divides_zero_by_zero, "the ratio is 0 / 0"),
+        (returns_every_ratio, "return one number, the largest ratio"),
     ],
     "4.5": [
         (copies_the_lessons_step_with_the_2, "that is the lesson's step, for the cost without"),
@@ -277,15 +324,15 @@ WRONG_ANSWERS = {
         (step_one_and_a_half_times_too_far, "measured with centred differences"),
     ],
     "4.6": [
-        (lambda: 0.1, "its error is h²"),
-        (lambda: 0.0, "you predicted 0"),
-        (lambda: 3.01, "you predicted 3.01"),
+        (predicts_h, "its error is h²"),
+        (predicts_no_error, "you predicted 0"),
+        (predicts_the_estimate, "you predicted 3.01"),
     ],
     "4.7": [
-        (lambda z: 2 * sigmoid(z), "multiplies it by the inner derivative"),
-        (lambda z: (sigmoid(z) * (1 - sigmoid(z))) ** 2, "not the square of the derivative"),
-        (lambda z: 2 * z * sigmoid(z) * (1 - sigmoid(z)), "not 2z"),
-        (lambda z: sigmoid(z) ** 2 * (1 - sigmoid(z)), "a factor 2 missing"),
+        (outer_slope_alone, "multiplies it by the inner derivative"),
+        (squares_the_slope, "not the square of the derivative"),
+        (outer_slope_at_z, "not 2z"),
+        (forgets_the_2, "a factor 2 missing"),
     ],
 }
 
