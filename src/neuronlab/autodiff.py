@@ -198,7 +198,7 @@ class Value:
         """``max(0, a)``. Local derivative: 1 for ``a > 0``, 0 for ``a <= 0``.
 
         At the kink ``a = 0`` the convention is 0, as in
-        :func:`~neuronlab.activations.relu_derivative` and PyTorch. NaN passes through.
+        ``activations.relu_derivative`` and PyTorch. NaN passes through.
         """
         return _node(0.0 if self.data <= 0 else self.data, "relu", (self, float(self.data > 0)))
 
