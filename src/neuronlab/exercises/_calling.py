@@ -130,14 +130,16 @@ def failing_line(error: BaseException) -> str:
     return ""
 
 
-def describe(value: Any, limit: int = 70) -> str:
-    """A short, one-line description of an input or output for a message."""
+def describe(value: Any, limit: int = 70, most: int = 8) -> str:
+    """A short, one-line description of an input or output for a message: an array of up to
+    ``most`` entries written out in full, a larger one by its shape.
+    """
     if isinstance(value, np.generic) and value.dtype.kind in "fiub":
         return f"{value.item():.6g}" if value.dtype.kind == "f" else str(value.item())
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, np.ndarray):
-        if value.size > 8:
+        if value.size > most:
             return f"an array of shape {value.shape}"
         with np.printoptions(precision=4, linewidth=10**6):
             text = np.array2string(value, separator=", ").replace("\n", "")

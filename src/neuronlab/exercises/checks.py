@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,7 @@ from neuronlab.exercises._comparing import (
 )
 
 __all__ = [
+    "APPROXIMATION",
     "CORRECT",
     "INCORRECT",
     "LOG_VARIABLE",
@@ -311,6 +312,13 @@ def _record(result: CheckResult) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+APPROXIMATION = (
+    "your answer agrees with the exact one to 4 or more digits, but not to 12: that looks like a "
+    "numerical approximation (finite differences), not the exact rule. Apply the chain rule step "
+    "by step (BP1-BP4 for a network): it is exact."
+)
+
+
 def function_exercise(
     exercise_id: str,
     title: str,
@@ -318,63 +326,40 @@ def function_exercise(
     cases: Sequence[tuple[Any, ...]],
     mistakes: Mistakes = (),
     hints: Sequence[str] = (),
-    rtol: float = 1e-6,
-    atol: float = 1e-12,
-    check_dtype: bool = False,
     *,
-    outputs: Sequence[str] | None = None,
-    names: Sequence[str] | None = None,
-    given: Callable[[tuple[Any, ...]], str] | None = None,
     error_hints: Sequence[tuple[str, str]] | Callable[[tuple[Any, ...], str], str] = (),
-    factors: Callable[[tuple[Any, ...]], Mapping[str, float]] | None = None,
     prechecks: Sequence[Callable[[Callable[..., Any]], None]] = (),
     postchecks: Sequence[Callable[[Callable[..., Any]], None]] = (),
-    float32_rtol: float = 1e-4,
-    mistake_rtol: float = 1e-5,
-    allow: Sequence[str] = (),
-    close_hint: str = "",
-    explain: Callable[[tuple[Any, ...], Any], str] | None = None,
+    exact: bool = False,
+    optional: Callable[[Any], None] | None = None,
+    **options: Any,
 ) -> Exercise:
     """An exercise whose answer is a function compared with ``reference`` on every case.
 
     ``cases`` are argument tuples (build them with the exercise's own seeded generator, so that
     changing one exercise never changes another's cases). ``mistakes`` pairs a known wrong
-    function with the hint to show when the learner's answer behaves like it. ``outputs`` names
-    the values of a tuple answer; ``check_dtype`` requires float32 in, float32 out;
-    ``error_hints`` pairs a piece of an error message with a hint; ``prechecks`` run before
-    the cases and ``postchecks`` after them (each raises Incorrect); ``allow`` names
-    floating-point errors that are not mistakes here; ``close_hint`` is shown when an answer is
-    close but not exact (an approximation); ``explain(args, answer)`` adds a sentence when no
-    known mistake matches.
+    function with the hint to show when the learner's answer behaves like it. ``error_hints``
+    pairs a piece of an error message with a hint (or is a function ``(args, message) -> hint``);
+    ``prechecks`` run before the cases and ``postchecks`` after them (each raises Incorrect);
+    ``exact`` asks for 12 significant digits, which finite differences cannot reach, and names
+    an answer that is close but not exact as an approximation; ``optional`` is an extra a
+    correct answer may still miss. The other ``options`` go to :func:`compare_cases`: ``rtol``,
+    ``atol``, ``check_dtype`` (float32 in, float32 out), ``outputs`` (the names of a tuple
+    answer's values), ``names``, ``given``, ``factors``, ``allow``, ``close_hint``, ``explain``.
     """
     warning_hint = error_hints if callable(error_hints) else hint_by_message(error_hints)
+    if exact:
+        options = {"rtol": 1e-12, "atol": 1e-15, "close_hint": APPROXIMATION, **options}
+    options.setdefault("check_dtype", False)
 
     def test(answer: Any) -> None:
         for precheck in prechecks:
             precheck(answer)
-        compare_cases(
-            answer,
-            reference,
-            cases,
-            mistakes,
-            warning_hint=warning_hint,
-            given=given,
-            names=names,
-            check_dtype=check_dtype,
-            rtol=rtol,
-            atol=atol,
-            float32_rtol=float32_rtol,
-            mistake_rtol=mistake_rtol,
-            outputs=outputs,
-            factors=factors,
-            allow=allow,
-            close_hint=close_hint,
-            explain=explain,
-        )
+        compare_cases(answer, reference, cases, mistakes, warning_hint=warning_hint, **options)
         for postcheck in postchecks:
             postcheck(answer)
 
-    return Exercise(exercise_id, title, test, hints)
+    return Exercise(exercise_id, title, test, hints, optional)
 
 
 def require_callable(answer: Any, example: str) -> None:

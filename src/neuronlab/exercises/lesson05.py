@@ -8,7 +8,6 @@ answer that measures the gradients numerically instead of applying the chain rul
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -26,41 +25,16 @@ from neuronlab.exercises.checks import (
     seeded,
 )
 
-_APPROXIMATION = (
-    "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks like a "
-    "numerical approximation (finite differences). Apply the chain rule, gate by gate: it is exact."
-)
-
-
-def gradients_exercise(
-    exercise_id: str,
-    title: str,
-    reference: Any,
-    outputs: Sequence[str],
-    cases: Sequence[tuple[Any, ...]],
-    mistakes: Sequence[tuple[Any, str]] = (),
-    hints: Sequence[str] = (),
-) -> Exercise:
-    """A declaration: the answer returns the gradients named ``outputs``, exactly."""
-    return function_exercise(
-        exercise_id,
-        title,
-        reference,
-        cases,
-        mistakes,
-        hints,
-        rtol=1e-12,
-        atol=1e-15,
-        outputs=outputs,
-        close_hint=_APPROXIMATION,
-        error_hints=[("float() argument", _ELEMENTWISE), ("Python scalars", _ELEMENTWISE)],
-    )
-
-
 _ELEMENTWISE = (
     "`if`, `max()` and `float()` take one number, but here the inputs are arrays; to decide "
     "element by element, use np.where(condition, a, b)."
 )
+
+
+def gradients_exercise(*declaration: Any, **options: Any) -> Exercise:
+    """A declaration whose answer returns gradients (named by ``outputs``), exactly."""
+    errors = [("float() argument", _ELEMENTWISE), ("Python scalars", _ELEMENTWISE)]
+    return function_exercise(*declaration, exact=True, error_hints=errors, **options)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -264,9 +238,8 @@ ex5_3 = function_exercise(
         ),
         *[(lambda *args, wrong=wrong: wrong(*args)[0], text) for wrong, text in _NEURON_MISTAKES],
     ],
-    rtol=1e-12,
+    exact=True,
     atol=0.0,
-    close_hint=_APPROXIMATION,
     error_hints=[
         (
             "overflow",

@@ -411,19 +411,13 @@ def _network_given(case: tuple[np.ndarray, ...]) -> str:
 ex6_4 = function_exercise(
     "6.4",
     "a full backward pass for a two-layer network",
-    reference=_backward,  # exact backpropagation: finite differences cannot reach rtol 1e-12
+    reference=_backward,
     cases=_NETWORK_CASES,
     mistakes=_NETWORK_MISTAKES,
     outputs=("dW1", "db1", "dW2", "db2"),
     given=_network_given,
     error_hints=_shape_hint(_BACKWARD_SHAPES),
-    rtol=1e-12,
-    atol=1e-15,
-    close_hint=(
-        "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks "
-        "like a numerical approximation (finite differences), not backpropagation. Compute "
-        "them with BP1-BP4, which are exact."
-    ),
+    exact=True,  # finite differences cannot reach 12 digits: an approximation is named
     hints=[
         "Forward first, keeping a1 and a2. Then backward: δ2 (BP1), dW2 and db2 (BP4, BP3), "
         "δ1 (BP2), dW1 and db1.",
@@ -728,8 +722,7 @@ ex6_7 = function_exercise(
     outputs=("dW1", "db1", "dW2", "db2"),
     given=_network_given,
     error_hints=_shape_hint(_BACKWARD_SHAPES),
-    rtol=1e-12,
-    atol=1e-15,
+    exact=True,
     hints=[
         "Only one thing changes from exercise 6.4: the hidden layer's activation, and so its "
         "slope in BP2.",
