@@ -101,6 +101,7 @@ __all__ = [
     "ratio_hint",
     "require_callable",
     "seeded",
+    "slopes_first",
     "solution_source",
     "solutions_seen",
     "split",
@@ -360,6 +361,35 @@ def function_exercise(
             postcheck(answer)
 
     return Exercise(exercise_id, title, test, hints, optional)
+
+
+def slopes_first(
+    name: str,
+    function: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    mistakes: Mistakes = (),
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+) -> Callable[[Callable[..., Any]], None]:
+    """A precheck for a derivative: first compare it with the slope of ``function`` measured by
+    centred finite differences, (f(z + h) - f(z - h)) / 2h, on ``cases`` (what a derivative
+    *is*), before the exact values. A case may end with :class:`Keywords` for ``function``.
+    """
+    from neuronlab.gradcheck import numerical_derivative
+
+    def measured(z: Any, **keywords: Any) -> Any:
+        return numerical_derivative(lambda t: function(t, **keywords), z)
+
+    def given(args: tuple[Any, ...]) -> str:
+        return (
+            f"z = {describe(args[0])} (the slope of {name} measured with centred finite "
+            "differences, (f(z + h) - f(z - h)) / 2h)"
+        )
+
+    def precheck(answer: Any) -> None:
+        compare_cases(answer, measured, cases, mistakes, given=given, rtol=rtol, atol=atol)
+
+    return precheck
 
 
 def require_callable(answer: Any, example: str) -> None:
