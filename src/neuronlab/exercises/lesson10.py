@@ -7,9 +7,14 @@ shape (m, K) for m samples and K classes, and integer labels of shape (m,).
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question, seeded
+
+# This lesson's checks compare float32 answers and known mistakes more tightly than the default.
+_exercise = partial(function_exercise, float32_rtol=1e-5, mistake_rtol=1e-6)
 
 # ---------------------------------------------------------------------------------------------
 # Reference answers (the package's own versions live in neuronlab.losses)
@@ -178,7 +183,7 @@ _SOFTMAX_ERRORS = [
 ]
 
 
-ex10_2 = function_exercise(
+ex10_2 = _exercise(
     "10.2",
     "softmax, stable",
     reference=_softmax,
@@ -187,8 +192,6 @@ ex10_2 = function_exercise(
     mistakes=_SOFTMAX_MISTAKES,
     error_hints=_SOFTMAX_ERRORS,
     check_dtype=True,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
         "of a row changes nothing.",
@@ -269,7 +272,7 @@ _CE_ERRORS = [
 ]
 
 
-ex10_3 = function_exercise(
+ex10_3 = _exercise(
     "10.3",
     "categorical cross-entropy from logits",
     reference=_cross_entropy,
@@ -277,8 +280,6 @@ ex10_3 = function_exercise(
     names=["z", "labels"],
     mistakes=_CE_MISTAKES,
     error_hints=_CE_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
         "The batch's loss is the mean.",
@@ -353,7 +354,7 @@ _GRAD_ERRORS = [
 ]
 
 
-ex10_4 = function_exercise(
+ex10_4 = _exercise(
     "10.4",
     "the gradient of cross-entropy: softmax minus one-hot",
     reference=_cross_entropy_gradient,
@@ -361,8 +362,6 @@ ex10_4 = function_exercise(
     names=["z", "labels"],
     mistakes=_GRAD_MISTAKES,
     error_hints=_GRAD_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
         "the softmax of each row and y the one-hot targets.",
@@ -434,7 +433,7 @@ _ACC_ERRORS = [
 ]
 
 
-ex10_5 = function_exercise(
+ex10_5 = _exercise(
     "10.5",
     "accuracy from the largest score",
     reference=_accuracy,
@@ -442,8 +441,6 @@ ex10_5 = function_exercise(
     names=["scores", "labels"],
     mistakes=_ACC_MISTAKES,
     error_hints=_ACC_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "The predicted class of a row is the index of its largest score.",
         "np.argmax with axis=1 gives one class per row; the mean of True/False values is a fraction.",
@@ -464,15 +461,11 @@ def _confusion_matrix(labels, predicted, n_classes):
     return counts
 
 
-def _fancy_counts(labels, predicted, n_classes):
+def _counted_once(labels, predicted, n_classes):
+    """A learner's shortcut: fancy indexing adds 1 only once for a repeated pair."""
     counts = np.zeros((n_classes, n_classes), dtype=np.int64)
     counts[labels, predicted] += 1
     return counts
-
-
-def _sized_by_data(labels, predicted, n_classes):
-    size = int(max(np.max(labels), np.max(predicted))) + 1
-    return _confusion_matrix(labels, predicted, size)
 
 
 _CM_CASES = [
@@ -489,25 +482,24 @@ _CM_MISTAKES: Mistakes = [
         "a sample adds 1 at C[true, predicted].",
     ),
     (
-        _fancy_counts,
+        _counted_once,
         "C[labels, predicted] += 1 adds 1 only once for a pair that occurs several times; use "
         "np.add.at(C, (labels, predicted), 1), or a loop over the samples.",
     ),
     (
-        _sized_by_data,
+        lambda y, p, k: _confusion_matrix(y, p, int(max(np.max(y), np.max(p))) + 1),
         "use n_classes for the size: a class may be missing from both labels and predictions.",
     ),
-    (
-        lambda y, p, k: (
-            _confusion_matrix(y, p, k)
-            / np.maximum(_confusion_matrix(y, p, k).sum(axis=1, keepdims=True), 1)
-        ),
-        "count the samples, do not divide: each entry is a number of samples.",
-    ),
-    (
-        lambda y, p, k: _confusion_matrix(y, p, k) / len(y),
-        "count the samples, do not divide: each entry is a number of samples.",
-    ),
+    *[
+        (divided, "count the samples, do not divide: each entry is a number of samples.")
+        for divided in (
+            lambda y, p, k: _confusion_matrix(y, p, k) / len(y),
+            lambda y, p, k: (
+                _confusion_matrix(y, p, k)
+                / np.maximum(_confusion_matrix(y, p, k).sum(axis=1, keepdims=True), 1)
+            ),
+        )
+    ],
 ]
 
 _CM_ERRORS = [
@@ -515,7 +507,7 @@ _CM_ERRORS = [
 ]
 
 
-ex10_6 = function_exercise(
+ex10_6 = _exercise(
     "10.6",
     "the confusion matrix",
     reference=_confusion_matrix,
@@ -523,8 +515,6 @@ ex10_6 = function_exercise(
     names=["labels", "predicted", "n_classes"],
     mistakes=_CM_MISTAKES,
     error_hints=_CM_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
         "in the row of its true class and the column of its predicted class.",
