@@ -436,23 +436,6 @@ ex6_4 = function_exercise(
 _rng = seeded("6.5")
 
 
-def _gradient_check(f, x, grad, h=1e-5):
-    x = np.array(x, dtype=float)
-    numeric = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        old = x[index]
-        x[index] = old + h
-        f_plus = f(x)
-        x[index] = old - h
-        f_minus = f(x)
-        x[index] = old
-        numeric[index] = (f_plus - f_minus) / (2 * h)
-    grad = np.asarray(grad, dtype=float)
-    scale = np.maximum(np.abs(grad), np.abs(numeric))
-    ratios = np.divide(np.abs(grad - numeric), scale, out=np.zeros_like(scale), where=scale > 0)
-    return float(ratios.max())
-
-
 def _numeric_with(f, x, h, kind):
     x = np.array(x, dtype=float)
     numeric = np.zeros_like(x)
@@ -494,9 +477,15 @@ def _relative(grad, numeric, kind):
 
 
 def _checker(numeric_kind: str = "centred", relative_kind: str = "max"):
+    """A gradient check: the centred difference and the largest relative error, entry by entry
+    (and, with the keywords, the mistakes learners make in it).
+    """
     return lambda f, x, grad, h=1e-5: _relative(
         grad, _numeric_with(f, x, h, numeric_kind), relative_kind
     )
+
+
+_gradient_check = _checker()
 
 
 def _sine(x):

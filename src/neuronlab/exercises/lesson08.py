@@ -37,10 +37,6 @@ WITH_NAN = np.array([1.5, np.nan, -0.5])
 FLOAT32 = np.array([-1000.0, -40.0, -3.0, -0.5, 0.0, 0.5, 3.0, 1000.0], dtype=np.float32)
 AWAY_FROM_0 = np.array([-3.7, -1.2, -0.4, 0.6, 1.9, 4.2])  # for finite differences: no kink
 
-ELEMENTWISE_HINT = (
-    "Python's `if`, `max` and `min` look at one number at a time; on arrays use np.where, "
-    "np.maximum or np.minimum, which work element by element."
-)
 NAN_HINT = (
     "NaN in, NaN out: a comparison such as NaN > 0 is False, so np.where(z > 0, ...) turns NaN "
     "into a number. Let NaN through (np.isnan(z) finds it)."
