@@ -270,8 +270,6 @@ ex3_3 = function_exercise(
 # 3.4 How steep must the sigmoid be to pass for a step?
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("3.4")
-
 
 def _steepness_for(margin, tolerance):
     return np.log((1 - np.asarray(tolerance)) / tolerance) / margin

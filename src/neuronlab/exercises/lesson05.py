@@ -394,8 +394,6 @@ ex5_5 = gradients_exercise(
 # 5.7 Transfer: a new operation for the scalar engine
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("5.7")
-
 
 def _softplus_value(v: Value, slope=sigmoid, chain: bool = True, accumulate: bool = True) -> Value:
     """A correct softplus operation for ``Value`` (and, with the keywords, learners' mistakes)."""

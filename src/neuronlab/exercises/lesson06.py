@@ -677,8 +677,6 @@ ex6_5 = function_exercise(
 # 6.7 Transfer: backpropagation through a tanh hidden layer
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("6.7")
-
 
 def _tanh_backward(X, y, W1, b1, W2, b2, hidden_slope=lambda a: 1.0 - a**2):
     a1 = np.tanh(X @ W1 + b1)

@@ -114,8 +114,6 @@ ex9_1 = function_exercise(
 # 9.2 and 9.3 Initialisers: shapes, the generator, and the variance of a large sample
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("9.2")
-
 # The large sample: 800 x 500 = 400 000 weights. The sample variance s² of n draws has a
 # standard deviation of σ² √((κ - 1) / n), with kurtosis κ = 1.8 for a uniform and 3 for a
 # normal distribution: 0.14% and 0.22% of σ² here. A 3% tolerance is over 13 standard
@@ -421,8 +419,6 @@ ex9_4 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 # 9.5 Per-layer gradient norms of a tanh network, by backpropagation
 # ---------------------------------------------------------------------------------------------
-
-_rng = seeded("9.5")
 
 
 def _right_push(delta, W, a, a_next):

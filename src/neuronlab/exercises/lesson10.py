@@ -528,8 +528,6 @@ ex10_6 = _exercise(
 # 10.8 Transfer: balanced accuracy from a confusion matrix
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("10.8")
-
 
 def _balanced_accuracy(counts):
     counts = np.asarray(counts, dtype=float)
