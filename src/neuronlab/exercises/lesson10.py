@@ -540,8 +540,8 @@ ex10_8 = function_exercise(
     reference=_balanced_accuracy,
     cases=[
         (np.array([[5, 0], [0, 5]]),),
+        (np.array([[3, 1, 0], [2, 6, 2], [0, 0, 4]]),),  # before a case with an empty column
         (np.array([[90, 0], [10, 0]]),),  # always "class 0": accuracy 0.9, balanced 0.5
-        (np.array([[3, 1, 0], [2, 6, 2], [0, 0, 4]]),),
         (np.array([[7, 2, 1, 0], [1, 8, 0, 1], [0, 3, 3, 4], [2, 0, 0, 18]]),),
     ],
     mistakes=[
