@@ -198,11 +198,7 @@ class Exercise:
         if answer is Ellipsis or answer is None:
             return CheckResult(self.exercise_id, NOT_ATTEMPTED, "no answer given yet", seen)
         try:
-            if not callable(answer):
-                raise Incorrect(
-                    f"pass your function itself, e.g. exercises.{self.name}.check(my_function) "
-                    f"without () after its name, not {describe(answer)}."
-                )
+            require_callable(answer, f"exercises.{self.name}.check(my_function)")
             self.test(answer)
         except NotAttempted as stub:
             return CheckResult(self.exercise_id, NOT_ATTEMPTED, str(stub), seen)
@@ -393,10 +389,14 @@ def slopes_first(
 
 
 def require_callable(answer: Any, example: str) -> None:
-    """Refuse a value where a function belongs (``Exercise.evaluate`` does this for every check)."""
+    """Refuse a value where a function belongs: ``Exercise.evaluate`` does this for every check,
+    so a test never needs to. ``example`` is a call that passes a function, or a function's name.
+    """
     if not callable(answer):
+        call_text = example if "(" in example else f"check({example})"
         raise Incorrect(
-            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
+            f"pass your function itself, e.g. {call_text} without () after its name, "
+            f"not {describe(answer)}."
         )
 
 

@@ -195,24 +195,24 @@ _NEURON_CASES = [
 
 _NEURON_MISTAKES = [
     (
-        lambda w, x, b: (sigmoid_derivative(w * x + b),),
+        lambda w, x, b: sigmoid_derivative(w * x + b),
         "you forgot the inner derivative: z = w x + b changes at the rate ∂z/∂w = x, so "
         "multiply σ'(z) by x.",
     ),
     (
-        lambda w, x, b: ((w * x + b) * (1 - (w * x + b)) * x,),
+        lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x,
         "σ(1 − σ) takes the sigmoid's *output* σ(z), not the net input z: σ'(z) = σ(z)(1 − σ(z)).",
     ),
     (
-        lambda w, x, b: (sigmoid(w * x + b) * x,),
+        lambda w, x, b: sigmoid(w * x + b) * x,
         "the outer derivative is σ'(z) = σ(z)(1 − σ(z)), not σ(z) itself.",
     ),
     (
-        lambda w, x, b: (sigmoid_derivative(w * x + b) * w,),
+        lambda w, x, b: sigmoid_derivative(w * x + b) * w,
         "∂z/∂w = x, the input that w multiplies; σ'(z) · w is the derivative with respect to x.",
     ),
     (
-        lambda w, x, b: (sigmoid_derivative(w) * x,),
+        lambda w, x, b: sigmoid_derivative(w) * x,
         "evaluate the outer derivative at the inner function's value, the net input "
         "z = w x + b, not at w.",
     ),
@@ -236,7 +236,7 @@ ex5_3 = function_exercise(
             "naive sigmoid gives 0, where σ'(z) ≈ 2e-313 is a number a float can hold. Use the "
             "stable sigmoid of lesson 03 (from neuronlab.activations import sigmoid).",
         ),
-        *[(lambda *args, wrong=wrong: wrong(*args)[0], text) for wrong, text in _NEURON_MISTAKES],
+        *_NEURON_MISTAKES,
     ],
     exact=True,
     atol=0.0,

@@ -488,35 +488,6 @@ def _checker(numeric_kind: str = "centred", relative_kind: str = "max"):
 _gradient_check = _checker()
 
 
-def _sine(x):
-    return float(np.sum(np.sin(3.0 * x)))
-
-
-def _sine_grad(x):
-    return 3.0 * np.cos(3.0 * x)
-
-
-_X_TANH = _rng.normal(size=(5, 2))
-_T_TANH = _rng.normal(size=(5, 3))
-
-
-def _tanh_loss(W):
-    return float(np.mean((np.tanh(_X_TANH @ W) - _T_TANH) ** 2))
-
-
-def _tanh_loss_grad(W):
-    out = np.tanh(_X_TANH @ W)
-    return _X_TANH.T @ (2.0 * (out - _T_TANH) / out.size * (1.0 - out**2))
-
-
-def _two_of_four(x):
-    return float(x[0] ** 2 + 3.0 * x[1])  # does not depend on x[2], x[3]
-
-
-def _cubes(x):
-    return float(1e6 * np.sum(x**3))
-
-
 class _Function:
     """A test function that shows its formula (not a memory address) in messages."""
 
@@ -530,21 +501,37 @@ class _Function:
         return f"f(x) = {self.formula}"
 
 
-_SINE = _Function("sum(sin(3x))", _sine)
-_TANH = _Function("mean((tanh(X @ W) - T)²)", _tanh_loss)
-_TWO_OF_FOUR = _Function("x[0]² + 3 x[1]", _two_of_four)
-_CUBES = _Function("10⁶ sum(x³)", _cubes)
+_X_TANH = _rng.normal(size=(5, 2))
+_T_TANH = _rng.normal(size=(5, 3))
+
+
+def _tanh_loss_grad(W):
+    out = np.tanh(_X_TANH @ W)
+    return _X_TANH.T @ (2.0 * (out - _T_TANH) / out.size * (1.0 - out**2))
+
+
+_SINE = _Function("sum(sin(3x))", lambda x: float(np.sum(np.sin(3.0 * x))))
+_TANH = _Function(
+    "mean((tanh(X @ W) - T)²)", lambda W: float(np.mean((np.tanh(_X_TANH @ W) - _T_TANH) ** 2))
+)
+_TWO_OF_FOUR = _Function("x[0]² + 3 x[1]", lambda x: float(x[0] ** 2 + 3.0 * x[1]))  # no x[2], x[3]
+_CUBES = _Function("10⁶ sum(x³)", lambda x: float(1e6 * np.sum(x**3)))
 
 _X_SINE = np.array([-1.0, -0.3, 0.2, 0.5, 0.9])
 _W_TANH = _rng.normal(size=(2, 3))
 _X_FOUR = np.array([1.5, -2.0, 0.7, 3.0])
 _X_CUBES = np.array([0.5, -1.2, 2.0])
-_ONE_WRONG = _sine_grad(_X_SINE)
+_ONE_WRONG = 3.0 * np.cos(3.0 * _X_SINE)
 _ONE_WRONG[3] *= 1.5
 
 # (description of f, f, x, the analytic gradient to check)
 _CHECK_CASES = [
-    ("f(x) = sum(sin(3x)) and its right gradient 3 cos(3x)", _SINE, _X_SINE, _sine_grad(_X_SINE)),
+    (
+        "f(x) = sum(sin(3x)) and its right gradient 3 cos(3x)",
+        _SINE,
+        _X_SINE,
+        3 * np.cos(3 * _X_SINE),
+    ),
     (
         "f(x) = sum(sin(3x)) and a gradient with one entry 1.5 times too large",
         _SINE,
