@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import io
+import re
 import subprocess
 import sys
 import tokenize
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "neuronlab"
 EXERCISES = "src/neuronlab/exercises"
+EXERCISE = re.compile(r"^ex\d+_\d+ = ", re.MULTILINE)
 CORE = ("forward", "forward_with_cache", "backward", "sgd_step", "train")
 
 
@@ -129,12 +131,15 @@ def exercise_sources(rev: str | None = None) -> dict[str, str]:
     }
 
 
-def exercise_modules(rev: str | None = None) -> tuple[int, int, int]:
-    """Files, lines in all (as ``wc -l`` counts them) and lines of code of the exercise modules."""
+def exercise_modules(rev: str | None = None) -> tuple[int, int, int, int]:
+    """Files, exercises (``exN_M = ...`` at the top of a module), lines in all (as ``wc -l``
+    counts them) and lines of code of the exercise modules.
+    """
     sources = exercise_sources(rev)
+    exercises = sum(len(EXERCISE.findall(source)) for source in sources.values())
     total = sum(source.count("\n") for source in sources.values())
     code = sum(len(code_lines(source)) for source in sources.values())
-    return len(sources), total, code
+    return len(sources), exercises, total, code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,10 +156,10 @@ def main(argv: list[str] | None = None) -> int:
             raw = len(path.read_text().splitlines())
             print(f"{name:<19} {file_code_lines(name):4d} lines of code, {raw} lines in all")
     for label, rev in [("working tree", None)] + ([(args.rev, args.rev)] if args.rev else []):
-        files, total, code = exercise_modules(rev)
+        files, exercises, total, code = exercise_modules(rev)
         print(
             f"exercise_modules    {code:4d} lines of code, {total} lines in all "
-            f"({files} files, {label})"
+            f"({files} files, {exercises} exercises, {total / exercises:.0f} lines each, {label})"
         )
     return 0
 

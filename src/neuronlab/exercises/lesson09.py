@@ -363,11 +363,11 @@ _SMALL_IS_ALIVE = (
     "compare with 0, not with another threshold."
 )
 _DEAD_MISTAKES = [
-    (lambda Z: float(np.mean(np.all(Z <= 1, axis=0))), _SMALL_IS_ALIVE),
+    *[  # a threshold other than 0
+        (lambda z, t=t: float(np.mean(np.all(z <= t, axis=0))), _SMALL_IS_ALIVE)
+        for t in (1.0, 0.1, 1e-3, 1e-9)
+    ],
     (lambda Z: float(np.mean(np.all(Z < 1, axis=0))), _SMALL_IS_ALIVE),
-    (lambda Z: float(np.mean(np.all(Z <= 0.1, axis=0))), _SMALL_IS_ALIVE),
-    (lambda Z: float(np.mean(np.all(Z <= 1e-3, axis=0))), _SMALL_IS_ALIVE),
-    (lambda Z: float(np.mean(np.all(Z <= 1e-9, axis=0))), _SMALL_IS_ALIVE),
     (
         lambda Z: float(np.mean(np.any(Z <= 0, axis=0))),
         "a unit is dead only if it is silent on *every* sample (np.all); one that outputs 0 "

@@ -323,14 +323,16 @@ _GRAD_MISTAKES: Mistakes = [
         lambda z, y: (_one_hot(y, z.shape[1]) - _softmax(z)) / z.shape[0],
         "the sign: the gradient is prediction minus target, softmax(z) - one-hot.",
     ),
-    (
-        lambda z, y: (_softmax(z) - y) / z.shape[0],
-        "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
-    ),
-    (
-        lambda z, y: (_softmax(z) - y[:, None]) / z.shape[0],
-        "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
-    ),
+    *[
+        (
+            minus_labels,
+            "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
+        )
+        for minus_labels in (
+            lambda z, y: (_softmax(z) - y) / z.shape[0],
+            lambda z, y: (_softmax(z) - y[:, None]) / z.shape[0],
+        )
+    ],
     (
         lambda z, y: _softmax(z) / z.shape[0],
         "subtract the one-hot targets: the gradient is (softmax(z) - one-hot) / m.",
