@@ -92,7 +92,8 @@ ex5_1 = gradients_exercise(
     ],
     hints=[
         "z = x · y. How fast does z change when x moves and y stays put? That is ∂z/∂x.",
-        "∂z/∂x = y and ∂z/∂y = x. The chain rule multiplies each by the upstream gradient ∂L/∂z.",
+        "∂z/∂x = y and ∂z/∂y = x. The chain rule multiplies each by the upstream gradient, the "
+        "derivative of the final output with respect to z.",
         "Plain * works element by element, so the same two lines serve numbers and arrays.",
     ],
 )

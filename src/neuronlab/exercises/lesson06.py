@@ -1,7 +1,7 @@
 """Lesson 06, backpropagation: the four equations, a full backward pass, a gradient check.
 
 Every network in these checks is a sigmoid network trained with the mean squared error over all
-``n = m × n_out`` entries, ``L = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
+``n = m × n_out`` entries, ``C = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
 Batches have one row per sample. The checks use seeded random arrays of several shapes, and the
 full backward pass (6.4) is compared with exact backpropagation to 12 digits, which finite
 differences cannot reach.
@@ -62,7 +62,7 @@ _OUTPUT_CASES = [
 _OUTPUT_MISTAKES: Mistakes = [
     (
         lambda a, y: 2.0 * (a - y) / a.size,
-        f"that is ∂L/∂a, {FORGETS_DERIVATIVE}: δ = ∂L/∂z, so multiply by σ'(z) = a (1 - a), "
+        f"that is ∂C/∂a, {FORGETS_DERIVATIVE}: δ = ∂C/∂z, so multiply by σ'(z) = a (1 - a), "
         "computed from the cached output a.",
     ),
     (
@@ -72,7 +72,7 @@ _OUTPUT_MISTAKES: Mistakes = [
     ),
     (
         lambda a, y: 2.0 * (y - a) / a.size * a * (1.0 - a),
-        "the sign is flipped: ∂L/∂a = 2 (a - y) / n is positive when the output is too large.",
+        "the sign is flipped: ∂C/∂a = 2 (a - y) / n is positive when the output is too large.",
     ),
     (
         lambda a, y: 2.0 * (a - y) / a.shape[0] * a * (1.0 - a),
@@ -88,7 +88,7 @@ _OUTPUT_MISTAKES: Mistakes = [
     ),
     (
         lambda a, y: (a - y) * a * (1.0 - a),
-        "the constant factors are missing: ∂L/∂a = 2 (a - y) / n with n = a.size.",
+        "the constant factors are missing: ∂C/∂a = 2 (a - y) / n with n = a.size.",
     ),
 ]
 
@@ -101,9 +101,9 @@ ex6_1 = function_exercise(
     mistakes=_OUTPUT_MISTAKES,
     factors=lambda args: {"n": args[0].size},
     hints=[
-        "δ_L = ∂L/∂z_L = ∂L/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
+        "δ_L = ∂C/∂z_L = ∂C/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
         "the output changes with the net input.",
-        "With L = mean((a - y)²) over n = a.size entries, ∂L/∂a = 2 (a - y) / n; and σ'(z) = a (1 - a) "
+        "With C = mean((a - y)²) over n = a.size entries, ∂C/∂a = 2 (a - y) / n; and σ'(z) = a (1 - a) "
         "because a = σ(z) is cached.",
     ],
 )
@@ -222,15 +222,15 @@ _LAYER_CASES = [
 ]
 
 _TRANSPOSED_DW = (
-    "dW is transposed: ∂L/∂W has W's shape (n_in, n_out), one row per input, one column per "
+    "dW is transposed: ∂C/∂W has W's shape (n_in, n_out), one row per input, one column per "
     "unit, and that is a_prev.T @ delta (δᵀ a_prev gives (n_out, n_in))."
 )
 _AVERAGED = (
-    "δ already carries the loss's 1/n (from ∂L/∂a = 2 (a - y) / n): sum the contributions of "
+    "δ already carries the loss's 1/n (from ∂C/∂a = 2 (a - y) / n): sum the contributions of "
     "the samples, do not average them again."
 )
 _BIAS_SHAPE = (
-    "∂L/∂b is δ summed over the batch (axis=0): one number per unit, shape (n_out,), "
+    "∂C/∂b is δ summed over the batch (axis=0): one number per unit, shape (n_out,), "
     "the shape of b."
 )
 _LAYER_SHAPES = (
@@ -382,7 +382,7 @@ _NETWORK_MISTAKES: Mistakes = [
     ),
     (
         lambda *p: _backward(*p, scale="none"),
-        "the loss is a mean: ∂L/∂a2 = 2 (a2 - y) / n with n = a2.size.",
+        "the loss is a mean: ∂C/∂a2 = 2 (a2 - y) / n with n = a2.size.",
     ),
     (
         lambda *p: _backward(*p, average=True),

@@ -133,8 +133,10 @@ ex8_1 = zoo_exercise(
         "(imported at the top of the cell), which never overflows."
     ),
     hints=[
-        "tanh(z) = 2σ(2z) - 1: the sigmoid of 2z, stretched by 2 and shifted down by 1.",
-        "Call the imported sigmoid on 2 * z; use Python numbers (2, 1) so float32 stays float32.",
+        "The lesson shows that tanh *is* a sigmoid: twice as steep, twice as tall and moved down "
+        "by 1. Which of the three changes acts on the input z, and which on the output?",
+        "Twice as steep: the sigmoid of 2z. Then stretch that output by 2 and shift it down by 1. "
+        "Use Python numbers (2, 1) so that float32 stays float32.",
     ],
 )
 
@@ -175,7 +177,8 @@ ex8_2 = zoo_exercise(
     ),
     hints=[
         "ReLU is max(0, z): flat (slope 0) on the left, the line z (slope 1) on the right.",
-        "At z = 0 there is a kink; the convention here is 0. So: 1 where z > 0, else 0.",
+        "At z = 0 there is a kink; the convention here is slope 0, so the slope is 1 only strictly "
+        "to the right of 0. np.where(condition, 1.0, 0.0) turns a comparison into slopes.",
         "Optional extras: keep the dtype with .astype(z.dtype), and let NaN through with "
         "np.isnan(z).",
     ],

@@ -114,7 +114,8 @@ ex10_1 = function_exercise(
     hints=[
         "Write the second layer's output for one row x: (x @ W1 + b1) @ W2 + b2. Multiply out the "
         "bracket.",
-        "x @ W1 @ W2 + b1 @ W2 + b2: the part that multiplies x is W, the rest is b.",
+        "Multiplied out, the output is x times one matrix plus a row that does not depend on x: "
+        "that matrix is W and that row is b (the bias b1 goes through W2 too).",
     ],
 )
 
@@ -365,10 +366,12 @@ ex10_4 = _exercise(
     mistakes=_GRAD_MISTAKES,
     error_hints=_GRAD_ERRORS,
     hints=[
-        "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
-        "the softmax of each row and y the one-hot targets.",
-        "Row i of the identity matrix np.eye(n_classes) is the one-hot vector of class i, so "
-        "indexing it with the labels gives every target at once. Divide by the batch size m.",
+        "Lesson 07 derived it: with a softmax output and the categorical cross-entropy, the "
+        "softmax's derivative cancels against the log's 1/p, and each row's error is its "
+        "predicted probabilities minus its one-hot target.",
+        "The cost C is a mean over the m samples, so its gradient is divided by m = z.shape[0]. "
+        "Row i of np.eye(n_classes) is the one-hot vector of class i: indexing it with the "
+        "labels gives every target at once.",
     ],
 )
 
