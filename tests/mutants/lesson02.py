@@ -38,6 +38,10 @@ def weights_and_bias_in_one_list(gate):
     return [1.0, 1.0, -1.5]
 
 
+def three_weights_for_two_inputs(gate):
+    return np.array([1.0, 1.0, 1.0]), -1.5
+
+
 # 2.2
 
 
@@ -117,6 +121,7 @@ WRONG_ANSWERS = {
         (bias_too_large, "It always fires"),
         (nand_weights_for_every_gate, "Every answer is flipped"),
         (weights_and_bias_in_one_list, "should return (w, b)"),
+        (three_weights_for_two_inputs, "expected weights of shape (2,)"),
     ],
     "2.2": [
         (perceptron_update_strict, "predict with >= 0, not > 0"),

@@ -14,9 +14,11 @@ from neuronlab.activations import sigmoid, sigmoid_derivative
 from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
+    WrongShape,
     call,
     describe,
     diagnose,
+    expect_shape,
     function_exercise,
     predict_question,
     seeded,
@@ -126,23 +128,16 @@ def _weights(answer, fan_in, fan_out, seed):
     """Call an initialiser and return its weights as a float array, or explain what's wrong."""
     result = call(answer, fan_in, fan_out, np.random.default_rng(seed))
     given = f"fan_in = {fan_in}, fan_out = {fan_out}"
-    if result is None:
-        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
     try:
-        W = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
-        raise Incorrect(f"For {given} it returned {describe(result)}, not an array.") from None
-    if W.shape != (fan_in, fan_out):
-        hint = ""
-        if W.shape == (fan_out, fan_in):
-            hint = (
-                " Rows and columns are swapped: one row per input, as in z = a @ W, so the "
-                "shape is (fan_in, fan_out)."
-            )
+        W = expect_shape(result, (fan_in, fan_out), given, name="weights").astype(float)
+    except WrongShape as error:
+        swapped = np.shape(result) == (fan_out, fan_in)
         raise Incorrect(
-            f"For {given} expected weights of shape ({fan_in}, {fan_out}), but got shape "
-            f"{W.shape}.{hint}"
-        )
+            f"{error} Rows and columns are swapped: one row per input, as in z = a @ W, so the "
+            "shape is (fan_in, fan_out)."
+            if swapped
+            else str(error)
+        ) from None
     if not np.all(np.isfinite(W)):
         raise Incorrect(f"For {given} some weights are not finite numbers (inf or NaN).")
     return W
