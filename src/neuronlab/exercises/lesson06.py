@@ -284,6 +284,19 @@ ex6_3 = function_exercise(
 _rng = seeded("6.4")
 
 
+def _sigmoid_slope(a: np.ndarray) -> np.ndarray:
+    """σ'(z) from the cached output a = σ(z)."""
+    return a * (1.0 - a)
+
+
+def _forgotten(a: np.ndarray) -> float:
+    return 1.0
+
+
+def _sigmoid_again(a: np.ndarray) -> np.ndarray:
+    return _sigmoid(a) * (1.0 - _sigmoid(a))
+
+
 def _backward(
     X,
     Y,
@@ -292,28 +305,24 @@ def _backward(
     W2,
     b2,
     *,
-    bp1: str = "a(1-a)",
-    bp2: str = "a(1-a)",
+    hidden=_sigmoid,
+    bp1=_sigmoid_slope,
+    bp2=_sigmoid_slope,
     transpose: bool = True,
     scale: str = "n",
     two: bool = True,
     sign: float = 1.0,
     average: bool = False,
 ):
-    """The backward pass, and (with the keywords) the mistakes learners make in it."""
-    a1 = _sigmoid(X @ W1 + b1)
+    """The backward pass of a network with a ``hidden`` activation and a sigmoid output; the
+    slopes in BP1 and BP2 are ``bp1(a2)`` and ``bp2(a1)``. The other keywords make the mistakes
+    learners make in it.
+    """
+    a1 = hidden(X @ W1 + b1)
     a2 = _sigmoid(a1 @ W2 + b2)
-
-    def derivative(kind: str, a: np.ndarray) -> np.ndarray | float:
-        if kind == "a(1-a)":
-            return a * (1.0 - a)
-        if kind == "σ'(a)":
-            return _sigmoid(a) * (1.0 - _sigmoid(a))
-        return 1.0  # forgotten
-
     n = {"n": a2.size, "m": a2.shape[0], "none": 1}[scale]
-    delta2 = sign * (2.0 if two else 1.0) * (a2 - Y) / n * derivative(bp1, a2)
-    delta1 = (delta2 @ (W2.T if transpose else W2)) * derivative(bp2, a1)
+    delta2 = sign * (2.0 if two else 1.0) * (a2 - Y) / n * bp1(a2)
+    delta1 = (delta2 @ (W2.T if transpose else W2)) * bp2(a1)
     m = X.shape[0] if average else 1
     return (X.T @ delta1 / m, delta1.sum(axis=0) / m, a1.T @ delta2 / m, delta2.sum(axis=0) / m)
 
@@ -349,19 +358,19 @@ _NETWORK_CASES = [
 
 _NETWORK_MISTAKES: Mistakes = [
     (
-        lambda *p: _backward(*p, bp1="none"),
+        lambda *p: _backward(*p, bp1=_forgotten),
         f"{FORGETS_DERIVATIVE} at the output layer: δ2 = 2 (a2 - y) / n ⊙ a2 (1 - a2) (BP1).",
     ),
     (
-        lambda *p: _backward(*p, bp2="none"),
+        lambda *p: _backward(*p, bp2=_forgotten),
         f"{FORGETS_DERIVATIVE} in the hidden layer: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1) (BP2).",
     ),
     (
-        lambda *p: _backward(*p, bp1="none", bp2="none"),
+        lambda *p: _backward(*p, bp1=_forgotten, bp2=_forgotten),
         f"{FORGETS_DERIVATIVE}, in both layers: multiply by σ'(z) = a (1 - a) each time.",
     ),
     (
-        lambda *p: _backward(*p, bp1="σ'(a)", bp2="σ'(a)"),
+        lambda *p: _backward(*p, bp1=_sigmoid_again, bp2=_sigmoid_again),
         "a1 and a2 are already sigmoid outputs: σ'(z) = a (1 - a), not σ(a)(1 - σ(a)).",
     ),
     (
@@ -665,12 +674,9 @@ ex6_5 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 
 
-def _tanh_backward(X, y, W1, b1, W2, b2, hidden_slope=lambda a: 1.0 - a**2):
-    a1 = np.tanh(X @ W1 + b1)
-    a2 = _sigmoid(a1 @ W2 + b2)
-    delta2 = 2.0 * (a2 - y) / a2.size * a2 * (1.0 - a2)
-    delta1 = (delta2 @ W2.T) * hidden_slope(a1)
-    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+def _tanh_backward(X, y, W1, b1, W2, b2, bp2=lambda a: 1.0 - a**2):
+    """The backward pass with a tanh hidden layer, whose slope is 1 - a1²."""
+    return _backward(X, y, W1, b1, W2, b2, hidden=np.tanh, bp2=bp2)
 
 
 ex6_7 = function_exercise(
@@ -680,16 +686,16 @@ ex6_7 = function_exercise(
     cases=_NETWORK_CASES,
     mistakes=[
         (
-            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: a * (1.0 - a)),
+            lambda *p: _tanh_backward(*p, bp2=_sigmoid_slope),
             "a1 (1 - a1) is the sigmoid's slope; the hidden layer is tanh now, whose slope is "
             "1 - tanh² = 1 - a1².",
         ),
         (
-            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0 - np.tanh(a) ** 2),
+            lambda *p: _tanh_backward(*p, bp2=lambda a: 1.0 - np.tanh(a) ** 2),
             "a1 is already tanh(z1): its slope is 1 - a1², not 1 - tanh(a1)².",
         ),
         (
-            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0),
+            lambda *p: _tanh_backward(*p, bp2=_forgotten),
             f"{FORGETS_DERIVATIVE} in the hidden layer: multiply by tanh'(z1) = 1 - a1².",
         ),
     ],
