@@ -314,7 +314,7 @@ def _record(result: CheckResult) -> None:
 APPROXIMATION = (
     "your answer agrees with the exact one to 4 or more digits, but not to 12: that looks like a "
     "numerical approximation (finite differences), not the exact rule. Apply the chain rule step "
-    "by step (BP1-BP4 for a network): it is exact."
+    "by step: it is exact."
 )
 
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.exercises.checks import (
+    APPROXIMATION,
     Mistakes,
     describe,
     function_exercise,
@@ -427,6 +428,7 @@ ex6_4 = function_exercise(
     given=_network_given,
     error_hints=_shape_hint(_BACKWARD_SHAPES),
     exact=True,  # finite differences cannot reach 12 digits: an approximation is named
+    close_hint=f"{APPROXIMATION} For a network, the chain rule step by step is BP1-BP4.",
     hints=[
         "Forward first, keeping a1 and a2. Then backward: δ2 (BP1), dW2 and db2 (BP4, BP3), "
         "δ1 (BP2), dW1 and db1.",
