@@ -463,8 +463,9 @@ ex5_7 = Exercise(
     "transfer: a new operation for the scalar engine",
     _test_engine_softplus,
     hints=[
-        "Copy the shape of Value.tanh in neuronlab/autodiff.py: compute the output, make a Value "
-        "with (v,) as its children, define _backward, attach it, return the Value.",
+        "Copy the shape of the lesson's value_max (or Value.tanh in neuronlab/autodiff.py): "
+        "compute the output, make a Value with (v,) as its children, define _backward, attach "
+        "it, return the Value.",
         "The exercise gives the local derivative: softplus(x) = log(1 + e^x) has the slope σ(x).",
         "In _backward the child's grad grows by the local derivative times out.grad.",
     ],
