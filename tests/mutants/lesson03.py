@@ -194,7 +194,7 @@ WRONG_ANSWERS = {
         (sigmoid_as_tanh, "that is tanh"),
         (sigmoid_of_absolute_value, "for z < 0 your function gives σ(|z|)"),
         (sigmoid_as_step, "that is the step function"),
-        (sigmoid_with_math_exp, "raised TypeError"),
+        (sigmoid_with_math_exp, "was given an array. Use numpy's versions"),
         (sigmoid_without_return, "Did you forget `return`?"),
     ],
     "3.2": [

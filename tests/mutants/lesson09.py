@@ -307,7 +307,7 @@ WRONG_ANSWERS = {
         (chain_bound_not_derivative, "that is the bound"),
         (chain_with_a_range_that_stops_early, "one factor is missing"),
         (chain_with_the_sigmoid_instead_of_its_slope, "the slope is σ'(z)"),
-        (chain_one_number_for_all, "expected an array of shape"),
+        (chain_one_number_for_all, "expected an array of shape (6,), but got shape ()"),
     ],
     "9.2": [
         (

@@ -109,6 +109,12 @@ def explain_error(
             "np.any((s < 0) | (s > 1)). To choose element by element, use np.where, np.maximum "
             f"or np.minimum.{where}"
         )
+    if "converted to Python scalars" in text or "only length-1 arrays" in text:
+        return (
+            f"Calling it with {arguments} raised {type(error).__name__} ({text}): a function made "
+            "for one number (math.exp, math.log, float(), int()) was given an array. Use numpy's "
+            f"versions, np.exp and np.log, which work on every element of an array.{where}"
+        )
     if isinstance(error, AssertionError):
         return (
             f"Calling it with {arguments} raised AssertionError.{where} For bad input raise "
