@@ -68,6 +68,7 @@ from neuronlab.exercises._comparing import (
     ratio_hint,
     unchanged,
 )
+from neuronlab.gradcheck import numerical_derivative
 
 __all__ = [
     "APPROXIMATION",
@@ -373,7 +374,6 @@ def slopes_first(
     centred finite differences, (f(z + h) - f(z - h)) / 2h, on ``cases`` (what a derivative
     *is*), before the exact values. A case may end with :class:`Keywords` for ``function``.
     """
-    from neuronlab.gradcheck import numerical_derivative
 
     def measured(z: Any, **keywords: Any) -> Any:
         return numerical_derivative(lambda t: function(t, **keywords), z)
