@@ -157,11 +157,16 @@ def test_python_if_on_an_array_is_explained():
 
 
 def test_a_missing_bracket_is_recognised_by_its_ratio():
-    def centred_difference(f, z, h):
-        return (f(z + h) - f(z - h)) / 2 * h  # the missing bracket: times h instead of / h
+    def centred_gradient(f, v, h):
+        grad = np.zeros(len(v))
+        for i in range(len(v)):
+            e = np.zeros(len(v))
+            e[i] = h
+            grad[i] = (f(v + e) - f(v - e)) / 2 * h  # the missing bracket: times h, not / h
+        return grad
 
-    message = exercises.ex4_3.evaluate(centred_difference).message
-    assert "h² = 1e-06 times the expected one" in message
+    message = exercises.ex4_3.evaluate(centred_gradient).message
+    assert "h² = 0.01 times the expected one" in message
 
 
 def test_a_changed_x_is_shown_with_enough_digits():
