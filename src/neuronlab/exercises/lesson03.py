@@ -318,7 +318,6 @@ ex3_4 = function_exercise(
     reference=_steepness_for,
     cases=STEEPNESS_CASES,
     mistakes=STEEPNESS_MISTAKES,
-    names=("margin", "tolerance"),
     check_dtype=True,
     hints=[
         "Where is σ(kz) farthest from the step, among the z with |z| >= margin? The farther z is "

@@ -451,7 +451,6 @@ def _test_engine_softplus(answer: Any) -> None:
         _through_engine(_softplus_value),
         [(0.5, 2.0), (-1.5, 0.3), (0.0, -1.0), (3.0, -2.5), (-20.0, 0.5)],
         [(_through_engine(f), text) for f, text in _ENGINE_MISTAKES],
-        names=("x", "w"),
         outputs=("f", "∂f/∂x", "∂f/∂w"),
         given=lambda a: f"f = softplus(x) · x + softplus(x · w) at x = {a[0]:g}, w = {a[1]:g}",
         rtol=1e-9,

@@ -593,7 +593,6 @@ ex9_7 = function_exercise(
             "each layer's net input depends on the previous layer's output: carry a forward.",
         ),
     ],
-    names=("x", "weights", "biases"),
     hints=[
         "The same walk as exercise 9.1, with tanh in place of the sigmoid.",
         "Each layer multiplies the running derivative by w · tanh'(z) with z = w a + b, and "

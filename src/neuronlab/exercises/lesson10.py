@@ -189,7 +189,6 @@ ex10_2 = _exercise(
     "softmax, stable",
     reference=_softmax,
     cases=_SOFTMAX_CASES,
-    names=["z"],
     mistakes=_SOFTMAX_MISTAKES,
     error_hints=_SOFTMAX_ERRORS,
     check_dtype=True,
@@ -278,7 +277,6 @@ ex10_3 = _exercise(
     "categorical cross-entropy from logits",
     reference=_cross_entropy,
     cases=_CE_CASES,
-    names=["z", "labels"],
     mistakes=_CE_MISTAKES,
     error_hints=_CE_ERRORS,
     hints=[
@@ -362,7 +360,6 @@ ex10_4 = _exercise(
     "the gradient of cross-entropy: softmax minus one-hot",
     reference=_cross_entropy_gradient,
     cases=_GRAD_CASES,
-    names=["z", "labels"],
     mistakes=_GRAD_MISTAKES,
     error_hints=_GRAD_ERRORS,
     hints=[
@@ -443,7 +440,6 @@ ex10_5 = _exercise(
     "accuracy from the largest score",
     reference=_accuracy,
     cases=_ACC_CASES,
-    names=["scores", "labels"],
     mistakes=_ACC_MISTAKES,
     error_hints=_ACC_ERRORS,
     hints=[
@@ -517,7 +513,6 @@ ex10_6 = _exercise(
     "the confusion matrix",
     reference=_confusion_matrix,
     cases=_CM_CASES,
-    names=["labels", "predicted", "n_classes"],
     mistakes=_CM_MISTAKES,
     error_hints=_CM_ERRORS,
     hints=[
