@@ -108,7 +108,6 @@ ex9_1 = function_exercise(
         "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_derivative` from neuronlab.activations computes it. Start "
         "the running derivative at np.ones_like(x).",
     ],
-    rtol=1e-6,
 )
 
 
