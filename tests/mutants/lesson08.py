@@ -15,6 +15,58 @@ def _softplus_threshold_where(z):
     return np.where(z > 20, z, np.log1p(np.exp(z)))  # np.where still computes exp(1000)
 
 
+# 8.5
+
+
+def elu_slope_one_at_zero(z, alpha=1.0):
+    return np.where(z >= 0, 1.0, alpha * np.exp(np.minimum(z, 0)))
+
+
+# 8.6
+
+
+def gelu_tanh_with_constant_0_798(z):
+    return 0.5 * z * (1 + np.tanh(0.798 * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_with_constant_0_7979(z):
+    return 0.5 * z * (1 + np.tanh(0.7979 * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_with_constant_0_79788(z):
+    return 0.5 * z * (1 + np.tanh(0.79788 * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_with_constant_0_797885(z):
+    return 0.5 * z * (1 + np.tanh(0.797885 * (z + 0.044715 * z**3)))
+
+
+# 8.7: the lesson's ReLU mean was 0.397
+
+
+def predict_relu_mean():
+    return 0.397
+
+
+def predict_left_side_only():
+    return 0.3 * 0.397
+
+
+def predict_slope_added():
+    return 1.3 * 0.397
+
+
+# 8.8
+
+
+def softsign_slope_by_sides_with_where(z):
+    return np.where(z >= 0, 1 / (1 + z) ** 2, 1 / (1 - z) ** 2)
+
+
+def softsign_slope_by_quotient_rule_unsimplified(z):
+    return ((1 + np.abs(z)) - z * np.sign(z)) / (1 + np.abs(z)) ** 2
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "8.1": [
@@ -71,6 +123,7 @@ WRONG_ANSWERS = {
         ),
         (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "that is ReLU's derivative"),
         (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "slope of ELU measured"),
+        (elu_slope_one_at_zero, "take the slope of the z <= 0 formula"),
     ],
     "8.6": [
         (gelu, "that is the exact GELU"),
@@ -85,17 +138,24 @@ WRONG_ANSWERS = {
         ),
         (lambda z: 0.5 * (1 + np.tanh(C * (z + 0.044715 * z**3))), "that is the gate"),
         (lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)), "multiply the inner sum"),
+        (gelu_tanh_with_constant_0_798, "rounded to 0.798"),
+        (gelu_tanh_with_constant_0_7979, "rounded to 0.7979"),
+        (gelu_tanh_with_constant_0_79788, "rounded to 0.79788"),
+        (gelu_tanh_with_constant_0_797885, "compute √(2/π) as (2 / np.pi) ** 0.5"),
     ],
     "8.7": [
-        (lambda: 1.0, "takes 0 by convention"),
-        (lambda: 0.5, "you predicted 0.5"),
+        (predict_relu_mean, "ReLU(-z) has the same mean as ReLU(z)"),
+        (predict_left_side_only, "you predicted 0.1191"),
+        (predict_slope_added, "leaky(z) = ReLU(z) - 0.3 ReLU(-z)"),
         (lambda: "undefined", "return a number"),
     ],
     "8.8": [
-        (lambda z: 1 / (1 + np.abs(z)), "squares the denominator"),
+        (lambda z: 1 / (1 + np.abs(z)), "the denominator ends up squared"),
         (lambda z: np.sign(z) / (1 + np.abs(z)) ** 2, "slope is positive on both sides"),
         (lambda z: z / (1 + np.abs(z)), "centred finite differences"),
         (lambda z: 1 / (1 + z) ** 2, "keep the absolute value"),
+        (softsign_slope_by_sides_with_where, "np.where computes both branches"),
+        (softsign_slope_by_quotient_rule_unsimplified, "Simplify your expression first"),
     ],
 }
 

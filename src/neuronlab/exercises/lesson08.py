@@ -69,6 +69,8 @@ def zoo_exercise(
     mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
     hints: Sequence[str] = (),
     warning_hint: str = "",
+    error_hints: Sequence[tuple[str, str]] = (),
+    close_hint: str = "",
     float32_hint: str = FLOAT32_HINT,
     derivative_of: tuple[str, Callable[..., np.ndarray]] | None = None,
     slope_cases: Sequence[Case] = (),
@@ -84,7 +86,7 @@ def zoo_exercise(
     """
     main = _positional([c for c in cases if not np.isnan(c[0]).any()])
     with_nan = _positional([c for c in cases if np.isnan(c[0]).any()])
-    error_hints = [("overflow", warning_hint)] if warning_hint else []
+    error_hints = [*error_hints, *([("overflow", warning_hint)] if warning_hint else [])]
 
     def slopes_first(answer: Any) -> None:
         name, function = derivative_of
@@ -122,6 +124,7 @@ def zoo_exercise(
         rtol=rtol,
         atol=atol,
         error_hints=error_hints,
+        close_hint=close_hint,
         prechecks=[slopes_first] if derivative_of else [],
     )
     exercise.optional = extras
@@ -305,7 +308,9 @@ ex8_4 = zoo_exercise(
     ),
     hints=[
         "For z > 0: log(1 + e^z) = log(e^z (e^(-z) + 1)) = z + log(1 + e^(-z)).",
-        "Both signs at once: softplus(z) = max(z, 0) + log(1 + e^(-|z|)); e^(-|z|) is never large.",
+        "For z < 0 nothing needs splitting off: e^z is already small. To write both cases as one "
+        "expression, find what is z for z > 0 and 0 for z < 0, and what is -z for z > 0 and z "
+        "for z < 0.",
         "For log(1 + tiny) use np.log1p(tiny), which keeps the tail (softplus(-40) ≈ 4.2e-18).",
     ],
 )
@@ -328,6 +333,7 @@ ex8_5 = zoo_exercise(
         (SCALAR, {}),
         (EXTREMES, {}),
         (WITH_NAN, {"alpha": 0.5}),
+        (np.array([-1.0, 0.0, 1.0]), {"alpha": 0.5}),  # at the kink, alpha != 1: alpha
     ],
     float32_cases=[(FLOAT32, {}), (FLOAT32, {"alpha": 0.5})],
     derivative_of=("ELU", act.elu),
@@ -350,6 +356,11 @@ ex8_5 = zoo_exercise(
             lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0),
             "that is ReLU's derivative; ELU curves on the negative side, with slope α e^z.",
         ),
+        (
+            lambda z, alpha=1.0: np.where(z >= 0, 1.0, alpha * np.exp(np.minimum(z, 0.0))),
+            "at z = 0 (where the two sides meet, a kink when α is not 1) take the slope of the "
+            "z <= 0 formula, as the package does: α e^0 = α. The slope is 1 only where z > 0.",
+        ),
     ],
     warning_hint=(
         "np.where computes both branches on every element, so np.exp(z) still runs at "
@@ -358,7 +369,7 @@ ex8_5 = zoo_exercise(
     ),
     hints=[
         "ELU is z for z > 0 and α (e^z - 1) otherwise. Differentiate each side.",
-        "The slope is 1 for z > 0 and α e^z otherwise.",
+        "The derivative of a constant such as -α is 0, and the derivative of e^z is e^z.",
         "np.where computes both branches everywhere: make the exponential's argument safe for "
         "every z first (np.minimum(z, 0) is never positive).",
     ],
@@ -402,7 +413,7 @@ ex8_6 = zoo_exercise(
         ),
         (
             lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
-            "the constant is √(2/π) ≈ 0.798, not √(π/2).",
+            "the constant is √(2/π), not √(π/2).",
         ),
         (
             lambda z: 0.5 * (1 + np.tanh(_C * (z + 0.044715 * z**3))),
@@ -410,9 +421,21 @@ ex8_6 = zoo_exercise(
         ),
         (
             lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)),
-            "multiply the inner sum by √(2/π) ≈ 0.798 before taking tanh.",
+            "multiply the inner sum by √(2/π) before taking tanh.",
         ),
+        *[
+            (
+                lambda z, c=rounded: 0.5 * z * (1 + np.tanh(c * (z + 0.044715 * z**3))),
+                f"√(2/π) rounded to {rounded} moves the result by more than the check allows: "
+                "compute it, (2 / np.pi) ** 0.5.",
+            )
+            for rounded in (0.8, 0.798, 0.7979, 0.7978, 0.79788)
+        ],
     ],
+    close_hint=(
+        "your values are close, but not within the check's tolerance (relative 1e-6). A "
+        "constant typed with a few digits is the usual cause: compute √(2/π) as (2 / np.pi) ** 0.5."
+    ),
     hints=[
         "gelu_tanh(z) = 0.5 z (1 + tanh(u)) with u = √(2/π) (z + 0.044715 z³).",
         "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
@@ -447,7 +470,8 @@ ex8_8 = zoo_exercise(
     mistakes=[
         (
             lambda z: 1 / (1 + np.abs(z)),
-            "the quotient rule squares the denominator: (u / v)' = (u'v - uv') / v².",
+            "for z > 0, z / (1 + z) = 1 - 1 / (1 + z), and the slope of 1 / (1 + z) = (1 + z)^(-1) "
+            "is -(1 + z)^(-2) (power and chain rules): the denominator ends up squared.",
         ),
         (
             lambda z: (1 + 2 * np.abs(z)) / (1 + np.abs(z)) ** 2,
@@ -462,21 +486,40 @@ ex8_8 = zoo_exercise(
             "softsign rises everywhere, so its slope is positive on both sides of 0.",
         ),
     ],
+    error_hints=[
+        (
+            "divide by zero",
+            "np.where computes both branches on every element, so a branch such as 1 / (1 - z) "
+            "still runs at z = 1 and divides by zero, though its value is thrown away there. "
+            "Write the two sides as one expression in |z| (for z < 0, 1 - z is 1 + |z|).",
+        ),
+        (
+            "invalid value",
+            "at z = ±inf an intermediate step gives inf - inf or 0 · inf, which have no value. "
+            "Simplify your expression first (z · np.sign(z), for instance, is |z|).",
+        ),
+    ],
     hints=[
         "softsign(z) = z / (1 + |z|) looks like tanh but approaches ±1 slowly. Work out z > 0 "
         "and z < 0 separately, where |z| is z or -z.",
-        "With the quotient rule, both sides give the same expression in |z|.",
+        "For z > 0, z / (1 + z) = 1 - 1 / (1 + z) = 1 - (1 + z)^(-1): use the power and chain "
+        "rules of lesson 04. For z < 0 do the same with 1 - z, then compare the two sides.",
     ],
 )
 
 
-# Predict, then run
+# Predict, then run: the lesson's 100,000 normal net inputs (seed 7), through leaky ReLU
+_NET_INPUTS = np.random.default_rng(7).normal(size=100_000)
+
 ex8_7 = predict_question(
     "8.7",
-    "predict: the package's ReLU slope at 0",
-    answer=0.0,
-    explanation="ReLU has a kink at 0 and no derivative there; the package, like PyTorch, "
-    "takes 0 by convention. Any value in [0, 1] would be a valid choice.",
-    rtol=0.0,
-    hints=["Read the docstring: help(activations.relu_derivative)."],
+    "predict: the mean of leaky ReLU with slope 0.3",
+    answer=float(act.leaky_relu(_NET_INPUTS, slope=0.3).mean()),
+    explanation="leaky(z) = ReLU(z) - 0.3 ReLU(-z). The net inputs are symmetric about 0, so "
+    "ReLU(-z) has the same mean as ReLU(z), 0.397, and the mean is (1 - 0.3) · 0.397 ≈ 0.278.",
+    hints=[
+        "Split leaky ReLU into its two sides: ReLU(z) on the right, 0.3 z on the left.",
+        "The net inputs are symmetric about 0: the left side's values are minus the right "
+        "side's, and there are as many of them.",
+    ],
 )
