@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from neuronlab.activations import gelu, sigmoid
+from neuronlab.activations import gelu
 
 C = math.sqrt(2 / math.pi)
 
@@ -18,24 +18,32 @@ def _softplus_threshold_where(z):
 # 8.1
 
 
-def tanh_from_sigmoid_of_z(z):
-    return 2 * sigmoid(z) - 1
+def sigmoid_as_tanh_of_z(z):
+    return (1 + np.tanh(z)) / 2
 
 
-def tanh_without_shift(z):
-    return 2 * sigmoid(2 * z)
+def sigmoid_as_tanh_of_2z(z):
+    return (1 + np.tanh(2 * z)) / 2
 
 
-def tanh_without_stretch(z):
-    return sigmoid(2 * z) - 1
+def sigmoid_without_halving(z):
+    return 1 + np.tanh(z / 2)
 
 
-def tanh_upside_down(z):
-    return 1 - 2 * sigmoid(2 * z)
+def sigmoid_without_adding_1(z):
+    return np.tanh(z / 2) / 2
 
 
-def tanh_from_naive_sigmoid(z):
-    return 2 / (1 + np.exp(-2 * z)) - 1
+def sigmoid_upside_down(z):
+    return (1 - np.tanh(z / 2)) / 2
+
+
+def sigmoid_as_tanh_itself(z):
+    return np.tanh(z)
+
+
+def sigmoid_with_exp(z):
+    return 1 / (1 + np.exp(-z))
 
 
 # 8.2
@@ -234,11 +242,13 @@ def softsign_slope_z_times_sign_unsimplified(z):
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "8.1": [
-        (tanh_from_sigmoid_of_z, "the argument is 2z"),
-        (tanh_without_shift, "subtract 1"),
-        (tanh_without_stretch, "multiply σ(2z) by 2"),
-        (tanh_upside_down, "the sign is flipped"),
-        (tanh_from_naive_sigmoid, "Use the package's sigmoid"),
+        (sigmoid_as_tanh_of_z, "tanh needs half the input"),
+        (sigmoid_as_tanh_of_2z, "the input is halved, not doubled"),
+        (sigmoid_without_halving, "divide by 2"),
+        (sigmoid_without_adding_1, "add 1 before halving"),
+        (sigmoid_upside_down, "the sign is flipped"),
+        (sigmoid_as_tanh_itself, "that is tanh itself"),
+        (sigmoid_with_exp, "through np.tanh, which never overflows"),
     ],
     "8.2": [
         (relu_slope_one_at_zero, "uses the slope 0"),
@@ -327,8 +337,8 @@ WRONG_ANSWERS = {
 # after its verdict, with the message piece here.
 
 
-def tanh_in_float64(z):
-    return 2 * sigmoid(2 * z.astype(float)) - 1
+def sigmoid_from_tanh_in_float64(z):
+    return (1 + np.tanh(z.astype(float) / 2)) / 2
 
 
 def relu_slope_nan_becomes_zero(z):
@@ -348,7 +358,7 @@ def gelu_tanh_with_numpy_constant(z):
 
 
 OPTIONAL_EXTRAS = {
-    "8.1": [(tanh_in_float64, "expected dtype float32, but got float64")],
+    "8.1": [(sigmoid_from_tanh_in_float64, "expected dtype float32, but got float64")],
     "8.2": [
         (relu_slope_nan_becomes_zero, "NaN in, NaN out"),
         (relu_slope_in_float64, "np.where(condition, 1.0, 0.0) builds a float64 array"),

@@ -105,39 +105,49 @@ def zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.1 tanh from the sigmoid
+# 8.1 the sigmoid from tanh (the lesson's identity, solved the other way)
 # ---------------------------------------------------------------------------------------------
 
 ex8_1 = zoo_exercise(
     "8.1",
-    "tanh from the sigmoid",
-    reference=act.tanh,
+    "the sigmoid from tanh",
+    reference=act.sigmoid,
     cases=_cases(),
     mistakes=[
         (
-            lambda z: 2 * act.sigmoid(z) - 1,
-            "inside the sigmoid the argument is 2z: 2σ(z) - 1 is tanh(z / 2), half as steep.",
-        ),
-        (lambda z: 2 * act.sigmoid(2 * z), "subtract 1: 2σ(2z) lies in (0, 2), tanh in (-1, 1)."),
-        (
-            lambda z: act.sigmoid(2 * z) - 1,
-            "multiply σ(2z) by 2 before subtracting 1: σ(2z) - 1 lies in (-1, 0).",
+            lambda z: (1 + np.tanh(z)) / 2,
+            "(1 + tanh z) / 2 is σ(2z), twice as steep: the identity has 2z inside σ, so tanh "
+            "needs half the input.",
         ),
         (
-            lambda z: 1 - 2 * act.sigmoid(2 * z),
-            "the sign is flipped: tanh rises with z, like the sigmoid.",
+            lambda z: (1 + np.tanh(2 * z)) / 2,
+            "(1 + tanh 2z) / 2 is σ(4z): inside tanh the input is halved, not doubled.",
         ),
-        (lambda z: act.sigmoid(z), "that is the sigmoid itself; stretch and shift it to (-1, 1)."),
+        (
+            lambda z: 1 + np.tanh(z / 2),
+            "divide by 2: 1 + tanh(z/2) lies in (0, 2), the sigmoid in (0, 1).",
+        ),
+        (
+            lambda z: np.tanh(z / 2) / 2,
+            "add 1 before halving: tanh(z/2) / 2 lies in (-0.5, 0.5), the sigmoid in (0, 1).",
+        ),
+        (
+            lambda z: (1 - np.tanh(z / 2)) / 2,
+            "the sign is flipped: (1 - tanh(z/2)) / 2 is σ(-z), which falls as z grows.",
+        ),
+        (
+            lambda z: np.tanh(z),
+            "that is tanh itself; this exercise asks for the sigmoid σ(z), computed with tanh.",
+        ),
     ],
     warning_hint=(
-        "1 / (1 + np.exp(-2 * z)) overflows once -2z passes about 709. Use the package's sigmoid "
-        "(imported at the top of the cell), which never overflows."
+        "1 / (1 + np.exp(-z)) overflows once -z passes about 709, and this exercise asks for "
+        "the sigmoid through np.tanh, which never overflows: solve tanh u = 2σ(2u) - 1 for σ."
     ),
     hints=[
-        "The lesson shows that tanh *is* a sigmoid: twice as steep, twice as tall and moved down "
-        "by 1. Which of the three changes acts on the input z, and which on the output?",
-        "Twice as steep: the sigmoid of 2z. Then stretch that output by 2 and shift it down by 1. "
-        "Use Python numbers (2, 1) so that float32 stays float32.",
+        "Start from the lesson's identity, tanh u = 2σ(2u) - 1, and solve it for σ(2u): add 1 "
+        "to both sides, then divide by 2.",
+        "That gives σ at 2u. To get σ at z, choose u so that 2u = z.",
     ],
 )
 
