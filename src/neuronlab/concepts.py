@@ -84,6 +84,7 @@ GLOSSARY: dict[str, str] = {
     "gelu": r"\bgelu",
     "zero-centred": r"zero-cent(red|ered)",
     "product rule": r"product rule",
+    "normal distribution": r"normal distribution|standard normal",
     # depth (lesson 09)
     "vanishing gradients": r"vanishing[- ]gradients?",
     "exploding gradients": r"exploding[- ]gradients?|gradients? explode",
