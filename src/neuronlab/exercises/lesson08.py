@@ -77,7 +77,8 @@ def zoo_exercise(
     The answer must match ``reference`` on the float64 ``cases`` without NaN. With
     ``derivative_of = (name, f)`` it is a derivative, first compared with the centred-difference
     slope of ``f`` on ``slope_cases``. NaN in, NaN out and float32 in, float32 out are optional
-    extras (no lesson requires them), reported after a correct answer.
+    extras (no lesson requires them), reported after a correct answer. ``warning_hint`` answers
+    an overflow warning; ``error_hints`` pairs a piece of any other warning's text with a hint.
     """
     has_nan = [bool(np.isnan(case[0]).any()) for case in cases]
     with_nan = [case for case, nan in zip(cases, has_nan, strict=True) if nan]
