@@ -466,7 +466,7 @@ ex8_7 = predict_question(
     "ReLU(-z) has the same mean as ReLU(z), 0.397, and the mean is (1 - 0.3) · 0.397 ≈ 0.278.",
     hints=[
         "Split leaky ReLU into its two sides: ReLU(z) on the right, 0.3 z on the left.",
-        "The net inputs are symmetric about 0: the left side's values are minus the right "
-        "side's, and there are as many of them.",
+        "The net inputs are spread symmetrically about 0: for every positive value there is, "
+        "roughly, a negative one of the same size.",
     ],
 )
