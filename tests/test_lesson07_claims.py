@@ -227,3 +227,17 @@ def test_minibatch_explorer_has_two_labelled_sliders():
     assert set(sliders) == {"batch size", "learning rate"}
     assert (sliders["batch size"].min, sliders["batch size"].max) == (1, 200)
     plt.close("all")
+
+
+def test_a_right_prediction_in_7_6_is_explained_too(capsys):
+    """7.6 shows its explanation with a right prediction as well as a wrong one, and accepts
+    log 10 but not log 9 (nine classes) or a round 2.5.
+    """
+    from neuronlab.exercises import lesson07
+
+    lesson07.ex7_6.check(lambda: 2.3)
+    shown = capsys.readouterr().out
+    assert "correct" in shown
+    assert "Why: equal logits give every class the probability 1/10" in shown
+    assert not lesson07.ex7_6.evaluate(lambda: float(np.log(9.0))).correct
+    assert not lesson07.ex7_6.evaluate(lambda: 2.5).correct

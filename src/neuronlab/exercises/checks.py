@@ -421,11 +421,13 @@ def predict_question(
     choices: Sequence[str] | None = None,
     rtol: float = 0.1,
     hints: Sequence[str] = (),
+    explain_when_right: bool = False,
 ) -> Exercise:
     """A predict-then-run question: the learner's function returns a prediction (a number, or
     one of ``choices``), written *before* running the cell that shows the answer.
 
-    A number counts as right within ``rtol``; ``explanation`` is shown with the verdict.
+    A number counts as right within ``rtol``; ``explanation`` is shown with a wrong verdict,
+    and with a right one too when ``explain_when_right`` (a lucky guess then learns why).
     """
 
     def test(predict: Any) -> None:
@@ -447,4 +449,14 @@ def predict_question(
                 f"you predicted {describe(guess)}. Run the next cell and compare: {explanation}"
             )
 
-    return Exercise(exercise_id, title, test, hints)
+    question = Exercise(exercise_id, title, test, hints)
+    if explain_when_right:
+        verdict_only = question.check
+
+        def check_and_explain(predict: Any) -> None:
+            verdict_only(predict)
+            if question.evaluate(predict).correct:
+                print(f"   Why: {explanation}")
+
+        question.check = check_and_explain  # type: ignore[method-assign]
+    return question
