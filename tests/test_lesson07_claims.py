@@ -241,3 +241,18 @@ def test_a_right_prediction_in_7_6_is_explained_too(capsys):
     assert "Why: equal logits give every class the probability 1/10" in shown
     assert not lesson07.ex7_6.evaluate(lambda: float(np.log(9.0))).correct
     assert not lesson07.ex7_6.evaluate(lambda: 2.5).correct
+
+
+def test_no_straight_line_separates_the_lessons_spirals():
+    """'no straight line puts every point on its own side': no w, b with
+    s_i (w · x_i + b) >= 1 for every point, s_i = ±1 its class (a linear programme, infeasible).
+    """
+    from scipy.optimize import linprog
+
+    from neuronlab.datasets import spirals
+
+    X, y = spirals(200, noise=0.05, seed=0, n_turns=0.5)
+    sign = np.where(y == 1, 1.0, -1.0)
+    rows = -sign[:, None] * np.column_stack([X, np.ones(len(X))])
+    result = linprog(np.zeros(3), A_ub=rows, b_ub=-np.ones(len(X)), bounds=[(None, None)] * 3)
+    assert result.status == 2  # infeasible
