@@ -47,7 +47,7 @@ GLOSSARY: dict[str, str] = {
     "overflow": r"overflow",
     # derivatives and gradients (lesson 04)
     "derivative": r"derivatives?\b",
-    "derivative rules": r"(power|sum|constant[- ]factor|product|quotient) rule",
+    "derivative rules": r"(power|sum|constant[- ]factor|quotient) rule",
     "chain rule": r"chain rule",
     "partial derivative": r"partial derivatives?|∂|\\partial",
     "gradient": r"\bgradients?\b",
@@ -64,6 +64,11 @@ GLOSSARY: dict[str, str] = {
     "hadamard product": r"hadamard|⊙|\\odot|element-?wise product",
     "gradient check": r"gradient[- _]check\w*|check_gradients?",
     "local minimum": r"local minim\w*",
+    # the Python an engine is built from (lesson 05's Python box)
+    "python class": r"__init__|\bclass [a-z_]\w*\s*[:(]",
+    "special method": r"special methods?|__(add|mul|sub|truediv|pow|neg|radd|rmul)__",
+    "closure": r"\bclosures?\b",
+    "recursion": r"\brecursi(on|ve)\b",
     # outputs, losses and stochastic gradient descent (lesson 07)
     "cross-entropy": r"cross[- _]entropy|log[- ]loss",
     "binary cross-entropy": r"binary[ _]cross[- _]entropy|\bbce\b",
@@ -83,6 +88,8 @@ GLOSSARY: dict[str, str] = {
     "silu": r"\bsilu\b|swish",
     "gelu": r"\bgelu",
     "zero-centred": r"zero-cent(red|ered)",
+    "product rule": r"product rule",
+    "normal distribution": r"normal distribution|standard normal",
     # depth (lesson 09)
     "vanishing gradients": r"vanishing[- ]gradients?",
     "exploding gradients": r"exploding[- ]gradients?|gradients? explode",

@@ -48,30 +48,11 @@ def expect_array(
     """
     expected = np.asarray(expected)
     what = f"{name} " if name else ""
-    if got is None:
-        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
-    if expected.dtype == bool and np.asarray(got).dtype != bool:
+    if expected.dtype == bool and got is not None and np.asarray(got).dtype != bool:
         raise WrongShape(
             f"For {given} it should return True or False, but returned {describe(got)}."
         )
-    try:
-        got_array = np.asarray(got)  # keeps a float32 result (array or scalar) float32
-        if got_array.dtype.kind not in "fiub":
-            got_array = got_array.astype(float)
-    except (TypeError, ValueError):
-        raise Incorrect(
-            f"For {given} {what or 'it '}returned {describe(got)}, which is not a number or array."
-        ) from None
-    if expected.ndim == 0 and got_array.ndim > 0 and got_array.size > 1:
-        raise WrongShape(
-            f"For {given} expected {name + ' to be ' if name else ''}one number, but got an array of shape "
-            f"{got_array.shape}."
-        )
-    if got_array.shape != expected.shape:
-        raise WrongShape(
-            f"For {given} expected {what or 'an array '}of shape {expected.shape}, "
-            f"but got shape {got_array.shape}."
-        )
+    got_array = expect_shape(got, expected.shape, given, name)
     if expected.dtype.kind == "f" and got_array.dtype == bool:
         raise WrongShape(
             f"For {given} it returned True/False values (dtype bool); return numbers, e.g. "
@@ -89,6 +70,34 @@ def expect_array(
         raise Incorrect(
             f"For {given} expected {what}{precise(expected[bad])}{where}, "
             f"but got {precise(got_array[bad])}."
+        )
+    return got_array
+
+
+def expect_shape(got: Any, shape: tuple[int, ...], given: str, name: str = "") -> np.ndarray:
+    """The learner's answer as an array of the expected ``shape``; raise Incorrect (WrongShape)
+    for None, something that is not a number or array, or another shape.
+    """
+    what = f"{name} " if name else ""
+    if got is None:
+        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
+    try:
+        got_array = np.asarray(got)  # keeps a float32 result (array or scalar) float32
+        if got_array.dtype.kind not in "fiub":
+            got_array = got_array.astype(float)
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"For {given} {what or 'it '}returned {describe(got)}, which is not a number or array."
+        ) from None
+    if shape == () and got_array.ndim > 0:
+        raise WrongShape(
+            f"For {given} expected {name + ' to be ' if name else ''}one number, but got an array of shape "
+            f"{got_array.shape}."
+        )
+    if got_array.shape != shape:
+        raise WrongShape(
+            f"For {given} expected {what or 'an array '}of shape {shape}, "
+            f"but got shape {got_array.shape}."
         )
     return got_array
 
@@ -219,6 +228,7 @@ def compare_cases(
     allow: Sequence[str] = (),
     close_hint: str = "",
     explain: Callable[[tuple[Any, ...], Any], str] | None = None,
+    shape_hint: str = "",
 ) -> None:
     """Call ``answer`` on every case and compare with ``reference``; raise Incorrect if it differs.
 
@@ -227,7 +237,8 @@ def compare_cases(
     ``warning_hint(args, message)`` adds a hint when the call fails; a wrong result gets the
     hint of the known mistake it matches (to ``mistake_rtol``), else a hint from the ratio to
     the expected value (with the named ``factors(args)``), else ``close_hint`` if the answer is
-    close (to 1e-4) but not within the tolerance. ``outputs`` names the values of a
+    close (to 1e-4) but not within the tolerance; ``shape_hint`` follows an answer of the wrong
+    kind or shape (a whole array where one number is expected). ``outputs`` names the values of a
     tuple answer. Inputs are named in messages by ``names``, or by the reference's parameters.
     """
     names = list(names) if names is not None else list(inspect.signature(reference).parameters)
@@ -270,6 +281,8 @@ def compare_cases(
                 hint = f" Hint: {close_hint}"
             if not hint and explain and not isinstance(error, WrongShape):
                 hint = f" {explain(args, got)}"
+            if not hint and shape_hint and isinstance(error, WrongShape):
+                hint = f" Hint: {shape_hint}"
             raise Incorrect(f"{error}{hint}") from None
 
 
