@@ -165,7 +165,6 @@ NOT_YET_IN_LINE: set[str] = {
     "03_sigmoid",
     "04_derivatives_and_gradient_descent",
     "05_chain_rule_and_graphs",
-    "06_backpropagation",
 }
 
 
