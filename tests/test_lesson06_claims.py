@@ -109,3 +109,18 @@ def test_the_summary_states_the_settings_the_stuck_rate_is_measured_with():
         "when its final cost is above 0.05",
     ):
         assert setting in text, setting
+
+
+def test_training_in_chunks_gives_the_same_network_as_one_long_run():
+    """'Training in chunks ... gives the same network as one long run': the boundary cell's
+    network (500 + 200 epochs), trained on to 3000, is the solved network of the first run.
+    """
+    X, y = xor()
+    whole = MLP([2, 2, 1], "sigmoid", init="xavier", seed=1)
+    whole.train(X, y, epochs=3000, learning_rate=2.0)
+    chunks = MLP([2, 2, 1], "sigmoid", init="xavier", seed=1)
+    for epochs in (500, 200, 2300):
+        chunks.train(X, y, epochs=epochs, learning_rate=2.0)
+    for a, b in zip(whole.weights + whole.biases, chunks.weights + chunks.biases, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert "gives the same network as one long run" in lesson_prose()
