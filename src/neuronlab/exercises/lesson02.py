@@ -10,6 +10,7 @@ from neuronlab.exercises.checks import (
     Incorrect,
     call,
     describe,
+    expect_shape,
     function_exercise,
     predict_question,
 )
@@ -27,17 +28,13 @@ def _test_gates(answer):
         result = call(answer, gate)
         try:
             w, b = result
-            w = np.asarray(w, dtype=float)
             b = float(b)
         except (TypeError, ValueError):
             raise Incorrect(
                 f"gate_parameters({gate!r}) should return (w, b), a pair of weights and a "
                 f"bias, but returned {describe(result)}."
             ) from None
-        if w.shape != (2,):
-            raise Incorrect(
-                f"For {gate} the weights should have shape (2,), but have shape {w.shape}."
-            )
+        w = expect_shape(w, (2,), f"gate = {gate!r}", name="weights").astype(float)
         _, target = logic_gate(gate)
         output = _step_outputs(w, b)
         if not np.array_equal(output, target):
