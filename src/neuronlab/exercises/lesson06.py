@@ -42,7 +42,7 @@ def _targets(shape: tuple[int, ...]) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.1 The output layer's error δ_L (BP1) for a sigmoid output and the mean squared error
+# 6.1 The output layer's error δ^L (BP1) for a sigmoid output and the mean squared error
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("6.1")
