@@ -87,12 +87,12 @@ def test_softmax_cross_entropy_has_error_a_minus_y(z, labels):
     ],
 )
 def test_mlp_starts_backprop_from_a_minus_y_for_the_matching_pairs(sizes, activation, loss, y):
-    """'the package's MLP starts BP1 from δ_L = (a_L - y)/n and never multiplies by the
-    output's σ'': with one layer, ∂C/∂b = Σ_samples δ_L.
+    """'the package's MLP starts BP1 from δ^L = (a^L - y)/n and never multiplies by the
+    output's σ'': with one layer, ∂C/∂b = Σ_samples δ^L.
     """
     X = np.random.default_rng(7).normal(scale=3.0, size=(5, 3))
     net = MLP(sizes, activation, seed=3)
-    net.weights[0] *= 4  # large logits: a σ' left in δ_L would show
+    net.weights[0] *= 4  # large logits: a σ' left in δ^L would show
     cache = net.forward_with_cache(X)
     _, grads_b = net.backward(cache, y, loss)
     Y = y.reshape(-1, 1) if loss == "bce" else one_hot(y, sizes[-1])
