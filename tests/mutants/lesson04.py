@@ -38,6 +38,11 @@ def naive_exponential_overflows(z, k):
     return k * e / (1 + e) ** 2
 
 
+def takes_the_size_of_k(z, k):
+    s = sigmoid(k * z)
+    return abs(k) * s * (1 - s)
+
+
 def turns_float32_into_float64(z, k):
     z = np.asarray(z, dtype=float)
     s = sigmoid(k * z)
@@ -140,6 +145,26 @@ def subtracts_the_wrong_way_round(f, v, h):
 
 def absolute_error(a, b):
     return float(np.max(np.abs(a - b)))
+
+
+def takes_the_max_before_the_sizes(a, b):
+    return float(np.max(np.abs(a - b) / np.maximum(a, b)))
+
+
+def takes_the_size_of_the_max(a, b):
+    return float(np.max(np.abs(a - b) / np.abs(np.maximum(a, b))))
+
+
+def largest_difference_over_largest_size(a, b):
+    largest_difference = np.max(np.abs(a - b))
+    largest_size = np.max(np.maximum(np.abs(a), np.abs(b)))
+    return float(largest_difference / largest_size)
+
+
+def divides_into_an_integer_array(a, b):
+    top = np.abs(a - b)
+    bottom = np.maximum(np.abs(a), np.abs(b))
+    return float(np.max(np.divide(top, bottom, out=np.zeros_like(bottom), where=bottom > 0)))
 
 
 def divides_by_a_alone(a, b):
@@ -282,6 +307,7 @@ WRONG_ANSWERS = {
         (takes_the_outer_slope_at_z, "the outer slope is taken at the inner value u = kz"),
         (shortcut_on_the_net_input, "the formula applied to the net input"),
         (divides_by_k, "the inner slope k multiplies the outer slope"),
+        (takes_the_size_of_k, "keep k's sign"),
         (naive_exponential_overflows, "np.exp(-z) at z = -1000 is e^1000"),
         (turns_float32_into_float64, "expected dtype float32"),
     ],
@@ -302,6 +328,10 @@ WRONG_ANSWERS = {
     ],
     "4.4": [
         (absolute_error, "that is the absolute error"),
+        (takes_the_max_before_the_sizes, "take |a| and |b| before the max"),
+        (takes_the_size_of_the_max, "before the max, not after"),
+        (largest_difference_over_largest_size, "divided the largest difference by the largest"),
+        (divides_into_an_integer_array, "Turn both into floats first"),
         (divides_by_a_alone, "not by |a| alone"),
         (divides_by_b_alone, "not by |b| alone"),
         (divides_by_the_sum, "not by their sum"),

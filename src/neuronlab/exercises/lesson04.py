@@ -15,15 +15,15 @@ import numpy as np
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.activations import sigmoid_derivative as _sigmoid_derivative
 from neuronlab.exercises.checks import (
-    compare_cases,
     describe,
     expect_error,
     function_exercise,
     predict_question,
     seeded,
+    slopes_first,
 )
 from neuronlab.exercises.lesson03 import overflow_hint
-from neuronlab.gradcheck import numerical_derivative, numerical_gradient
+from neuronlab.gradcheck import numerical_gradient
 
 # ---------------------------------------------------------------------------------------------
 # 4.1 The slope of a steeper sigmoid σ(kz): the chain rule with the inner kz
@@ -41,6 +41,13 @@ _NET_INPUT_MISTAKE = (
     "that is u (1 - u) with u = kz, the formula applied to the net input. The shortcut s (1 - s) "
     "is σ's slope only when s is the sigmoid's *output*: compute s = σ(kz) first."
 )
+
+def _size_of_k(z, k):
+    """|k| for k: a mistake only where k < 0 (elsewhere it is the right answer, not a match)."""
+    if k >= 0:
+        raise ValueError("the same as the right answer for k >= 0")
+    return -k * _sigmoid_derivative(k * z)
+
 
 STEEP_MISTAKES = [
     (
@@ -66,6 +73,11 @@ STEEP_MISTAKES = [
         "slope at 0.",
     ),
     (
+        _size_of_k,
+        "for k < 0, σ(kz) falls as z grows, so its slope is negative: keep k's sign, do not "
+        "take its size.",
+    ),
+    (
         lambda z, k: -k * _sigmoid_derivative(k * z),
         "the sign is flipped: for k > 0 the curve rises everywhere, so its slope is positive.",
     ),
@@ -87,19 +99,9 @@ STEEP_CASES = [
 ]
 
 
-def _slopes_first(answer: Any) -> None:
-    """First against the slope measured numerically: what a derivative *is*."""
-    compare_cases(
-        answer,
-        lambda z, k: numerical_derivative(lambda t: _sigmoid(k * t), z),
-        [(FD_GRID, 2.0)],
-        STEEP_MISTAKES,
-        given=lambda a: (
-            f"z = {describe(a[0])}, k = {a[1]:g}, the slope of σ(kz) measured with a centred "
-            "difference (σ(k(z + h)) - σ(k(z - h))) / 2h"
-        ),
-        atol=1e-9,
-    )
+_slopes_first = slopes_first(
+    "σ(kz)", lambda z, k: _sigmoid(k * z), [(FD_GRID, 2.0)], STEEP_MISTAKES, rtol=1e-6, atol=1e-9
+)
 
 
 ex4_1 = function_exercise(
@@ -115,8 +117,8 @@ ex4_1 = function_exercise(
         "σ(kz) is one function inside another: the inner u = kz, the outer σ(u).",
         "The chain rule: the outer slope σ'(u) = σ(u) (1 - σ(u)), taken at the inner value "
         "u = kz, times the inner slope.",
-        "The inner slope of u = kz is k (constant factor rule). activations.sigmoid is safe at "
-        "any input: call it once on kz and reuse its result.",
+        "What is the slope of the inner u = kz with respect to z? (constant factor rule) "
+        "activations.sigmoid is safe at any input: call it once on kz and reuse its result.",
     ],
 )
 
@@ -173,19 +175,20 @@ SECOND_MISTAKES = [
 NOT_OUTPUTS = [np.array([0.2, 1.5]), np.array([-0.1, 0.5]), np.array([[0.5, 0.5], [2.0, 0.3]])]
 
 
-def _second_slopes_first(answer: Any) -> None:
-    """First against the slope of σ' measured numerically, at s = σ(z): what σ'' *is*."""
-    compare_cases(
-        answer,
-        lambda s: numerical_derivative(_sigmoid_derivative, FD_GRID),
-        [(_sigmoid(FD_GRID),)],
-        SECOND_MISTAKES,
-        given=lambda a: (
-            f"s = σ(z) for z = {describe(FD_GRID)}, against the slope of σ'(z) measured with a "
-            "centred difference (σ'(z + h) - σ'(z - h)) / 2h"
-        ),
-        atol=1e-9,
-    )
+def _logit(s):
+    """The net input z whose sigmoid output is s: z = ln(s / (1 - s))."""
+    return np.log(s / (1 - s))
+
+
+_second_slopes_first = slopes_first(
+    "σ'",
+    _sigmoid_derivative,
+    [(_sigmoid(FD_GRID),)],
+    SECOND_MISTAKES,
+    rtol=1e-6,
+    atol=1e-9,
+    from_output=_logit,
+)
 
 
 def _refuses_net_inputs(answer: Any) -> None:
@@ -349,9 +352,12 @@ def _relative_error(a, b):
 RELATIVE_CASES = [
     (2.0, 2.001),
     (np.array([2.0, -3.0, 0.5]), np.array([2.0, -3.0, 0.5])),
+    (np.array([0.5, 4.0]), np.array([0.6, 4.0])),  # the small entry is the one that is off
     (np.array([1e-9, 2.0]), np.array([2e-9, 2.0])),
     (np.array([100.0, 1.0]), np.array([100.5, 1.0])),
     (np.array([0.25, -0.5]), np.array([0.2, -0.5])),
+    (np.array([-1.0, 2.0]), np.array([-2.0, 2.0])),  # a negative derivative that is off
+    (2, 3),  # integers, as a learner may type them
     (np.array([[0.0, 1.0], [3.0, 0.0]]), np.array([[0.0, 1.0], [3.0, 1e-3]])),
     (np.array([0.0, 0.0, 0.5]), np.array([0.0, 0.0, 0.5 + 1e-6])),
     (0.0, 0.0),  # both zero: they agree, the error is 0
@@ -365,10 +371,34 @@ _ZERO_OVER_ZERO = (
     "where=scale > 0)."
 )
 
+_FLOATS_FIRST = (
+    "a and b may hold integers (relative_error(2, 3)), and np.divide cannot write a float "
+    "ratio into the integer array np.zeros_like made. Turn both into floats first: "
+    "a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)."
+)
+
 RELATIVE_MISTAKES = [
     (
         lambda a, b: np.abs(np.subtract(a, b)) / np.maximum(np.abs(a), np.abs(b)),
         "return one number, the largest ratio over all entries: np.max(...).",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(np.subtract(a, b)) / np.maximum(a, b))),
+        "take |a| and |b| before the max: np.maximum(np.abs(a), np.abs(b)). Where both are "
+        "negative, np.maximum(a, b) is negative, so a derivative that is off there looks right.",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(np.subtract(a, b)) / np.abs(np.maximum(a, b)))),
+        "take |a| and |b| before the max, not after: for a = -1, b = -2 the size is "
+        "max(1, 2) = 2, but |max(-1, -2)| = 1.",
+    ),
+    (
+        lambda a, b: float(
+            np.max(np.abs(np.subtract(a, b))) / np.max(np.maximum(np.abs(a), np.abs(b)))
+        ),
+        "you divided the largest difference by the largest size: compare entry by entry, each "
+        "difference by the size of its own pair, then take the largest ratio, so that a small "
+        "entry that is way off shows.",
     ),
     (
         lambda a, b: float(np.max(np.abs(a - b))),
@@ -411,7 +441,8 @@ ex4_4 = function_exercise(
     reference=_relative_error,
     cases=RELATIVE_CASES,
     mistakes=RELATIVE_MISTAKES,
-    error_hints=[(piece, _ZERO_OVER_ZERO) for piece in ("invalid value", "divide by zero")],
+    error_hints=[(piece, _ZERO_OVER_ZERO) for piece in ("invalid value", "divide by zero")]
+    + [("Cannot cast", _FLOATS_FIRST)],
     hints=[
         "For each entry: |a - b| / max(|a|, |b|). np.maximum works element by element.",
         "Where both are 0 the entry agrees: count it as 0 (np.divide with where=scale > 0). "
