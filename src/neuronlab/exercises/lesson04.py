@@ -42,6 +42,7 @@ _NET_INPUT_MISTAKE = (
     "is σ's slope only when s is the sigmoid's *output*: compute s = σ(kz) first."
 )
 
+
 def _size_of_k(z, k):
     """|k| for k: a mistake only where k < 0 (elsewhere it is the right answer, not a match)."""
     if k >= 0:
