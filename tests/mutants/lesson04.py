@@ -230,74 +230,143 @@ def forgets_the_2(z):
     return s * s * (1 - s)
 
 
-# 4.5: a learner's gradient descent step on C = (1/2n) Σ (a - y)², each with one mistake
+# 4.5: a learner's gradient descent step on C = (1/2n) Σ (a - y)², with the change it predicts,
+# each with one mistake
 
 
 def copies_the_lessons_step_with_the_2(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = 2 * (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_uphill(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w + learning_rate * X.T @ delta, b + learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w + learning_rate * grad_w, b + learning_rate * grad_b, change
 
 
 def step_with_y_minus_a(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (y - a) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_with_z_one_minus_z(w, b, X, y, learning_rate):
     z = X @ w + b
     a = sigmoid(z)
     delta = (a - y) / len(y) * z * (1 - z)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_without_the_sigmoid_slope(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_with_a_sum_not_a_mean(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_keeping_the_half(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = 0.5 * (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_that_forgets_the_bias(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b
+    grad_w = X.T @ delta
+    change = -learning_rate * (grad_w @ grad_w)
+    return w - learning_rate * grad_w, b, change
+
+
+def step_that_forgets_the_bias_but_predicts_with_it(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b, change
 
 
 def step_without_the_learning_rate(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w - X.T @ delta, b - delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - grad_w, b - grad_b, change
 
 
-def step_returning_only_w(w, b, X, y, learning_rate):
+def step_returning_no_prediction(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
 
 
 def step_one_and_a_half_times_too_far(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = 1.5 * (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_a_rise(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_without_the_learning_rate(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -(grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_without_the_bias(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * np.sum(grad_w**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_with_the_gradients_length(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * np.linalg.norm(np.append(grad_w, grad_b))
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_with_the_sum_of_the_partials(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w.sum() + grad_b)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
@@ -349,9 +418,15 @@ WRONG_ANSWERS = {
         (step_with_a_sum_not_a_mean, "divide the gradient by n"),
         (step_keeping_the_half, "with no ½ left over"),
         (step_that_forgets_the_bias, "the bias learns too"),
+        (step_that_forgets_the_bias_but_predicts_with_it, "the bias learns too"),
         (step_without_the_learning_rate, "the learning rate η is missing"),
-        (step_returning_only_w, "should return 2 values (new_w, new_b)"),
+        (step_returning_no_prediction, "should return 3 values (new_w, new_b, predicted_change)"),
         (step_one_and_a_half_times_too_far, "measured with centred differences"),
+        (predicts_a_rise, "the predicted change has the wrong sign"),
+        (predicts_without_the_learning_rate, "the predicted change lacks η"),
+        (predicts_without_the_bias, "the predicted change leaves out the bias"),
+        (predicts_with_the_gradients_length, "the gradient's length |∇C|, not its square"),
+        (predicts_with_the_sum_of_the_partials, "adds the partial derivatives up"),
     ],
     "4.6": [
         (predicts_h, "its error is h²"),

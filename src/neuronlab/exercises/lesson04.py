@@ -470,21 +470,68 @@ def _gradients(w, b, X, y):
     return X.T @ delta, float(np.sum(delta))
 
 
+def _step(w, b, grad_w, grad_b, learning_rate, predicted=None):
+    """The step against (grad_w, grad_b) and the cost's change it predicts,
+    ΔC ≈ ∇C · Δv = -η |∇C|² (or ``predicted``, when a mistake predicts otherwise).
+    """
+    if predicted is None:
+        predicted = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, float(predicted)
+
+
 def _descent(w, b, X, y, learning_rate):
-    grad_w, grad_b = _gradients(w, b, X, y)
-    return w - learning_rate * grad_w, b - learning_rate * grad_b
+    return _step(w, b, *_gradients(w, b, X, y), learning_rate)
 
 
 def _variant(delta_of):
-    """A gradient descent step whose δ = ∂C/∂z is computed by ``delta_of(a, z, y, n)``."""
+    """A step whose δ = ∂C/∂z is computed by ``delta_of(a, z, y, n)``, its prediction from the
+    gradient that δ gives.
+    """
 
     def step(w, b, X, y, r):
         z = X @ w + b
         delta = delta_of(_sigmoid(z), z, y, len(y))
-        return w - r * (X.T @ delta), b - r * np.sum(delta)
+        return _step(w, b, X.T @ delta, float(np.sum(delta)), r)
 
     return step
 
+
+def _predicts(change):
+    """The right step, with the cost's change predicted by ``change(grad_w, grad_b, η)``."""
+
+    def step(w, b, X, y, r):
+        grad_w, grad_b = _gradients(w, b, X, y)
+        return _step(w, b, grad_w, grad_b, r, change(grad_w, grad_b, r))
+
+    return step
+
+
+def _uphill(w, b, X, y, r):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return _step(w, b, -grad_w, -grad_b, r, -r * (grad_w @ grad_w + grad_b**2))
+
+
+def _forgets_the_bias(w, b, X, y, r):
+    grad_w, _ = _gradients(w, b, X, y)
+    return _step(w, b, grad_w, 0.0, r)
+
+
+def _forgets_the_bias_in_the_step(w, b, X, y, r):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return _step(w, b, grad_w, 0.0, r, -r * (grad_w @ grad_w + grad_b**2))
+
+
+def _without_the_learning_rate(w, b, X, y, r):
+    return _step(w, b, *_gradients(w, b, X, y), 1.0)
+
+
+def _without_the_learning_rate_in_the_step(w, b, X, y, r):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return _step(w, b, grad_w, grad_b, 1.0, -r * (grad_w @ grad_w + grad_b**2))
+
+
+_NO_BIAS = "the bias learns too: b ← b - η ∂C/∂b, with ∂C/∂b the sum of ∂C/∂z over the samples."
+_NO_RATE = "the learning rate η is missing: multiply the gradient by it."
 
 DESCENT_MISTAKES = [
     (
@@ -494,10 +541,7 @@ DESCENT_MISTAKES = [
         "went twice as far as gradient descent on this C.",
     ),
     (
-        lambda w, b, X, y, r: (
-            w + r * _gradients(w, b, X, y)[0],
-            b + r * _gradients(w, b, X, y)[1],
-        ),
+        _uphill,
         "your step goes uphill: it adds the gradient (writing y - a for a - y does the same). "
         "Gradient descent moves against it: w ← w - η ∂C/∂w and b ← b - η ∂C/∂b.",
     ),
@@ -520,17 +564,39 @@ DESCENT_MISTAKES = [
         "the ½ in front of the cost and the 2 from the square cancel: ∂C/∂a = (a - y) / n, with "
         "no ½ left over.",
     ),
+    (_forgets_the_bias, _NO_BIAS),
+    (_forgets_the_bias_in_the_step, _NO_BIAS),
+    (_without_the_learning_rate, _NO_RATE),
+    (_without_the_learning_rate_in_the_step, _NO_RATE),
     (
-        lambda w, b, X, y, r: (w - r * _gradients(w, b, X, y)[0], b),
-        "the bias learns too: b ← b - η ∂C/∂b, with ∂C/∂b the sum of ∂C/∂z over the samples.",
+        _predicts(lambda gw, gb, r: r * (gw @ gw + gb**2)),
+        "your step is right; the predicted change has the wrong sign. ΔC ≈ ∇C · Δv, and your "
+        "step is Δv = -η ∇C, so ΔC ≈ -η |∇C|²: a step against the gradient lowers the cost.",
     ),
     (
-        lambda w, b, X, y, r: (w - _gradients(w, b, X, y)[0], b - _gradients(w, b, X, y)[1]),
-        "the learning rate η is missing: multiply the gradient by it.",
+        _predicts(lambda gw, gb, r: -(gw @ gw + gb**2)),
+        "your step is right; the predicted change lacks η. ΔC ≈ ∇C · Δv with Δv = -η ∇C, so "
+        "ΔC ≈ -η |∇C|².",
+    ),
+    (
+        _predicts(lambda gw, gb, r: -r * (gw @ gw)),
+        "your step is right; the predicted change leaves out the bias. |∇C|² adds the squares "
+        "of *all* the partial derivatives: |∂C/∂w|² + (∂C/∂b)².",
+    ),
+    (
+        _predicts(lambda gw, gb, r: -r * np.sqrt(gw @ gw + gb**2)),
+        "your step is right; the predicted change uses the gradient's length |∇C|, not its "
+        "square: ∇C · ∇C = |∇C|² = the sum of the squared partial derivatives.",
+    ),
+    (
+        _predicts(lambda gw, gb, r: -r * (np.sum(gw) + gb)),
+        "your step is right; the predicted change adds the partial derivatives up. ∇C · ∇C "
+        "adds their *squares*: |∂C/∂w|² + (∂C/∂b)².",
     ),
 ]
 
 DESCENT_CASES = [
+    (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), _AND_Y.copy(), 0.1),  # small: ΔC ≈ -η|∇C|²
     (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), _AND_Y.copy(), 1.0),
     (
         np.array([0.2, 0.4, -0.1]),
@@ -558,15 +624,22 @@ DESCENT_CASES = [
 
 
 def _measured_gradient(args: tuple[Any, ...], answer: Any) -> str:
-    """The cost's gradient by centred differences, and what the learner's step did to the cost."""
-    w, b, X, y, _ = args
+    """The cost's gradient by centred differences, what the learner's step did to the cost, and
+    the change the learner predicted.
+    """
+    w, b, X, y, learning_rate = args
     measured = numerical_gradient(lambda p: _cost(p[:-1], p[-1], X, y), np.append(w, b))
     before, after = _cost(w, b, X, y), _cost(np.asarray(answer[0]), float(answer[1]), X, y)
     text = (
         f"The cost's gradient, measured with centred differences, is ∂C/∂w = "
         f"{describe(np.round(measured[:-1], 6))}, ∂C/∂b = {measured[-1]:.6g}; your step took "
-        f"the cost from {before:.6g} to {after:.6g}."
+        f"the cost from {before:.6g} to {after:.6g}, a change of {after - before:.6g}"
     )
+    if len(answer) == 3:
+        text += f"; you predicted a change of {float(answer[2]):.6g}"
+    text += "."
+    if learning_rate <= 0.1:
+        text += " For a learning rate this small, ΔC ≈ ∇C · Δv is close to the real change."
     return text + (
         " Hint: the cost went up: check the sign of your step." if after > before else ""
     )
@@ -578,7 +651,7 @@ ex4_5 = function_exercise(
     reference=_descent,
     cases=DESCENT_CASES,
     mistakes=DESCENT_MISTAKES,
-    outputs=("new_w", "new_b"),
+    outputs=("new_w", "new_b", "predicted_change"),
     names=("w", "b", "X", "y", "learning_rate"),
     explain=_measured_gradient,
     hints=[
@@ -587,6 +660,8 @@ ex4_5 = function_exercise(
         "∂C/∂z is ∂C/∂a times σ'(z) = a (1 - a), one per row; ∂C/∂w adds x_i times it over the "
         "rows (X.T @ ...), ∂C/∂b adds it up.",
         "Then step *against* the gradient, scaled by the learning rate, for w and for b.",
+        "The predicted change is the lesson's ΔC ≈ ∇C · Δv, with your step Δv = -η ∇C put in: "
+        "∇C holds ∂C/∂w and ∂C/∂b.",
     ],
 )
 
