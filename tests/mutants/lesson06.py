@@ -316,31 +316,38 @@ def output_delta_not_averaged(a, y):
 # 6.2
 
 
-def hidden_delta_without_transpose(d, W, z, a):
+def hidden_delta_without_transpose(d, W, z):
+    a = sigmoid(z)
     return (d @ W) * a * (1 - a)
 
 
-def hidden_delta_without_slope(d, W, z, a):
+def hidden_delta_without_slope(d, W, z):
     return d @ W.T
 
 
-def hidden_delta_times_net_input(d, W, z, a):
+def hidden_delta_times_net_input(d, W, z):
     return (d @ W.T) * z
 
 
-def hidden_delta_slope_of_net_input(d, W, z, a):
+def hidden_delta_slope_of_net_input(d, W, z):
     return (d @ W.T) * z * (1 - z)
 
 
-def hidden_delta_transposed(d, W, z, a):
+def hidden_delta_transposed(d, W, z):
+    a = sigmoid(z)
     return (W @ d.T) * (a * (1 - a)).T
 
 
-def hidden_delta_times_activation(d, W, z, a):
-    return (d @ W.T) * a
+def hidden_delta_times_activation(d, W, z):
+    return (d @ W.T) * sigmoid(z)
 
 
-def hidden_delta_elementwise_product(d, W, z, a):
+def hidden_delta_one_minus_net_input(d, W, z):
+    return (d @ W.T) * sigmoid(z) * (1 - z)
+
+
+def hidden_delta_elementwise_product(d, W, z):
+    a = sigmoid(z)
     return d * W.T * a * (1 - a)
 
 
@@ -454,7 +461,8 @@ WRONG_ANSWERS = {
         (hidden_delta_times_net_input, "not by the net input z"),
         (hidden_delta_slope_of_net_input, "the x(1 - x) confusion"),
         (hidden_delta_transposed, "that is the transpose of δ"),
-        (hidden_delta_times_activation, "is a (1 - a), not a"),
+        (hidden_delta_times_activation, "not σ(z)."),
+        (hidden_delta_one_minus_net_input, "1 - σ(z), not 1 - z"),
         (hidden_delta_elementwise_product, "Use the matrix product @"),
     ],
     "6.3": [

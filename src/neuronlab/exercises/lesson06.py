@@ -125,23 +125,22 @@ ex6_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.2 Pushing the error back one layer (BP2)
+# 6.2 Pushing the error back one layer (BP2), from a cache that kept only z
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("6.2")
 
 
-def _hidden_delta(delta_next, W_next, z, a):
-    return (delta_next @ W_next.T) * a * (1.0 - a)
+def _hidden_delta(delta_next, W_next, z):
+    s = _sigmoid(z)
+    return (delta_next @ W_next.T) * s * (1.0 - s)
 
 
 def _hidden_case(m: int, n_hidden: int, n_next: int) -> tuple[np.ndarray, ...]:
-    z = _rng.normal(scale=1.5, size=(m, n_hidden))
     return (
         _rng.normal(scale=0.1, size=(m, n_next)),
         _rng.normal(size=(n_hidden, n_next)),
-        z,
-        _sigmoid(z),
+        _rng.normal(scale=1.5, size=(m, n_hidden)),
     )
 
 
@@ -159,40 +158,45 @@ _HIDDEN_SHAPES = (
     "Use the matrix product @ and transpose W_next."
 )
 
+
+def _slope_of(z: np.ndarray) -> np.ndarray:
+    return _sigmoid(z) * (1.0 - _sigmoid(z))
+
+
 _HIDDEN_MISTAKES: Mistakes = [
     (
-        lambda d, W, z, a: d @ W.T,
-        f"{FORGETS_DERIVATIVE}: multiply δ_next @ W_next.T element-wise by σ'(z) = a (1 - a).",
+        lambda d, W, z: d @ W.T,
+        f"{FORGETS_DERIVATIVE}: multiply δ_next @ W_next.T element-wise by σ'(z) = σ(z) (1 - σ(z)).",
     ),
     (
-        lambda d, W, z, a: (d @ W) * a * (1.0 - a),
+        lambda d, W, z: (d @ W) * _slope_of(z),
         "W_next is not transposed: its rows belong to the hidden units, its columns to the next "
         "layer's units. " + _HIDDEN_SHAPES,
     ),
     (
-        lambda d, W, z, a: (W @ d.T) * (a * (1.0 - a)).T,
+        lambda d, W, z: (W @ d.T) * _slope_of(z).T,
         "that is the transpose of δ: " + _HIDDEN_SHAPES,
     ),
     (
-        lambda d, W, z, a: W @ d.T,
+        lambda d, W, z: W @ d.T,
         "that is the transpose of δ, and it forgets σ'(z): " + _HIDDEN_SHAPES,
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * z,
-        "multiply by the activation's derivative σ'(z) = a (1 - a), not by the net input z.",
+        lambda d, W, z: (d @ W.T) * z,
+        "multiply by the activation's derivative σ'(z) = σ(z) (1 - σ(z)), not by the net input z.",
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * z * (1.0 - z),
-        "z (1 - z) is the x(1 - x) confusion: that formula needs the sigmoid's output a = σ(z), "
-        "not z. Use a (1 - a).",
+        lambda d, W, z: (d @ W.T) * z * (1.0 - z),
+        "z (1 - z) is the x(1 - x) confusion: the formula a (1 - a) needs the sigmoid's output "
+        "a = σ(z), and you were given z. Compute σ(z) first.",
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * a,
-        "the sigmoid's derivative is a (1 - a), not a.",
+        lambda d, W, z: (d @ W.T) * _sigmoid(z),
+        "the sigmoid's derivative is σ(z) (1 - σ(z)), not σ(z).",
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * _sigmoid(a) * (1.0 - _sigmoid(a)),
-        "a is already σ(z): σ'(z) = a (1 - a). σ(a)(1 - σ(a)) applies the sigmoid twice.",
+        lambda d, W, z: (d @ W.T) * _sigmoid(z) * (1.0 - z),
+        "both factors of σ'(z) = σ(z) (1 - σ(z)) are the sigmoid's output: 1 - σ(z), not 1 - z.",
     ),
 ]
 
@@ -208,7 +212,9 @@ ex6_2 = function_exercise(
         "Each hidden unit feeds every unit of the next layer, so its share of the blame is a sum "
         "over those units, weighted by the weights: a matrix product with W_next.",
         "Let the shapes guide you: δ_next is (m, n_next), W_next is (n_hidden, n_next), and the "
-        "answer must be (m, n_hidden). Then multiply element-wise by σ'(z) = a (1 - a).",
+        "answer must be (m, n_hidden). Then multiply element-wise by the sigmoid's slope at z: "
+        "only z was kept, so compute the output σ(z) from it first (lesson 03's stable sigmoid "
+        "is neuronlab.activations.sigmoid).",
     ],
 )
 
