@@ -127,9 +127,8 @@ def test_training_in_chunks_gives_the_same_network_as_one_long_run():
 
 
 def test_on_the_first_plateau_the_output_unit_alone_could_reach_about_023():
-    """'The output unit can barely use the small differences between them (about 0.23 is the
-    lowest cost it could reach with them)': with seed 1's hidden outputs after 50 epochs held
-    fixed, the best output unit (two weights and a bias, the lowest of many starts) costs 0.23,
+    """'With these hidden outputs held fixed, about 0.23 is the lowest cost any output unit
+    could reach': with seed 1's hidden outputs after 50 epochs held fixed, the best output unit (two weights and a bias, the lowest of many starts) costs 0.23,
     while the network's own costs 0.248.
     """
     from scipy.optimize import minimize
@@ -148,4 +147,4 @@ def test_on_the_first_plateau_the_output_unit_alone_could_reach_about_023():
     best = min(minimize(output_cost, s, method="Nelder-Mead", options=options).fun for s in starts)
     assert round(best, 2) == 0.23
     assert round(float(net.loss(X, y)), 3) == 0.248
-    assert "about 0.23 is the lowest cost it could reach with them" in lesson_prose()
+    assert "about 0.23 is the lowest cost any output unit could reach" in lesson_prose()
