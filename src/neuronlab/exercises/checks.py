@@ -31,6 +31,7 @@ explaining its errors) and ``_comparing`` (comparing with the reference, diagnos
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
@@ -188,6 +189,7 @@ class Exercise:
     test: Callable[[Any], None]
     hints: Sequence[str] = ()
     optional: Callable[[Any], None] | None = None  # an extra that a correct answer may miss
+    explanation: str = ""  # why the answer is right, shown with a correct verdict
     _hints_shown: int = field(default=0, repr=False)
 
     @property
@@ -229,6 +231,8 @@ class Exercise:
             )
         if result.correct:
             print(f"✅ Exercise {self.exercise_id} ({self.title}): correct. Well done!")
+            if self.explanation:  # a right prediction may be a lucky one: say why it is right
+                print(f"   Why: {self.explanation}")
             if result.message:  # an optional extra the answer does not do yet
                 print(f"   {result.message}")
         else:
@@ -369,19 +373,36 @@ def slopes_first(
     mistakes: Mistakes = (),
     rtol: float = 1e-5,
     atol: float = 1e-6,
+    *,
+    from_output: Callable[[Any], Any] | None = None,
 ) -> Callable[[Callable[..., Any]], None]:
     """A precheck for a derivative: first compare it with the slope of ``function`` measured by
     centred finite differences, (f(z + h) - f(z - h)) / 2h, on ``cases`` (what a derivative
-    *is*), before the exact values. A case may end with :class:`Keywords` for ``function``.
-    """
+    *is*), before the exact values. A case may end with :class:`Keywords` for ``function``;
+    arguments after z (the k of σ(kz)) go to ``function`` too and are named in the message.
 
-    def measured(z: Any, **keywords: Any) -> Any:
-        return numerical_derivative(lambda t: function(t, **keywords), z)
+    ``from_output`` is for a derivative written in terms of an output s instead of z (σ''
+    from s = σ(z)): the cases hold s, and ``from_output(s)`` is the z where the slope is measured.
+    """
+    z_of = from_output if from_output is not None else (lambda z: z)
+    try:
+        extra_names = list(inspect.signature(function).parameters)[1:]
+    except (TypeError, ValueError):  # a numpy ufunc has no signature to read
+        extra_names = []
+
+    def measured(z: Any, *rest: Any, **keywords: Any) -> Any:
+        return numerical_derivative(lambda t: function(t, *rest, **keywords), z_of(z))
 
     def given(args: tuple[Any, ...]) -> str:
+        positional, _ = split(args)
+        at = f"z = {describe(positional[0])}"
+        if from_output is not None:
+            at = f"s = {describe(positional[0])}, the output at z = {describe(z_of(positional[0]))}"
+        named = zip(extra_names, positional[1:], strict=False)
+        at += "".join(f", {n} = {describe(a)}" for n, a in named)
         return (
-            f"z = {describe(args[0])} (the slope of {name} measured with centred finite "
-            "differences, (f(z + h) - f(z - h)) / 2h)"
+            f"{at} (the slope of {name} measured with centred finite differences, "
+            "(f(z + h) - f(z - h)) / 2h)"
         )
 
     def precheck(answer: Any) -> None:
@@ -425,7 +446,8 @@ def predict_question(
     """A predict-then-run question: the learner's function returns a prediction (a number, or
     one of ``choices``), written *before* running the cell that shows the answer.
 
-    A number counts as right within ``rtol``; ``explanation`` is shown with the verdict.
+    A number counts as right within ``rtol``; ``explanation`` is shown with every verdict, right
+    or wrong (a right guess may be a lucky one, and then learns why).
     """
 
     def test(predict: Any) -> None:
@@ -447,4 +469,4 @@ def predict_question(
                 f"you predicted {describe(guess)}. Run the next cell and compare: {explanation}"
             )
 
-    return Exercise(exercise_id, title, test, hints)
+    return Exercise(exercise_id, title, test, hints, explanation=explanation)
