@@ -46,7 +46,7 @@ WRONG_ANSWERS = {
             "np.where computes both branches",
         ),
         (lambda z: np.exp(z) / (1 + np.exp(z)), "np.where computes both branches"),
-        (lambda z: 1 / (1 + np.exp(z)), "that is σ(-z) = 1 - σ(z)"),
+        (lambda z: 1 / (1 + np.exp(z)), "check the sign of the exponent"),
         (lambda z: stable(np.asarray(z, dtype=float)), "expected dtype float32"),
         (lambda z: np.tanh(z), "that is tanh"),
         (lambda z: stable(np.abs(z)), "for z < 0 your function gives σ(|z|)"),
