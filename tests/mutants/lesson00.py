@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+
 def square_keeping_the_sign(x):
     return x * abs(x)
 

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 
+import neuronlab.activations
+
+
+def step_neuron_with_the_course_step(X, w, b):
+    from neuronlab.activations import step
+
+    return step(X @ w + b)
+
+
+def step_neuron_with_the_course_module(X, w, b):
+    return neuronlab.activations.step(X @ w + b)
+
+
+def decision_line_not_divided(x1, w, b):
+    return -(w[0] * x1 + b)  # forgot to divide by w2
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "1.1": [
@@ -22,10 +39,13 @@ WRONG_ANSWERS = {
         (lambda X, w, b: np.where(X @ w + b > 0, 1.0, 0.0), "use >= 0"),
         (lambda X, w, b: X @ w + b, "that is the net input z"),
         (lambda X, w, b: np.where(X @ w + b >= 0, 0.0, 1.0), "0 and 1 are swapped"),
+        (step_neuron_with_the_course_step, "calls the course's own step"),
+        (step_neuron_with_the_course_module, "calls the course's own step"),
     ],
     "1.4": [
         (lambda x1, w, b: (w[0] * x1 + b) / w[1], "check the sign"),
-        (lambda x1, w, b: -(w[0] * x1) / w[1], "keep b"),
+        (lambda x1, w, b: -(w[0] * x1) / w[1], "the bias is missing"),
         (lambda x1, w, b: -(w[1] * x1 + b) / w[0], "the weights are swapped"),
+        (decision_line_not_divided, "divide by w2 at the end"),
     ],
 }

@@ -104,6 +104,7 @@ __all__ = [
     "solutions_seen",
     "split",
     "unchanged",
+    "written_without",
 ]
 
 LOG_VARIABLE = "NEURONLAB_CHECK_LOG"  # set by `python -m neuronlab check` to collect results
@@ -383,6 +384,41 @@ def require_callable(answer: Any, example: str) -> None:
         raise Incorrect(
             f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
         )
+
+
+def written_without(*functions: Callable[..., Any]) -> Callable[[Any], None]:
+    """A precheck that refuses an answer calling one of the package's ``functions``, the very
+    one the exercise asks the learner to write (``from neuronlab.activations import step``).
+    """
+    import types
+
+    def names_in(code: types.CodeType) -> set[str]:
+        found = set(code.co_names)
+        for constant in code.co_consts:
+            if isinstance(constant, types.CodeType):
+                found |= names_in(constant)
+        return found
+
+    def precheck(answer: Any) -> None:
+        code = getattr(answer, "__code__", None)
+        if code is None:
+            return
+        names = names_in(code)
+        scope = getattr(answer, "__globals__", {})
+        from_package = any(n.startswith("neuronlab") for n in names) or any(
+            isinstance(scope.get(n), types.ModuleType) and scope[n].__name__.startswith("neuronlab")
+            for n in names
+        )
+        for function in functions:
+            if any(scope.get(n) is function for n in names) or (
+                from_package and function.__name__ in names
+            ):
+                raise Incorrect(
+                    f"your function calls the course's own {function.__name__} from "
+                    f"{function.__module__}: the exercise is to write it yourself, with numpy."
+                )
+
+    return precheck
 
 
 def seeded(exercise_id: str) -> np.random.Generator:
