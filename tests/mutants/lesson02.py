@@ -15,6 +15,17 @@ def perceptron_update_strict(x, y, w, b, learning_rate):
     return w + learning_rate * error * x, b + learning_rate * error
 
 
+def update_predicting_without_bias(x, y, w, b, learning_rate):
+    y_hat = 1.0 if w @ x >= 0 else 0.0  # the bias left out of the prediction
+    error = y - y_hat
+    return w + learning_rate * error * x, b + learning_rate * error
+
+
+def separates_either_way_round(w, b, X, y):
+    p = np.where(X @ w + b >= 0, 1.0, 0.0)
+    return bool(np.all(p == y) or np.all(p == 1 - y))
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "2.1": [
@@ -39,11 +50,13 @@ WRONG_ANSWERS = {
         ),
         (lambda x, y, w, b, r: (w + r * y * x, b + r * y), "not the target y"),
         (lambda x, y, w, b, r: (w + r * (y - step(w @ x + b)) * x, b), "the bias learns too"),
+        (update_predicting_without_bias, "the prediction ŷ needs the bias too"),
     ],
     "2.3": [
         (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "every row must be right"),
         (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
         (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
+        (separates_either_way_round, "the side matters"),
     ],
     "2.5": [
         (lambda X: step(X.sum(axis=1) - 0.5), "that is OR alone"),

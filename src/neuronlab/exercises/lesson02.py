@@ -64,7 +64,9 @@ ex2_1 = Exercise(
         "Draw the four inputs on paper: which side of your line must (1, 1) be on?",
         "With w = (1, 1) the weighted sums are 0, 1, 1 and 2. Choose b = -threshold so that only the "
         "right rows reach 0.",
-        "NAND is NOT AND: negate the weights and the bias of AND.",
+        "NAND is NOT AND: negating AND's weights and bias flips every output, as long as no "
+        "input sits exactly on the line (z = 0 fires either way, step(0) = 1): pick AND's "
+        "threshold strictly inside, like 1.5, before you negate.",
     ],
 )
 
@@ -77,11 +79,11 @@ def _update(x, y, w, b, learning_rate):
     ), b + learning_rate * error
 
 
-def _update_with(predict, direction=1.0):
+def _update_with(predict, direction=1.0, bias_in_prediction=True):
     """The rule with another prediction ``predict(z)`` or direction: learners' mistakes."""
 
     def update(x, y, w, b, rate):
-        error = direction * (y - predict(np.dot(w, x) + b))
+        error = direction * (y - predict(np.dot(w, x) + (b if bias_in_prediction else 0.0)))
         return w + rate * error * x, b + rate * error
 
     return update
@@ -98,6 +100,7 @@ ex2_2 = function_exercise(
         (np.array([2.0, -1.0, 0.5]), 1, np.array([0.1, 0.4, -0.2]), -1.0, 0.1),  # small rate
         (np.array([0.0, 1.0]), 1, np.zeros(2), 0.0, 1.0),  # all-zero start: z = 0, fires
         (np.array([1.0, 0.0]), 0, np.zeros(2), 0.0, 1.0),  # all-zero start, target 0
+        (np.array([1.0, 0.0]), 0, np.array([0.5, 0.5]), -1.0, 1.0),  # right only thanks to b
     ],
     outputs=("new_w", "new_b"),
     mistakes=[
@@ -121,6 +124,10 @@ ex2_2 = function_exercise(
         (
             lambda x, y, w, b, r: (_update(x, y, w, b, r)[0], b),
             "the bias learns too: b ← b + η (y - ŷ).",
+        ),
+        (
+            _update_with(lambda z: float(z >= 0), bias_in_prediction=False),
+            "the prediction ŷ needs the bias too: the neuron's net input is w · x + b.",
         ),
     ],
     hints=[
@@ -158,6 +165,7 @@ ex2_3 = function_exercise(
         (np.array([1.0, 1.0]), -1.0, _X_AND, _Y_AND),  # 2 of 4: (0,1) and (1,0) wrong
         (np.array([-1.0, -1.0]), 1.5, _X_AND, 1 - _Y_AND),  # NAND
         (np.array([0.0, 0.0]), -1.0, _X_XOR, _Y_XOR),  # never fires
+        (np.array([-1.0, -1.0]), 1.5, _X_AND, _Y_AND),  # AND's line, but the wrong side fires
     ],
     mistakes=[
         (
@@ -167,6 +175,11 @@ ex2_3 = function_exercise(
         (
             _separates_with(lambda z: np.where(z >= 0, 1.0, 0.0), np.any),
             "every row must be right (np.all), not just some of them.",
+        ),
+        (
+            lambda w, b, X, y: _separates(w, b, X, y) or _separates(w, b, X, 1 - y),
+            "the side matters: the neuron must fire (z >= 0) on the class-1 rows; a line whose "
+            "neuron gets every row backwards does not separate them as asked.",
         ),
     ],
     hints=[
