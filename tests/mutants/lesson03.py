@@ -34,11 +34,42 @@ def sigmoid_clipped(z):
     return 1 / (1 + np.exp(-z))
 
 
+def sigmoid_both_forms_with_errstate(z):
+    with np.errstate(all="ignore"):  # np.where computes both forms; the warnings are hidden
+        return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def sigmoid_from_the_course(z):
+    from neuronlab.activations import sigmoid
+
+    return sigmoid(z)
+
+
+def sigmoid_one_minus_for_negatives(z):
+    s = 1 / (1 + np.exp(-np.abs(z)))
+    return np.where(z >= 0, s, 1 - s)
+
+
+def predict_ten_times_steeper():
+    return 46  # as if k were proportional to 1 / tolerance
+
+
+def predict_the_same_k():
+    return 4.6
+
+
+def predict_a_hundred_times_steeper():
+    return 460
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "3.1": [
         (sigmoid_with_overflow_silenced, "the overflow was silenced, not avoided"),
-        (sigmoid_with_warnings_filtered, "gave a warning: overflow encountered in exp"),
+        (sigmoid_with_warnings_filtered, "uses simplefilter"),
+        (sigmoid_both_forms_with_errstate, "the overflow was silenced, not avoided"),
+        (sigmoid_from_the_course, "calls the course's own sigmoid"),
+        (sigmoid_one_minus_for_negatives, "the subtraction rounds a tiny σ(z) to 0"),
         (sigmoid_clipped, "expected 0 (at index (2,)), but got 7.12457640674e-218"),
         (lambda z: 1 / (1 + np.exp(-z)), "np.exp(-z) at z = -1000 is e^1000"),
         (
@@ -81,8 +112,8 @@ WRONG_ANSWERS = {
         (lambda m, t: (1 - t) / t / m, "take its natural logarithm"),
     ],
     "3.5": [
-        (lambda: 46, "100 times larger"),
-        (lambda: 4.6, "you predicted 4.6"),
-        (lambda: 4600, "inversely proportional to the margin"),
+        (predict_ten_times_steeper, "grows only like the logarithm"),
+        (predict_the_same_k, "you predicted 4.6"),
+        (predict_a_hundred_times_steeper, "adds about ln 10"),
     ],
 }

@@ -82,6 +82,7 @@ __all__ = [
     "Mistakes",
     "NotAttempted",
     "WrongShape",
+    "avoids_not_silences",
     "call",
     "compare_answer",
     "compare_cases",
@@ -392,18 +393,11 @@ def written_without(*functions: Callable[..., Any]) -> Callable[[Any], None]:
     """
     import types
 
-    def names_in(code: types.CodeType) -> set[str]:
-        found = set(code.co_names)
-        for constant in code.co_consts:
-            if isinstance(constant, types.CodeType):
-                found |= names_in(constant)
-        return found
-
     def precheck(answer: Any) -> None:
         code = getattr(answer, "__code__", None)
         if code is None:
             return
-        names = names_in(code)
+        names = _code_names(code)
         scope = getattr(answer, "__globals__", {})
         from_package = any(n.startswith("neuronlab") for n in names) or any(
             isinstance(scope.get(n), types.ModuleType) and scope[n].__name__.startswith("neuronlab")
@@ -419,6 +413,35 @@ def written_without(*functions: Callable[..., Any]) -> Callable[[Any], None]:
                 )
 
     return precheck
+
+
+_SILENCERS = {"errstate", "seterr", "simplefilter", "filterwarnings", "catch_warnings"}
+
+
+def avoids_not_silences(answer: Any) -> None:
+    """A precheck that refuses an answer hiding floating-point warnings (``np.errstate``,
+    ``warnings.simplefilter``...) where the exercise asks it to avoid them: a silenced overflow
+    may still leave a wrong number, and the check cannot see it once it is hidden.
+    """
+    code = getattr(answer, "__code__", None)
+    found = sorted(_code_names(code) & _SILENCERS) if code is not None else []
+    if found:
+        raise Incorrect(
+            f"the overflow was silenced, not avoided: your function uses {', '.join(found)}, "
+            "which hides numpy's warnings instead of preventing them. Remove it and make sure "
+            "np.exp only ever gets numbers <= 0."
+        )
+
+
+def _code_names(code: Any) -> set[str]:
+    """Every global and attribute name a function's code (and the code nested in it) uses."""
+    import types
+
+    found = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            found |= _code_names(constant)
+    return found
 
 
 def seeded(exercise_id: str) -> np.random.Generator:

@@ -13,7 +13,13 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises.checks import function_exercise, predict_question, seeded
+from neuronlab.exercises.checks import (
+    avoids_not_silences,
+    function_exercise,
+    predict_question,
+    seeded,
+    written_without,
+)
 
 # ---------------------------------------------------------------------------------------------
 # The overflow hint (lesson 04 imports it too)
@@ -57,6 +63,11 @@ _rng = seeded("3.1")
 
 def _naive(z):
     return 1 / (1 + np.exp(-z))
+
+
+def _one_minus_for_negative_z(z):
+    s = 1 / (1 + np.exp(-np.abs(z)))
+    return np.where(np.asarray(z) >= 0, s, 1 - s)
 
 
 SIGMOID_CASES = [
@@ -103,6 +114,11 @@ SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
         lambda z: 1 / (1 + np.exp(z)),
         "that is σ(-z): check the sign of the exponent, σ(z) = 1 / (1 + e^(-z)).",
     ),
+    (
+        _one_minus_for_negative_z,
+        "for z < 0 you compute 1 - σ(|z|): the subtraction rounds a tiny σ(z) to 0 (the "
+        "lesson's trap with 1 - σ). Compute the small value directly, as e / (1 + e).",
+    ),
 ]
 
 
@@ -113,6 +129,7 @@ ex3_1 = function_exercise(
     cases=SIGMOID_CASES,
     mistakes=SIGMOID_MISTAKES,
     error_hints=overflow_hint,
+    prechecks=[avoids_not_silences, written_without(_sigmoid)],
     atol=0.0,
     check_dtype=True,
     hints=[
@@ -189,6 +206,7 @@ ex3_2 = function_exercise(
     mistakes=[(lambda X, w, b: _naive(X @ w + b), SIGMOID_MISTAKES[0][1]), *NEURON_MISTAKES],
     atol=0.0,
     error_hints=_neuron_overflow_hint,
+    prechecks=[avoids_not_silences],
     check_dtype=True,
     hints=[
         "First the net inputs, one per row: z = X @ w + b (lesson 01). Then the activation.",
@@ -336,12 +354,13 @@ ex3_4 = function_exercise(
 # Predict, then run
 ex3_5 = predict_question(
     "3.5",
-    "predict: how steep for a margin of 0.01?",
-    answer=float(_steepness_for(0.01, 0.01)),
-    explanation="k is inversely proportional to the margin: a margin 100 times narrower needs "
-    "a k 100 times larger.",
+    "predict: how steep for a tolerance of 0.001?",
+    answer=float(_steepness_for(1.0, 0.001)),
+    explanation="k grows only like the logarithm of 1 / tolerance: a tolerance 10 times "
+    "tighter adds about ln 10 ≈ 2.3 to k (4.6 becomes 6.9), while a margin 10 times narrower "
+    "would multiply k by 10.",
     hints=[
-        "Your answer to 3.4 divides by the margin: what happens to k when the margin is "
-        "divided by 100?"
+        "Your answer to 3.4 takes the logarithm of (1 - tolerance) / tolerance. How much does "
+        "a natural logarithm grow when the number inside it becomes 10 times larger?"
     ],
 )
