@@ -73,6 +73,33 @@ def softplus_returning_a_number(v):
     return float(np.logaddexp(0.0, v.data))
 
 
+def softplus_from_exp_and_log(v):
+    return (1 + v.exp()).log()  # right values, but no new operation and no _backward
+
+
+def softplus_without_children(v):
+    out = Value(float(np.logaddexp(0.0, v.data)))
+
+    def _backward():
+        v.grad += stable_sigmoid(v.data) * out.grad
+
+    out._backward = _backward
+    return out
+
+
+def softplus_with_backward_never_attached(v):
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward():
+        v.grad += stable_sigmoid(v.data) * out.grad
+
+    return out
+
+
+def max_backward_both_win_a_tie(x, y, upstream):
+    return np.where(x >= y, upstream, 0.0), np.where(y >= x, upstream, 0.0)
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
@@ -133,6 +160,7 @@ WRONG_ANSWERS = {
             "the winner gets upstream, not 1",
         ),
         (lambda x, y, g: (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g)), "at a tie (x == y)"),
+        (max_backward_both_win_a_tie, "at a tie (x == y)"),
         (
             lambda x, y, g: (
                 np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
@@ -155,5 +183,8 @@ WRONG_ANSWERS = {
         (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),
         (softplus_overwriting_the_gradient, "add to v.grad (+=), don't overwrite it"),
         (softplus_returning_a_number, "not a Value"),
+        (softplus_from_exp_and_log, "whose child is not v itself"),
+        (softplus_without_children, "pass (v,)"),
+        (softplus_with_backward_never_attached, "out._backward = _backward"),
     ],
 }

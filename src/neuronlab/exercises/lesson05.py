@@ -395,6 +395,7 @@ ex5_5 = gradients_exercise(
             "gets upstream, not 1.",
         ),
         (lambda x, y, g: (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g)), _TIE),
+        (lambda x, y, g: (np.where(x >= y, g, 0.0), np.where(y >= x, g, 0.0)), _TIE),
         (
             lambda x, y, g: (
                 np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
@@ -474,6 +475,7 @@ def _test_engine_softplus(answer: Any) -> None:
             f"softplus(Value(0.5)) returned {describe(out)}, not a Value: build the result with "
             "Value(number, (v,), 'softplus') so that backward() can reach v through it."
         )
+    _require_one_new_node(answer)
     compare_cases(
         _through_engine(answer),
         _through_engine(_softplus_value),
@@ -486,13 +488,40 @@ def _test_engine_softplus(answer: Any) -> None:
     )
 
 
+def _require_one_new_node(answer: Any) -> None:
+    """The answer must be one new operation: a node whose only child is v, whose own _backward
+    moves v.grad (not a composition of the engine's exp and log, which needs no _backward).
+    """
+    v = Value(0.5)
+    out = call(answer, v)
+    if not out.children:
+        raise Incorrect(
+            "softplus(v) returned a Value with no children: pass (v,) when you make it, "
+            "Value(number, (v,), 'softplus'), or backward() never reaches v."
+        )
+    if tuple(out.children) != (v,):
+        raise Incorrect(
+            "softplus(v) returned a Value whose child is not v itself: it looks built from the "
+            "engine's other operations (exp, log, +), which already know their gradients. The "
+            "exercise is a new operation: one Value with (v,) as its children and its own "
+            "_backward."
+        )
+    out.grad = 1.0
+    out._backward()
+    if v.grad == 0.0:
+        raise Incorrect(
+            "calling out._backward() left v.grad at 0: did you attach your function with "
+            "out._backward = _backward (without brackets) before returning out?"
+        )
+
+
 ex5_7 = Exercise(
     "5.7",
     "transfer: a new operation for the scalar engine",
     _test_engine_softplus,
     hints=[
-        "Copy the shape of Value.tanh in neuronlab/autodiff.py: compute the output, make a Value "
-        "with (v,) as its children, define _backward, attach it, return the Value.",
+        "Copy the shape of the lesson's value_max: compute the output, make a Value with (v,) "
+        "as its children, define _backward, attach it, return the Value.",
         "The exercise gives the local derivative: softplus(x) = log(1 + e^x) has the slope σ(x).",
         "In _backward the child's grad grows by the local derivative times out.grad.",
     ],
