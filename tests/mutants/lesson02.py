@@ -26,6 +26,32 @@ def separates_either_way_round(w, b, X, y):
     return bool(np.all(p == y) or np.all(p == 1 - y))
 
 
+def xnor_with_the_lessons_xor_weights():
+    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])  # OR and NAND
+    b1 = np.array([-0.5, 1.5])
+    return W1, b1, np.array([1.0, 1.0]), -1.5  # AND: that is XOR
+
+
+def xnor_with_one_row_per_hidden_unit():
+    W1 = np.array([[1.0, 1.0], [-1.0, -1.0]])  # row 0: OR, row 1: NAND
+    b1 = np.array([-0.5, 1.5])
+    return W1, b1, np.array([-1.0, -1.0]), 1.5
+
+
+def xnor_as_a_function_of_X(X):
+    return np.where(X[:, 0] == X[:, 1], 1.0, 0.0)  # no network at all
+
+
+def xnor_without_the_output_bias():
+    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])
+    return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0])
+
+
+def xnor_that_always_fires():
+    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])
+    return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0]), 5.0
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "2.1": [
@@ -59,13 +85,11 @@ WRONG_ANSWERS = {
         (separates_either_way_round, "the side matters"),
     ],
     "2.5": [
-        (lambda X: step(X.sum(axis=1) - 0.5), "that is OR alone"),
-        (lambda X: step(X.sum(axis=1) - 1.5), "that is AND"),
-        (lambda X: step(-X.sum(axis=1) + 1.5), "that is NAND alone"),
-        (
-            lambda X: step(X.sum(axis=1) - 0.5) + step(-X.sum(axis=1) + 1.5),
-            "through a step with a bias",
-        ),
+        (xnor_with_the_lessons_xor_weights, "That network computes XOR"),
+        (xnor_with_one_row_per_hidden_unit, "Transpose it"),
+        (xnor_as_a_function_of_X, "is not a network"),
+        (xnor_without_the_output_bias, "should return four values"),
+        (xnor_that_always_fires, "It always outputs 1"),
     ],
     "2.4": [
         (lambda: 1, "you predicted 1"),

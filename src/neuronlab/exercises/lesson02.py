@@ -189,44 +189,98 @@ ex2_3 = function_exercise(
 )
 
 
-def _xor_network(X):
-    X = np.asarray(X, dtype=float)
-    hidden_or = np.where(X @ np.array([1.0, 1.0]) - 0.5 >= 0, 1.0, 0.0)
-    hidden_nand = np.where(X @ np.array([-1.0, -1.0]) + 1.5 >= 0, 1.0, 0.0)
-    return np.where(hidden_or + hidden_nand - 1.5 >= 0, 1.0, 0.0)
+_GATE_TABLES = {  # outputs on the rows (0,0), (0,1), (1,0), (1,1)
+    "XOR": (0, 1, 1, 0),
+    "AND": (0, 0, 0, 1),
+    "OR": (0, 1, 1, 1),
+    "NAND": (1, 1, 1, 0),
+    "NOR": (1, 0, 0, 0),
+}
+_XNOR = np.array([1.0, 0.0, 0.0, 1.0])
 
 
-ex2_5 = function_exercise(
+def _two_layer_outputs(W1, b1, w2, b2):
+    """The 2-2-1 step network of the lesson: hidden = step(X W1 + b1), one column per unit."""
+    hidden = np.where(_X @ W1 + b1 >= 0, 1.0, 0.0)
+    return np.where(hidden @ w2 + b2 >= 0, 1.0, 0.0)
+
+
+def _as_parameters(result):
+    """(W1, b1, w2, b2) as float arrays of shapes (2, 2), (2,), (2,), (); Incorrect if not."""
+    if isinstance(result, np.ndarray) or not isinstance(result, tuple | list) or len(result) != 4:
+        raise Incorrect(
+            f"xnor_parameters() should return four values (W1, b1, w2, b2), but returned "
+            f"{describe(result)}."
+        )
+    try:
+        W1, b1, w2, b2 = (np.asarray(part, dtype=float) for part in result)
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"xnor_parameters() should return four arrays of numbers, but returned {describe(result)}."
+        ) from None
+    w2, b2 = w2.reshape(-1) if w2.size == 2 else w2, b2.reshape(()) if b2.size == 1 else b2
+    for name, part, shape in (
+        ("W1", W1, (2, 2)),
+        ("b1", b1, (2,)),
+        ("w2", w2, (2,)),
+        ("b2", b2, ()),
+    ):
+        if part.shape != shape:
+            raise Incorrect(
+                f"{name} should have shape {shape} (2 inputs, 2 hidden units, 1 output), but has "
+                f"shape {part.shape}."
+            )
+    return W1, b1, w2, b2
+
+
+def _test_xnor_network(answer):
+    """Custom: many networks are right, so the answer is judged by what its network computes."""
+    try:
+        result = call(answer)
+    except Incorrect as error:
+        if "required positional argument" not in str(error):
+            raise
+        raise Incorrect(
+            "xnor_parameters() takes no inputs: return the weights and biases (W1, b1, w2, b2), "
+            "which the check puts into its own step network; a function of X that computes "
+            "XNOR some other way is not a network."
+        ) from None
+    W1, b1, w2, b2 = _as_parameters(result)
+    output = _two_layer_outputs(W1, b1, w2, b2)
+    if np.array_equal(output, _XNOR):
+        return
+    hint = ""
+    table = tuple(int(v) for v in output)
+    named = [gate for gate, outputs in _GATE_TABLES.items() if outputs == table]
+    if np.array_equal(_two_layer_outputs(W1.T, b1, w2, b2), _XNOR):
+        hint = (
+            " W1 has one *column* per hidden unit (the hidden layer is step(X @ W1 + b1), as in "
+            "the lesson): you wrote one row per unit. Transpose it."
+        )
+    elif named == ["XOR"]:
+        hint = (
+            " That network computes XOR; XNOR is its opposite (1 when both inputs are equal). "
+            "Which neuron would you change to flip every output?"
+        )
+    elif named:
+        hint = f" That network computes {named[0]}, a single gate; XNOR needs both layers."
+    elif len(set(table)) == 1:
+        hint = f" It always outputs {table[0]}: look at the output neuron's bias b2."
+    raise Incorrect(
+        f"your network outputs {list(table)} on the inputs (0,0), (0,1), (1,0), (1,1), but XNOR "
+        f"is [1, 0, 0, 1].{hint}"
+    )
+
+
+ex2_5 = Exercise(
     "2.5",
-    "a 2-2-1 step network that computes XOR",
-    reference=_xor_network,
-    cases=[(_X.copy(),), (_X[::-1].copy(),), (np.array([[1.0, 1.0], [1.0, 1.0], [0.0, 1.0]]),)],
-    mistakes=[
-        (
-            lambda X: np.where(X.sum(axis=1) - 0.5 >= 0, 1.0, 0.0),
-            "that is OR alone; XOR also needs NOT AND (NAND): combine both hidden units with AND.",
-        ),
-        (
-            lambda X: np.where(X.sum(axis=1) - 1.5 >= 0, 1.0, 0.0),
-            "that is AND; XOR is 1 when exactly one input is 1.",
-        ),
-        (
-            lambda X: np.where(-X.sum(axis=1) + 1.5 >= 0, 1.0, 0.0),
-            "that is NAND alone; the output unit should AND it with OR.",
-        ),
-        (
-            lambda X: (
-                np.where(X.sum(axis=1) - 0.5 >= 0, 1.0, 0.0)
-                + np.where(-X.sum(axis=1) + 1.5 >= 0, 1.0, 0.0)
-            ),
-            "the hidden units are right, but the output must pass their sum through a step with a bias "
-            "(fire only when both are 1).",
-        ),
-    ],
+    "weights for a 2-2-1 step network that computes XNOR",
+    _test_xnor_network,
     hints=[
-        "XOR(a, b) = AND(OR(a, b), NAND(a, b)).",
-        "Hidden layer: one step unit for OR and one for NAND (your answers to 2.1). Output: a step unit "
-        "for AND over the two hidden outputs.",
+        "XNOR(a, b) is 1 when a and b are equal: it is NOT XOR. Start from the lesson's XOR "
+        "network.",
+        "NOT of an AND neuron is a NAND neuron: negate its weights and bias (no input sits on "
+        "its line, so every output flips).",
     ],
 )
 
