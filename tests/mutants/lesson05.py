@@ -22,18 +22,22 @@ def sigmoid_derivative(z):
     return s * (1 - s)
 
 
-def fork_overwritten_by_multiply(x, y):
+def fork_overwritten_by_the_product(x, y):
     dx, dy = 0.0, 0.0
-    dx = 1.0  # the add gate's contribution ...
-    dx = y * 1.0  # ... replaced by the multiply gate's
-    dy = x * 1.0
+    q = x + y
+    dq = y * 1.0  # the product f = q · y: q gets y ...
+    dy = q * 1.0  # ... and y gets q
+    dx = dq
+    dy = dq  # the add gate's share replaces the product's
     return dx, dy
 
 
-def fork_overwritten_by_add(x, y):
-    dx = y * 1.0
-    dy = x * 1.0
-    dx = 1.0 + 0.0 * x  # the add gate's contribution replaces the multiply gate's
+def fork_overwritten_by_the_sum(x, y):
+    q = x + y
+    dq = y
+    dx = dq
+    dy = dq  # the add gate's share ...
+    dy = q  # ... replaced by the product's
     return dx, dy
 
 
@@ -100,6 +104,33 @@ def max_backward_both_win_a_tie(x, y, upstream):
     return np.where(x >= y, upstream, 0.0), np.where(y >= x, upstream, 0.0)
 
 
+def circuit_with_the_lessons_numbers(x, y, z):
+    return -4.0, -4.0, 3.0
+
+
+def circuit_treating_minus_as_plus(x, y, z):
+    q = x - y
+    dq = z
+    return dq, dq, q  # both inputs get dq, as at an add gate
+
+
+def circuit_without_the_swap(x, y, z):
+    q = x - y
+    return q, -q, z
+
+
+def circuit_with_dz_from_the_sum(x, y, z):
+    return z, -z, x + y
+
+
+def circuit_without_the_upstream_gradient(x, y, z):
+    return 1.0 + 0 * x, -1.0 + 0 * y, x - y
+
+
+def circuit_with_both_signs_flipped(x, y, z):
+    return -z, z, x - y
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
@@ -114,16 +145,13 @@ WRONG_ANSWERS = {
         (lambda x, y, upstream: None, "returned None"),
     ],
     "5.2": [
-        (lambda x, y, z: (-4.0, -4.0, 3.0), "those are the lesson's numbers"),
-        (lambda x, y, z: (x + y, x + y, z), "the multiply gate swaps"),
-        (lambda x, y, z: (z, z, x * y), "not x · y"),
-        (
-            lambda x, y, z: (1.0 + 0 * x, 1.0 + 0 * y, x + y),
-            "must be multiplied by the gradient it receives",
-        ),
-        (lambda x, y, z: (z * y, z * x, x + y), "is an add gate, not a multiply gate"),
-        (lambda x, y, z: (z, z), "should return 3 values (dx, dy, dz)"),
-        (lambda x, y, z: (z, z, x), "expected dz 3, but got -2"),
+        (circuit_with_the_lessons_numbers, "those are the lesson's numbers"),
+        (circuit_treating_minus_as_plus, "q = x - y is not an add gate"),
+        (circuit_without_the_swap, "the multiply gate swaps"),
+        (circuit_with_dz_from_the_sum, "not x + y"),
+        (circuit_without_the_upstream_gradient, "must be multiplied by the gradient it receives"),
+        (circuit_with_both_signs_flipped, "the signs"),
+        (lambda x, y, z: (z, -z), "should return 3 values (dx, dy, dz)"),
     ],
     "5.3": [
         (neuron_grad_w_with_overflow_silenced, "the overflow was silenced, not avoided"),
@@ -139,13 +167,13 @@ WRONG_ANSWERS = {
         ),
     ],
     "5.4": [
-        (fork_overwritten_by_multiply, "overwritten instead of accumulated at a fork"),
-        (fork_overwritten_by_add, "overwritten instead of accumulated at a fork"),
-        (lambda x, y: (y + 1.0, x + 1.0), "only x sits at a fork"),
-        (lambda x, y: (y + 1.0, y), "y's gradient is the other input, x"),
-        (lambda x, y: (x + 1.0, y), "gives x the other input, y"),
+        (fork_overwritten_by_the_product, "overwritten instead of accumulated at a fork"),
+        (fork_overwritten_by_the_sum, "overwritten instead of accumulated at a fork"),
+        (lambda x, y: (x + 2 * y, x + 2 * y), "only y sits at a fork"),
+        (lambda x, y: (x + y, x + 2 * y), "the multiply gate f = q · y swaps"),
+        (lambda x, y: (y + 1.0, x), "that is the lesson's fork"),
         (
-            lambda x, y: (np.array([y + 1.0]), np.array([x])),
+            lambda x, y: (np.array([y]), np.array([x + 2 * y])),
             "expected dx of shape (), but got shape (1,)",
         ),
     ],

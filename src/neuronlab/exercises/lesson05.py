@@ -125,21 +125,21 @@ ex5_1 = gradients_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.2 The circuit f = (x + y) z
+# 5.2 The circuit f = (x - y) z (the lesson worked f = (x + y) z)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.2")
 
 
 def _circuit_backward(x, y, z):
-    return z, z, x + y
+    return z, -z, x - y
 
 
 _TEXTBOOK = (-4.0, -4.0, 3.0)
 
 ex5_2 = gradients_exercise(
     "5.2",
-    "backward through the circuit f = (x + y) z",
+    "backward through the circuit f = (x - y) z",
     reference=_circuit_backward,
     outputs=("dx", "dy", "dz"),
     cases=[
@@ -162,33 +162,38 @@ ex5_2 = gradients_exercise(
     mistakes=[
         (
             lambda x, y, z: _TEXTBOOK,
-            "those are the lesson's numbers for x = -2, y = 5, z = -4; compute the gradients "
-            "from the arguments, so they are right for every x, y, z.",
+            "those are the lesson's numbers, for f = (x + y) z at x = -2, y = 5, z = -4; this "
+            "circuit subtracts, and its gradients must come from the arguments.",
         ),
         (
-            lambda x, y, z: (x + y, x + y, z),
-            "the multiply gate swaps: q = x + y gets ∂f/∂q = z (and passes it on to x and y), "
-            "while z gets ∂f/∂z = q = x + y.",
+            lambda x, y, z: (z, z, x - y),
+            "q = x - y is not an add gate: when y grows, q shrinks, so the local gradient of q "
+            "with respect to y is -1, not 1.",
         ),
         (
-            lambda x, y, z: (z, z, x * y),
-            "∂f/∂z is the other input of the multiply gate, q = x + y, not x · y.",
+            lambda x, y, z: (x - y, -(x - y), z),
+            "the multiply gate swaps: q = x - y gets ∂f/∂q = z (and passes it on to x and y), "
+            "while z gets ∂f/∂z = q.",
         ),
         (
-            lambda x, y, z: (np.ones_like(np.asarray(x)), np.ones_like(np.asarray(y)), x + y),
-            "the add gate's local gradient 1 must be multiplied by the gradient it receives, "
-            "∂f/∂q = z: dx = ∂f/∂q · 1.",
+            lambda x, y, z: (z, -z, x + y),
+            "∂f/∂z is the other input of the multiply gate, q = x - y, not x + y.",
         ),
         (
-            lambda x, y, z: (z * y, z * x, x + y),
-            "q = x + y is an add gate, not a multiply gate: its local gradients are 1, so x and "
-            "y both get ∂f/∂q = z unchanged.",
+            lambda x, y, z: (np.ones_like(np.asarray(x)), -np.ones_like(np.asarray(y)), x - y),
+            "the local gradients of the subtraction (1 and -1) must be multiplied by the "
+            "gradient it receives, ∂f/∂q = z.",
+        ),
+        (
+            lambda x, y, z: (-z, z, x - y),
+            "the signs: q = x - y grows with x (local gradient 1) and shrinks with y (-1).",
         ),
     ],
     hints=[
-        "Name the middle value q = x + y, so f = q · z. Start at the end: ∂f/∂f = 1.",
+        "Name the middle value q = x - y, so f = q · z. Start at the end: ∂f/∂f = 1.",
         "The multiply gate f = q · z gives ∂f/∂q = z and ∂f/∂z = q.",
-        "The add gate q = x + y passes ∂f/∂q on unchanged: ∂f/∂x = ∂f/∂y = ∂f/∂q.",
+        "How does q = x - y change when x grows by a little, y fixed? And when y grows, x fixed? "
+        "Those are the local gradients the chain rule multiplies by ∂f/∂q.",
     ],
 )
 
@@ -283,19 +288,19 @@ ex5_3 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.4 Gradients add at a fork: f = x · y + x
+# 5.4 Gradients add at a fork: f = (x + y) · y (the lesson's fork was f = x · y + x)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.4")
 
 
 def _fork_backward(x, y):
-    return y + 1.0, x
+    return y + 0.0 * x, x + 2.0 * y
 
 
 _OVERWRITTEN = (
-    "overwritten instead of accumulated at a fork: x is used twice (in x · y and in + x), so its "
-    "gradient is the sum of both contributions. Add the second one to dx (+=), don't replace it."
+    "overwritten instead of accumulated at a fork: y is used twice (in x + y and in · y), so its "
+    "gradient is the sum of both contributions. Add the second one to dy (+=), don't replace it."
 )
 
 ex5_4 = gradients_exercise(
@@ -307,31 +312,32 @@ ex5_4 = gradients_exercise(
         (2.0, -3.0),
         (0.5, 4.0),
         (-1.0, 0.0),
-        (0.0, -1.0),  # dx = 0: the two paths cancel
+        (2.0, -1.0),  # dy = 0: y's two paths cancel
         (np.array([-2.0, 0.0, 1.5, 3.0]), np.array([1.0, -1.0, 2.5, -4.0])),
         (1e3 * _rng.normal(size=(3, 3)), 1e3 * _rng.normal(size=(3, 3))),
         (_rng.normal(size=6).astype(np.float32), _rng.normal(size=6).astype(np.float32)),
     ],
     mistakes=[
-        (lambda x, y: (y, x), _OVERWRITTEN),
-        (lambda x, y: (np.ones_like(np.asarray(x)), x), _OVERWRITTEN),
+        (lambda x, y: (y + 0.0 * x, y + 0.0 * x), _OVERWRITTEN),
+        (lambda x, y: (y + 0.0 * x, x + y), _OVERWRITTEN),
         (
-            lambda x, y: (y + 1.0, x + 1.0),
-            "only x sits at a fork; y is used once, in x · y, so dy = x.",
+            lambda x, y: (x + 2.0 * y, x + 2.0 * y),
+            "only y sits at a fork; x is used once, in q = x + y, so dx = ∂f/∂q = y.",
         ),
         (
-            lambda x, y: (y + 1.0, y),
-            "the multiply gate swaps: y's gradient is the other input, x.",
+            lambda x, y: (x + y, x + 2.0 * y),
+            "the multiply gate f = q · y swaps: q gets the other input, y, and the add gate "
+            "passes that on to x unchanged.",
         ),
         (
-            lambda x, y: (x + 1.0, y),
-            "the multiply gate swaps: the path through x · y gives x the other input, y.",
+            lambda x, y: (y + 1.0, x),
+            "that is the lesson's fork, f = x · y + x; here f = (x + y) · y.",
         ),
     ],
     hints=[
-        "Draw the graph: q = x · y, then f = q + x. How many arrows leave x?",
-        "Each use of x sends back a contribution: y · ∂f/∂q from the multiply gate and ∂f/∂f "
-        "from the add gate. Its gradient is their sum.",
+        "Draw the graph: q = x + y, then f = q · y. How many arrows leave y?",
+        "Each use of y sends back a contribution: one through q (the add gate passes ∂f/∂q on) "
+        "and one from the multiply gate directly. Its gradient is their sum.",
         "Start with dx = 0 and dy = 0, then add each contribution with +=.",
     ],
 )
