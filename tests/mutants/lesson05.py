@@ -100,8 +100,48 @@ def softplus_with_backward_never_attached(v):
     return out
 
 
-def max_backward_both_win_a_tie(x, y, upstream):
-    return np.where(x >= y, upstream, 0.0), np.where(y >= x, upstream, 0.0)
+def max_circuit_to_the_smaller_input(x, y, z):
+    return np.where(x <= y, z, 0.0), np.where(x <= y, 0.0, z), np.maximum(x, y)
+
+
+def max_circuit_as_an_add_gate(x, y, z):
+    return z, z, np.maximum(x, y)
+
+
+def max_circuit_without_upstream(x, y, z):
+    return np.where(x >= y, 1.0, 0.0), np.where(x >= y, 0.0, 1.0), np.maximum(x, y)
+
+
+def max_circuit_strict_at_a_tie(x, y, z):
+    return np.where(x > y, z, 0.0), np.where(x > y, 0.0, z), np.maximum(x, y)
+
+
+def max_circuit_both_win_a_tie(x, y, z):
+    return np.where(x >= y, z, 0.0), np.where(y >= x, z, 0.0), np.maximum(x, y)
+
+
+def max_circuit_lessons_rule_verbatim_without_dz(x, y, z):
+    upstream = z
+    return upstream * (x >= y), upstream * (x < y)
+
+
+def max_circuit_winner_times_its_value(x, y, z):
+    return np.where(x >= y, z * x, 0.0), np.where(x >= y, 0.0, z * y), np.maximum(x, y)
+
+
+def max_circuit_without_the_swap(x, y, z):
+    m = np.maximum(x, y)
+    return np.where(x >= y, m, 0.0), np.where(x >= y, 0.0, m), z
+
+
+def max_circuit_with_dz_one(x, y, z):
+    return np.where(x >= y, z, 0.0), np.where(x >= y, 0.0, z), np.ones_like(z)
+
+
+def max_circuit_with_python_if(x, y, z):
+    if x >= y:
+        return z, 0.0, x
+    return 0.0, z, y
 
 
 def circuit_with_the_lessons_numbers(x, y, z):
@@ -178,34 +218,16 @@ WRONG_ANSWERS = {
         ),
     ],
     "5.5": [
-        (
-            lambda x, y, g: (np.where(x <= y, g, 0.0), np.where(x <= y, 0.0, g)),
-            "to the *larger* input",
-        ),
-        (lambda x, y, g: (g * np.ones_like(x), g * np.ones_like(y)), "that is the add gate"),
-        (
-            lambda x, y, g: (np.where(x >= y, 1.0, 0.0), np.where(x >= y, 0.0, 1.0)),
-            "the winner gets upstream, not 1",
-        ),
-        (lambda x, y, g: (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g)), "at a tie (x == y)"),
-        (max_backward_both_win_a_tie, "at a tie (x == y)"),
-        (
-            lambda x, y, g: (
-                np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
-                np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
-            ),
-            "at a tie (x == y)",
-        ),
-        (
-            lambda x, y, g: (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y)),
-            "the local gradient is 1, not the winner's value",
-        ),
-        (lambda x, y, g: (g, 0.0) if x >= y else (0.0, g), "use np.where(condition, a, b)"),
-    ],
-    "5.6": [
-        (lambda: 6.0, "its gradients add"),
-        (lambda: 1.0, "you predicted 1"),
-        (lambda: 12.0, "2x + 1 = 7"),
+        (max_circuit_to_the_smaller_input, "to the *larger* input"),
+        (max_circuit_as_an_add_gate, "that is the add gate"),
+        (max_circuit_without_upstream, "the winner gets z, not 1"),
+        (max_circuit_strict_at_a_tie, "at a tie (x == y)"),
+        (max_circuit_both_win_a_tie, "at a tie (x == y)"),
+        (max_circuit_lessons_rule_verbatim_without_dz, "should return 3 values (dx, dy, dz)"),
+        (max_circuit_winner_times_its_value, "not the winner's value"),
+        (max_circuit_without_the_swap, "the multiply gate swaps"),
+        (max_circuit_with_dz_one, "not 1"),
+        (max_circuit_with_python_if, "To choose element by element, use np.where"),
     ],
     "5.7": [
         (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),

@@ -344,15 +344,25 @@ ex5_4 = gradients_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.5 The max gate routes
+# 5.5 The max gate routes, inside a circuit: f = max(x, y) · z
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.5")
 
 
-def _max_backward(x, y, upstream):
-    x_wins = np.asarray(x) >= np.asarray(y)
+def _route(x, y, upstream, x_wins=None):
+    """The max gate's backward rule: all of ``upstream`` to the winner (x at a tie)."""
+    x_wins = np.asarray(x) >= np.asarray(y) if x_wins is None else x_wins
     return np.where(x_wins, upstream, 0.0), np.where(x_wins, 0.0, upstream)
+
+
+def _max_circuit_backward(x, y, z):
+    return (*_route(x, y, z), np.maximum(x, y))
+
+
+def _with_dz(route):
+    """A learner's max-gate rule ``route(x, y, upstream)``, inside the circuit."""
+    return lambda x, y, z: (*route(x, y, z), np.maximum(x, y))
 
 
 _TIE = (
@@ -362,9 +372,9 @@ _TIE = (
 
 ex5_5 = gradients_exercise(
     "5.5",
-    "the max gate routes the gradient",
-    reference=_max_backward,
-    outputs=("dx", "dy"),
+    "the max gate inside a circuit",
+    reference=_max_circuit_backward,
+    outputs=("dx", "dy", "dz"),
     cases=[
         (3.0, -2.0, 2.0),
         (-1.0, 4.0, 2.0),
@@ -384,42 +394,54 @@ ex5_5 = gradients_exercise(
     ],
     mistakes=[
         (
-            lambda x, y, g: (np.where(x <= y, g, 0.0), np.where(x <= y, 0.0, g)),
+            _with_dz(lambda x, y, g: _route(x, y, g, np.asarray(x) <= np.asarray(y))),
             "the gradient goes to the *larger* input (the one max picked), not the smaller.",
         ),
         (
-            lambda x, y, g: (g * np.ones_like(np.asarray(x)), g * np.ones_like(np.asarray(y))),
+            _with_dz(lambda x, y, g: (g + 0.0 * x, g + 0.0 * y)),
             "that is the add gate; a max gate sends all of the gradient to the larger input "
             "and 0 to the other.",
         ),
         (
-            lambda x, y, g: (
-                np.where(x >= y, 1.0, 0.0) * np.ones_like(np.asarray(g)),
-                np.where(x >= y, 0.0, 1.0) * np.ones_like(np.asarray(g)),
-            ),
-            "the local gradient 1 (or 0) is multiplied by the upstream gradient: the winner "
-            "gets upstream, not 1.",
+            _with_dz(lambda x, y, g: _route(x, y, 1.0 + 0.0 * g)),
+            "the max gate's local gradient 1 (or 0) is multiplied by the gradient it receives, "
+            "∂f/∂m = z: the winner gets z, not 1.",
         ),
-        (lambda x, y, g: (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g)), _TIE),
-        (lambda x, y, g: (np.where(x >= y, g, 0.0), np.where(y >= x, g, 0.0)), _TIE),
+        (_with_dz(lambda x, y, g: _route(x, y, g, np.asarray(x) > np.asarray(y))), _TIE),
         (
-            lambda x, y, g: (
-                np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
-                np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
+            _with_dz(
+                lambda x, y, g: (
+                    np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
+                    np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
+                )
             ),
             _TIE,
         ),
         (
-            lambda x, y, g: (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y)),
+            _with_dz(lambda x, y, g: (np.where(x >= y, g, 0.0), np.where(y >= x, g, 0.0))),
+            _TIE,
+        ),
+        (
+            _with_dz(lambda x, y, g: (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y))),
             "max passes its winner through unchanged, so the local gradient is 1, not the "
             "winner's value.",
         ),
+        (
+            lambda x, y, z: (*_route(x, y, np.maximum(x, y)), z + 0.0 * x),
+            "the multiply gate swaps: m = max(x, y) gets ∂f/∂m = z (which the max gate routes "
+            "on), and z gets ∂f/∂z = m.",
+        ),
+        (
+            lambda x, y, z: (*_route(x, y, z), 1.0 + 0.0 * z),
+            "∂f/∂z is the other input of the multiply gate, m = max(x, y), not 1.",
+        ),
     ],
     hints=[
+        "Name m = max(x, y), so f = m · z. The multiply gate gives ∂f/∂m = z and ∂f/∂z = m.",
         "max(x, y) equals x when x >= y: there it changes exactly as x does (slope 1) and does "
         "not change with y at all (slope 0).",
-        "So the larger input gets the upstream gradient and the other gets 0. np.where(x >= y, "
-        "upstream, 0.0) picks element by element.",
+        "So the larger input gets ∂f/∂m and the other gets 0. np.where(condition, a, b) picks "
+        "element by element; np.maximum(x, y) is max element by element.",
     ],
 )
 
