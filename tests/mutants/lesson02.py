@@ -52,14 +52,57 @@ def xnor_that_always_fires():
     return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0]), 5.0
 
 
+def gates_with_or_weights_everywhere(gate):
+    return np.array([1.0, 1.0]), -0.5  # OR, the lesson's gate: for NOR every row is flipped
+
+
+def gates_with_a_bias_too_negative(gate):
+    return np.array([-1.0, -1.0]), -5.0
+
+
+def gates_with_a_bias_too_large(gate):
+    return np.array([-1.0, -1.0]), 5.0
+
+
+def gates_with_implies_weights_swapped(gate):
+    if gate == "NOR":
+        return np.array([-1.0, -1.0]), 0.5
+    return np.array([1.0, -1.0]), 0.5  # x1 → x2 needs -1 on x1, +1 on x2
+
+
+def gates_with_two_weights_for_majority(gate):
+    if gate == "NOR":
+        return np.array([-1.0, -1.0]), 0.5
+    if gate == "IMPLIES":
+        return np.array([-1.0, 1.0]), 0.5
+    return np.array([1.0, 1.0]), -1.5
+
+
+def gates_with_majority_on_the_line(gate):
+    if gate == "NOR":
+        return np.array([-1.0, -1.0]), 0.5
+    if gate == "IMPLIES":
+        return np.array([-1.0, 1.0]), 0.5
+    return np.array([1.0, 1.0, 1.0]), -3.0  # only all three: that is a 3-input AND
+
+
+def gates_as_one_list(gate):
+    return [-1.0, -1.0, 0.5]
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "2.1": [
-        (lambda gate: (np.array([1.0, 1.0]), -1.5), "for OR but the truth table says [0 1 1 1]"),
-        (lambda gate: (np.array([1.0, 1.0]), -5.0), "It never fires"),
-        (lambda gate: (np.array([1.0, 1.0]), 0.5), "It always fires"),
-        (lambda gate: (np.array([-1.0, -1.0]), 1.5), "Every answer is flipped"),
-        (lambda gate: [1.0, 1.0, -1.5], "should return (w, b)"),
+        (gates_with_or_weights_everywhere, "Every answer is flipped"),
+        (gates_with_a_bias_too_negative, "It never fires"),
+        (gates_with_a_bias_too_large, "It always fires"),
+        (gates_with_implies_weights_swapped, "The weights are in the wrong order"),
+        (gates_with_two_weights_for_majority, "so its weights should have shape (3,)"),
+        (
+            gates_with_majority_on_the_line,
+            "for MAJORITY but the truth table says [0 0 0 1 0 1 1 1]",
+        ),
+        (gates_as_one_list, "should return (w, b)"),
     ],
     "2.2": [
         (perceptron_update_strict, "predict with >= 0, not > 0"),

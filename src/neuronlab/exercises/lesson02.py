@@ -17,13 +17,21 @@ from neuronlab.exercises.checks import (
 _X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
 
-def _step_outputs(w, b):
-    return np.where(_X @ np.asarray(w, dtype=float) + float(b) >= 0, 1.0, 0.0)
+_X3 = np.array([[a, b, c] for a in (0.0, 1.0) for b in (0.0, 1.0) for c in (0.0, 1.0)])
+_GATES = {  # the gates of 2.1 (the lesson built AND, OR and NAND): inputs, truth table
+    "NOR": (_X, np.array([1.0, 0.0, 0.0, 0.0])),
+    "IMPLIES": (_X, np.array([1.0, 1.0, 0.0, 1.0])),  # 0 only for x1 = 1, x2 = 0
+    "MAJORITY": (_X3, (_X3.sum(axis=1) >= 2).astype(float)),  # at least 2 of 3 inputs
+}
+
+
+def _step_outputs(X, w, b):
+    return np.where(X @ np.asarray(w, dtype=float) + float(b) >= 0, 1.0, 0.0)
 
 
 def _test_gates(answer):
     """Custom: many (w, b) are right, so the answer is judged by what the neuron computes."""
-    for gate in ("AND", "OR", "NAND"):
+    for gate, (X, target) in _GATES.items():
         result = call(answer, gate)
         try:
             w, b = result
@@ -34,14 +42,15 @@ def _test_gates(answer):
                 f"gate_parameters({gate!r}) should return (w, b), a pair of weights and a "
                 f"bias, but returned {describe(result)}."
             ) from None
-        if w.shape != (2,):
+        inputs = X.shape[1]
+        if w.shape != (inputs,):
             raise Incorrect(
-                f"For {gate} the weights should have shape (2,), but have shape {w.shape}."
+                f"{gate} has {inputs} inputs, so its weights should have shape ({inputs},), "
+                f"but have shape {w.shape}."
             )
-        _, target = logic_gate(gate)
-        output = _step_outputs(w, b)
+        output = _step_outputs(X, w, b)
         if not np.array_equal(output, target):
-            wrong = [tuple(int(v) for v in _X[i]) for i in np.flatnonzero(output != target)]
+            wrong = [tuple(int(v) for v in X[i]) for i in np.flatnonzero(output != target)]
             hint = ""
             if np.all(output == 1):
                 hint = " It always fires: the bias is too large (try a more negative b)."
@@ -49,6 +58,8 @@ def _test_gates(answer):
                 hint = " It never fires: the bias is too negative."
             elif np.array_equal(output, 1 - target):
                 hint = " Every answer is flipped: try negating the weights and the bias."
+            elif np.array_equal(_step_outputs(X, w[::-1], b), target):
+                hint = " The weights are in the wrong order: w[0] multiplies x1, w[1] x2."
             raise Incorrect(
                 f"with w = {describe(w)}, b = {b:g} the neuron gives {output.astype(int)} "
                 f"for {gate} but the truth table says {target.astype(int)} "
@@ -58,15 +69,16 @@ def _test_gates(answer):
 
 ex2_1 = Exercise(
     "2.1",
-    "weights and bias for AND, OR and NAND",
+    "weights for NOR, IMPLIES and a 3-input majority",
     _test_gates,
     hints=[
-        "Draw the four inputs on paper: which side of your line must (1, 1) be on?",
-        "With w = (1, 1) the weighted sums are 0, 1, 1 and 2. Choose b = -threshold so that only the "
-        "right rows reach 0.",
-        "NAND is NOT AND: negating AND's weights and bias flips every output, as long as no "
-        "input sits exactly on the line (z = 0 fires either way, step(0) = 1): pick AND's "
-        "threshold strictly inside, like 1.5, before you negate.",
+        "Write each truth table out and mark the rows where the neuron must fire: which "
+        "weighted sums must reach the threshold, and which must stay below it?",
+        "An input that should make the neuron fire gets a positive weight, one that should stop "
+        "it a negative weight. Then choose b = -threshold strictly between the sums that must "
+        "fire and those that must not (no input exactly on the line, where step(0) = 1).",
+        "For the majority, with all weights 1 the weighted sums are the number of active inputs, "
+        "0 to 3: which counts must fire?",
     ],
 )
 
