@@ -209,8 +209,10 @@ ex3_2 = function_exercise(
     prechecks=[avoids_not_silences],
     check_dtype=True,
     hints=[
-        "First the net inputs, one per row: z = X @ w + b (lesson 01). Then the activation.",
-        "activations.sigmoid(z) works on the whole vector of net inputs at once.",
+        "A sigmoid neuron is lesson 01's neuron with σ in place of the step: first the net "
+        "inputs, one per row of X (exercise 1.2), then the activation.",
+        "activations.sigmoid works on a whole array at once, entry by entry, and keeps float32 "
+        "input float32.",
     ],
 )
 
