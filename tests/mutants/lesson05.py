@@ -229,6 +229,11 @@ WRONG_ANSWERS = {
         (max_circuit_with_dz_one, "not 1"),
         (max_circuit_with_python_if, "To choose element by element, use np.where"),
     ],
+    "5.6": [
+        (lambda: 6.0, "its gradients add"),
+        (lambda: 1.0, "you predicted 1"),
+        (lambda: 12.0, "2x + 1 = 7"),
+    ],
     "5.7": [
         (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),
         (softplus_overwriting_the_gradient, "add to v.grad (+=), don't overwrite it"),
