@@ -1,26 +1,35 @@
 """How long is the code a learner is sent to read? Lines of code, docstrings and comments not counted.
 
-Run it with ``.venv/bin/python bench/code_size.py``. It prints:
+Run it with ``.venv/bin/python bench/code_size.py [--rev REV]``. It prints:
 
 * ``network_core``: the lines of ``MLP.forward``, ``forward_with_cache``, ``backward``, ``sgd_step``
   and ``train`` in ``src/neuronlab/network.py``, together with every method of ``MLP`` and every
   function of ``network.py`` they call, directly or not (their private helpers and twins are part
   of what a reader must follow; the losses and activations they call live in their own modules);
 * ``autodiff_engine``: every line of code of ``src/neuronlab/autodiff.py``;
-* the whole files, for comparison.
+* the whole files, for comparison;
+* ``exercise_modules``: every ``src/neuronlab/exercises/*.py``, lines in all and lines of code, for
+  the working tree and, with ``--rev REV`` (e.g. ``--rev pre-merge``), for that git revision too
+  (its files read with ``git show``), so that a before/after is one command.
 
 A line of code is a non-blank line that is neither a comment nor part of a docstring.
 """
 
 from __future__ import annotations
 
+import argparse
 import ast
 import io
+import re
+import subprocess
 import sys
 import tokenize
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parents[1] / "src" / "neuronlab"
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "src" / "neuronlab"
+EXERCISES = "src/neuronlab/exercises"
+EXERCISE = re.compile(r"^ex\d+_\d+ = ", re.MULTILINE)
 CORE = ("forward", "forward_with_cache", "backward", "sgd_step", "train")
 
 
@@ -98,8 +107,46 @@ def file_code_lines(name: str) -> int:
     return len(code_lines((SOURCE / name).read_text()))
 
 
-def main() -> int:
+def exercise_sources(rev: str | None = None) -> dict[str, str]:
+    """The text of every ``src/neuronlab/exercises/*.py``: in the working tree, or at git ``rev``."""
+    if rev is None:
+        return {path.name: path.read_text() for path in sorted((ROOT / EXERCISES).glob("*.py"))}
+    listing = subprocess.run(
+        ["git", "ls-tree", "--name-only", f"{rev}:{EXERCISES}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return {
+        name: subprocess.run(
+            ["git", "show", f"{rev}:{EXERCISES}/{name}"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for name in sorted(listing)
+        if name.endswith(".py")
+    }
+
+
+def exercise_modules(rev: str | None = None) -> tuple[int, int, int, int]:
+    """Files, exercises (``exN_M = ...`` at the top of a module), lines in all (as ``wc -l``
+    counts them) and lines of code of the exercise modules.
+    """
+    sources = exercise_sources(rev)
+    exercises = sum(len(EXERCISE.findall(source)) for source in sources.values())
+    total = sum(source.count("\n") for source in sources.values())
+    code = sum(len(code_lines(source)) for source in sources.values())
+    return len(sources), exercises, total, code
+
+
+def main(argv: list[str] | None = None) -> int:
     """Print the table of lines of code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rev", help="also measure the exercise modules at this git revision")
+    args = parser.parse_args(argv)
     core, names = network_core()
     print(f"network_core        {core:4d} lines of code  ({', '.join(names)})")
     print(f"autodiff_engine     {file_code_lines('autodiff.py'):4d} lines of code  (autodiff.py)")
@@ -108,6 +155,12 @@ def main() -> int:
         if path.exists():
             raw = len(path.read_text().splitlines())
             print(f"{name:<19} {file_code_lines(name):4d} lines of code, {raw} lines in all")
+    for label, rev in [("working tree", None)] + ([(args.rev, args.rev)] if args.rev else []):
+        files, exercises, total, code = exercise_modules(rev)
+        print(
+            f"exercise_modules    {code:4d} lines of code, {total} lines in all "
+            f"({files} files, {exercises} exercises, {total / exercises:.0f} lines each, {label})"
+        )
     return 0
 
 

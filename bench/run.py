@@ -301,13 +301,13 @@ def run_course_once() -> dict[str, tuple[float, float]]:
     return _course_runs
 
 
-@benchmark("course_total_s", "s", 60)
+@benchmark("course_total_s", "s", 45)
 def course_total_s() -> float:
     """All lessons and solutions executed once, each in a fresh kernel, one after the other."""
     return sum(seconds for seconds, _ in run_course_once().values())
 
 
-@benchmark("slowest_notebook_s", "s", 10)
+@benchmark("slowest_notebook_s", "s", 5)
 def slowest_notebook_s() -> float:
     """The longest single notebook run, kernel start included."""
     return max(seconds for seconds, _ in run_course_once().values())

@@ -231,6 +231,35 @@ def test_power_edge_cases():
     y = x**0.5
     y.backward()
     assert (y.data, x.grad) == (0.0, math.inf)  # √a is vertical at 0
+    x = Value(0.0)
+    y = x**0
+    y.backward()
+    assert (y.data, x.grad) == (1.0, 0.0)  # 0 ** 0 = 1, and a ** 0 is flat even at 0
+    x = Value(0.0)
+    y = x**1
+    y.backward()
+    assert (y.data, x.grad) == (0.0, 1.0)
+
+
+def test_an_operation_written_by_hand_joins_the_graph():
+    """Lesson 05 adds max (and exercise 5.7 softplus) as children plus a _backward closure."""
+
+    def value_max(a: Value, b: Value) -> Value:
+        out = Value(max(a.data, b.data), (a, b), "max")
+
+        def _backward() -> None:
+            winner = a if a.data >= b.data else b
+            winner.grad += out.grad
+
+        out._backward = _backward
+        return out
+
+    x, y = Value(3.0), Value(-2.0)
+    f = value_max(x * 2, y) * x  # f = max(2x, y) · x = 2x² while 2x >= y
+    f.backward()
+    assert (f.data, x.grad, y.grad) == (18.0, 12.0, 0.0)
+    f.backward()  # a hand-written operation is reset like the built-in ones
+    assert (x.grad, y.grad) == (12.0, 0.0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -387,6 +416,10 @@ def test_value_refuses_non_numbers(bad):
 def test_value_of_a_value_says_so():
     with pytest.raises(TypeError, match="already a Value"):
         Value(Value(1.0))
+    with pytest.raises(TypeError) as info:
+        Value(2.0) + np.array([1.0])
+    assert "'+' takes a number or another Value, but got ndarray" in str(info.value)
+    assert "already a Value" not in str(info.value)  # the advice is for a Value only
 
 
 def test_numpy_scalars_are_numbers():
@@ -422,6 +455,8 @@ def test_value_exponent_is_refused():
         2.0**x
     with pytest.raises(TypeError, match=r"constant exponent.*str '3'"):
         x ** "3"
+    with pytest.raises(TypeError, match=r"but got float 2\.0 \*\* Value\(data=2"):
+        2.0**x  # the message shows the expression that was refused
 
 
 @pytest.mark.parametrize("bad", [0.0, -1.0, -2.5])

@@ -82,6 +82,7 @@ EXPLORERS = [
     widgets.step_threshold_explorer,
     widgets.neuron_graph_explorer,
     widgets.xor_training_explorer,
+    widgets.minibatch_explorer,
     widgets.activation_explorer,
     widgets.gradient_norm_explorer,
     widgets.universal_approximation_explorer,
@@ -108,6 +109,23 @@ def test_every_control_is_labelled_with_what_it_changes(explorer):
     controls = [c for c in explorer().widget.children if isinstance(c, ValueWidget)]
     assert controls
     assert all(len(c.description) >= 5 for c in controls), [c.description for c in controls]
+
+
+@pytest.mark.parametrize(
+    ("explorer", "description", "base", "low", "high"),
+    [
+        (widgets.minibatch_explorer, "learning rate", 10, -2, 1),
+        (widgets.gradient_norm_explorer, "weight gain", 2, -2, 3),
+    ],
+)
+def test_log_sliders_move_over_powers(explorer, description, base, low, high):
+    from ipywidgets import FloatLogSlider
+
+    children = explorer().widget.children
+    (slider,) = [c for c in children if getattr(c, "description", "") == description]
+    assert isinstance(slider, FloatLogSlider)
+    assert (slider.base, slider.min, slider.max, slider.step) == (base, low, high, 0.25)
+    assert (slider.value, slider.continuous_update) == (1.0, False)
 
 
 def test_the_explorer_helper_refuses_a_control_without_a_label():

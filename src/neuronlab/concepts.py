@@ -64,6 +64,11 @@ GLOSSARY: dict[str, str] = {
     "hadamard product": r"hadamard|⊙|\\odot|element-?wise product",
     "gradient check": r"gradient[- _]check\w*|check_gradients?",
     "local minimum": r"local minim\w*",
+    # the Python an engine is built from (lesson 05's Python box)
+    "python class": r"__init__|\bclass [a-z_]\w*\s*[:(]",
+    "special method": r"special methods?|__(add|mul|sub|truediv|pow|neg|radd|rmul)__",
+    "closure": r"\bclosures?\b",
+    "recursion": r"\brecursi(on|ve)\b",
     # outputs, losses and stochastic gradient descent (lesson 07)
     "cross-entropy": r"cross[- _]entropy|log[- ]loss",
     "binary cross-entropy": r"binary[ _]cross[- _]entropy|\bbce\b",

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import functools
+import queue
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,8 +71,50 @@ def this_python_kernel_manager() -> type:
 
         def __init__(self, **kwargs: Any) -> None:
             kwargs.setdefault("kernel_spec_manager", ThisPythonOnly())
+            kwargs.setdefault("client_factory", sliced_poll_client())
             if zmq.has("curve"):
                 kwargs.setdefault("transport_encryption", "auto")
             super().__init__(**kwargs)
 
     return ThisPythonKernel
+
+
+POLL_SLICE_S = 0.25  # how long one look for a kernel's message lasts before looking again
+
+
+@functools.cache
+def sliced_poll_client() -> type:
+    """A kernel client whose channels wait for a message in slices of ``POLL_SLICE_S`` seconds.
+
+    Waiting in one long poll, as jupyter_client does, sometimes missed the wake-up of a reply
+    that had already arrived: after lesson 07's widget cell the reply sat unread until the whole
+    cell timeout (60 s) ran out, although the kernel had finished in milliseconds. Looking again
+    every quarter second bounds that delay; a message that is waiting is always found.
+    """
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_client.channels import AsyncZMQSocketChannel
+    from traitlets import Type
+
+    class SlicedPollChannel(AsyncZMQSocketChannel):
+        """A channel whose ``get_msg`` polls in short slices until ``timeout`` (or forever)."""
+
+        async def get_msg(self, timeout: float | None = None) -> dict[str, Any]:
+            """The next message; ``queue.Empty`` when none comes within ``timeout`` seconds."""
+            deadline = None if timeout is None else time.monotonic() + timeout
+            while True:
+                left = POLL_SLICE_S if deadline is None else deadline - time.monotonic()
+                wait_s = min(POLL_SLICE_S, max(0.0, left))
+                if await self.socket.poll(int(wait_s * 1000)):
+                    return await self._recv()
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise queue.Empty
+
+    class SlicedPollClient(AsyncKernelClient):
+        """An asynchronous kernel client with sliced polling on every message channel."""
+
+        shell_channel_class = Type(SlicedPollChannel)
+        iopub_channel_class = Type(SlicedPollChannel)
+        stdin_channel_class = Type(SlicedPollChannel)
+        control_channel_class = Type(SlicedPollChannel)
+
+    return SlicedPollClient

@@ -48,13 +48,24 @@ def explorer(draw: Callable[..., Figure], **controls: object):
     return interact(show, **controls)
 
 
-def _slider(value: float, low: float, high: float, step: float, description: str):
-    """A float slider that redraws when it is released (drawing on every move is too slow)."""
-    from ipywidgets import FloatSlider
+def _slider(
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    description: str,
+    log_base: float | None = None,
+):
+    """A float slider that redraws when it is released (drawing on every move is too slow).
 
-    return FloatSlider(
-        value=value, min=low, max=high, step=step, description=description, continuous_update=False
-    )
+    With a ``log_base``, it moves over powers, from ``log_base**low`` to ``log_base**high``.
+    """
+    from ipywidgets import FloatLogSlider, FloatSlider
+
+    settings = dict(value=value, min=low, max=high, step=step, description=description)
+    if log_base is not None:
+        return FloatLogSlider(**settings, base=log_base, continuous_update=False)
+    return FloatSlider(**settings, continuous_update=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,22 +281,14 @@ def minibatch_explorer():
     """Sliders for the batch size and the learning rate: compare mini-batch SGD with full-batch
     gradient descent on the same data, from the same start.
     """
-    from ipywidgets import FloatLogSlider, IntSlider
+    from ipywidgets import IntSlider
 
     return explorer(
         draw_minibatch_training,
         batch_size=IntSlider(
             value=10, min=1, max=200, description="batch size", continuous_update=False
         ),
-        learning_rate=FloatLogSlider(
-            value=1.0,
-            base=10,
-            min=-2,
-            max=1,
-            step=0.25,
-            description="learning rate",
-            continuous_update=False,
-        ),
+        learning_rate=_slider(1.0, -2, 1, 0.25, "learning rate", log_base=10),
     )
 
 
@@ -400,7 +403,7 @@ def gradient_norm_explorer(activation: str = "sigmoid"):
     """A drop-down for the hidden activation, a slider for the depth and one for the gain of
     the initial weights, ``std = gain / √fan_in``: find where the gradient stays alive.
     """
-    from ipywidgets import Dropdown, FloatLogSlider, IntSlider
+    from ipywidgets import Dropdown, IntSlider
 
     return explorer(
         draw_gradient_norms,
@@ -408,15 +411,7 @@ def gradient_norm_explorer(activation: str = "sigmoid"):
             options=["sigmoid", "tanh", "relu"], value=activation, description="activation"
         ),
         depth=IntSlider(value=10, min=2, max=30, description="layers", continuous_update=False),
-        gain=FloatLogSlider(
-            value=1.0,
-            base=2,
-            min=-2,
-            max=3,
-            step=0.25,
-            description="weight gain",
-            continuous_update=False,
-        ),
+        gain=_slider(1.0, -2, 3, 0.25, "weight gain", log_base=2),
     )
 
 

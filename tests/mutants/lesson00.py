@@ -4,6 +4,24 @@ from __future__ import annotations
 
 import numpy as np
 
+# 0.1
+
+
+def square_as_twice_x(x):
+    return 2 * x
+
+
+def square_as_absolute_value(x):
+    return abs(x)
+
+
+def square_as_cube(x):
+    return x**3
+
+
+def square_without_return(x):
+    return None
+
 
 def square_keeping_the_sign(x):
     return x * abs(x)
@@ -20,10 +38,10 @@ def square_with_a_caret(x):
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "0.1": [
-        (lambda x: 2 * x, "that is x times 2"),
-        (lambda x: abs(x), "absolute value"),
-        (lambda x: x**3, "For x = 3 expected 9, but got 27"),
-        (lambda x: None, "returned None"),
+        (square_as_twice_x, "that is x times 2"),
+        (square_as_absolute_value, "absolute value"),
+        (square_as_cube, "For x = 3 expected 9, but got 27"),
+        (square_without_return, "returned None"),
         (square_keeping_the_sign, "keeps the sign of x"),
         (square_of_each_entry_in_a_list, "'float' object is not iterable"),
         (square_with_a_caret, "^ is not a power in Python"),

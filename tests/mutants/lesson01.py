@@ -6,6 +6,76 @@ import numpy as np
 
 import neuronlab.activations
 
+# 1.1
+
+
+def net_input_without_bias(x, w, b):
+    return np.dot(w, x)
+
+
+def net_input_subtracting_bias(x, w, b):
+    return np.dot(w, x) - b
+
+
+def net_input_summing_raw_inputs(x, w, b):
+    return np.sum(x) + b
+
+
+def net_input_products_not_summed(x, w, b):
+    return x * w + b
+
+
+# 1.2
+
+
+def batch_net_inputs_without_bias(X, w, b):
+    return X @ w
+
+
+def batch_net_inputs_summed_over_batch(X, w, b):
+    return np.sum(X * w) + b
+
+
+def batch_net_inputs_as_column(X, w, b):
+    return (X @ w + b).reshape(-1, 1)
+
+
+def batch_net_inputs_with_transposed_x(X, w, b):
+    return X.T @ w + b
+
+
+# 1.3
+
+
+def fires_only_above_zero(X, w, b):
+    return np.where(X @ w + b > 0, 1.0, 0.0)
+
+
+def fires_returns_net_input(X, w, b):
+    return X @ w + b
+
+
+def fires_with_outputs_swapped(X, w, b):
+    return np.where(X @ w + b >= 0, 0.0, 1.0)
+
+
+# 1.4
+
+
+def decision_line_sign_flipped(x1, w, b):
+    return (w[0] * x1 + b) / w[1]
+
+
+def decision_line_without_bias(x1, w, b):
+    return -(w[0] * x1) / w[1]
+
+
+def decision_line_weights_swapped(x1, w, b):
+    return -(w[1] * x1 + b) / w[0]
+
+
+# 1.3 and 1.4, more
+
 
 def step_neuron_with_the_course_step(X, w, b):
     from neuronlab.activations import step
@@ -24,28 +94,28 @@ def decision_line_not_divided(x1, w, b):
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "1.1": [
-        (lambda x, w, b: np.dot(w, x), "the bias b is missing"),
-        (lambda x, w, b: np.dot(w, x) - b, "added, not subtracted"),
-        (lambda x, w, b: np.sum(x) + b, "its own weight"),
-        (lambda x, w, b: x * w + b, "then *sum* the products"),
+        (net_input_without_bias, "the bias b is missing"),
+        (net_input_subtracting_bias, "added, not subtracted"),
+        (net_input_summing_raw_inputs, "its own weight"),
+        (net_input_products_not_summed, "then *sum* the products"),
     ],
     "1.2": [
-        (lambda X, w, b: X @ w, "the bias b is missing"),
-        (lambda X, w, b: np.sum(X * w) + b, "sums over the whole batch"),
-        (lambda X, w, b: (X @ w + b).reshape(-1, 1), "not a column"),
-        (lambda X, w, b: X.T @ w + b, "raised ValueError"),
+        (batch_net_inputs_without_bias, "the bias b is missing"),
+        (batch_net_inputs_summed_over_batch, "sums over the whole batch"),
+        (batch_net_inputs_as_column, "not a column"),
+        (batch_net_inputs_with_transposed_x, "inner sizes do not match"),
     ],
     "1.3": [
-        (lambda X, w, b: np.where(X @ w + b > 0, 1.0, 0.0), "use >= 0"),
-        (lambda X, w, b: X @ w + b, "that is the net input z"),
-        (lambda X, w, b: np.where(X @ w + b >= 0, 0.0, 1.0), "0 and 1 are swapped"),
+        (fires_only_above_zero, "use >= 0"),
+        (fires_returns_net_input, "that is the net input z"),
+        (fires_with_outputs_swapped, "0 and 1 are swapped"),
         (step_neuron_with_the_course_step, "calls the course's own step"),
         (step_neuron_with_the_course_module, "calls the course's own step"),
     ],
     "1.4": [
-        (lambda x1, w, b: (w[0] * x1 + b) / w[1], "check the sign"),
-        (lambda x1, w, b: -(w[0] * x1) / w[1], "the bias is missing"),
-        (lambda x1, w, b: -(w[1] * x1 + b) / w[0], "the weights are swapped"),
+        (decision_line_sign_flipped, "check the sign"),
+        (decision_line_without_bias, "the bias is missing"),
+        (decision_line_weights_swapped, "the weights are swapped"),
         (decision_line_not_divided, "divide by w2 at the end"),
     ],
 }

@@ -15,41 +15,7 @@ def perceptron_update_strict(x, y, w, b, learning_rate):
     return w + learning_rate * error * x, b + learning_rate * error
 
 
-def update_predicting_without_bias(x, y, w, b, learning_rate):
-    y_hat = 1.0 if w @ x >= 0 else 0.0  # the bias left out of the prediction
-    error = y - y_hat
-    return w + learning_rate * error * x, b + learning_rate * error
-
-
-def separates_either_way_round(w, b, X, y):
-    p = np.where(X @ w + b >= 0, 1.0, 0.0)
-    return bool(np.all(p == y) or np.all(p == 1 - y))
-
-
-def xnor_with_the_lessons_xor_weights():
-    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])  # OR and NAND
-    b1 = np.array([-0.5, 1.5])
-    return W1, b1, np.array([1.0, 1.0]), -1.5  # AND: that is XOR
-
-
-def xnor_with_one_row_per_hidden_unit():
-    W1 = np.array([[1.0, 1.0], [-1.0, -1.0]])  # row 0: OR, row 1: NAND
-    b1 = np.array([-0.5, 1.5])
-    return W1, b1, np.array([-1.0, -1.0]), 1.5
-
-
-def xnor_as_a_function_of_X(X):
-    return np.where(X[:, 0] == X[:, 1], 1.0, 0.0)  # no network at all
-
-
-def xnor_without_the_output_bias():
-    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])
-    return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0])
-
-
-def xnor_that_always_fires():
-    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])
-    return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0]), 5.0
+# 2.1
 
 
 def gates_with_or_weights_everywhere(gate):
@@ -90,6 +56,102 @@ def gates_as_one_list(gate):
     return [-1.0, -1.0, 0.5]
 
 
+def three_weights_for_two_inputs(gate):
+    return np.array([1.0, 1.0, 1.0]), -1.5
+
+
+# 2.2
+
+
+def update_in_wrong_direction(x, y, w, b, r):
+    return (
+        w - r * (y - step(w @ x + b)) * x,
+        b - r * (y - step(w @ x + b)),
+    )
+
+
+def update_without_learning_rate(x, y, w, b, r):
+    return (w + (y - step(w @ x + b)) * x, b + (y - step(w @ x + b)))
+
+
+def update_by_target_not_error(x, y, w, b, r):
+    return (w + r * y * x, b + r * y)
+
+
+def update_without_bias(x, y, w, b, r):
+    return (w + r * (y - step(w @ x + b)) * x, b)
+
+
+def update_predicting_without_bias(x, y, w, b, learning_rate):
+    y_hat = 1.0 if w @ x >= 0 else 0.0  # the bias left out of the prediction
+    error = y - y_hat
+    return w + learning_rate * error * x, b + learning_rate * error
+
+
+# 2.3
+
+
+def separates_if_any_row_right(w, b, X, y):
+    return bool(np.any(step(X @ w + b) == y))
+
+
+def separates_with_strict_step(w, b, X, y):
+    return bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y))
+
+
+def separates_as_fraction_right(w, b, X, y):
+    return float(np.mean(step(X @ w + b) == y))
+
+
+def separates_either_way_round(w, b, X, y):
+    p = np.where(X @ w + b >= 0, 1.0, 0.0)
+    return bool(np.all(p == y) or np.all(p == 1 - y))
+
+
+# 2.5
+
+
+def xnor_with_the_lessons_xor_weights():
+    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])  # OR and NAND
+    b1 = np.array([-0.5, 1.5])
+    return W1, b1, np.array([1.0, 1.0]), -1.5  # AND: that is XOR
+
+
+def xnor_with_one_row_per_hidden_unit():
+    W1 = np.array([[1.0, 1.0], [-1.0, -1.0]])  # row 0: OR, row 1: NAND
+    b1 = np.array([-0.5, 1.5])
+    return W1, b1, np.array([-1.0, -1.0]), 1.5
+
+
+def xnor_as_a_function_of_X(X):
+    return np.where(X[:, 0] == X[:, 1], 1.0, 0.0)  # no network at all
+
+
+def xnor_without_the_output_bias():
+    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])
+    return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0])
+
+
+def xnor_that_always_fires():
+    W1 = np.array([[1.0, -1.0], [1.0, -1.0]])
+    return W1, np.array([-0.5, 1.5]), np.array([-1.0, -1.0]), 5.0
+
+
+# 2.4
+
+
+def predict_one_line():
+    return 1
+
+
+def predict_four_lines():
+    return 4
+
+
+def predict_in_words():
+    return "none"
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "2.1": [
@@ -97,34 +159,32 @@ WRONG_ANSWERS = {
         (gates_with_a_bias_too_negative, "It never fires"),
         (gates_with_a_bias_too_large, "It always fires"),
         (gates_with_implies_weights_swapped, "The weights are in the wrong order"),
-        (gates_with_two_weights_for_majority, "so its weights should have shape (3,)"),
+        (gates_with_two_weights_for_majority, "expected weights of shape (3,)"),
         (
             gates_with_majority_on_the_line,
             "for MAJORITY but the truth table says [0 0 0 1 0 1 1 1]",
         ),
         (gates_as_one_list, "should return (w, b)"),
+        (three_weights_for_two_inputs, "expected weights of shape (2,)"),
     ],
     "2.2": [
         (perceptron_update_strict, "predict with >= 0, not > 0"),
         (
-            lambda x, y, w, b, r: (
-                w - r * (y - step(w @ x + b)) * x,
-                b - r * (y - step(w @ x + b)),
-            ),
+            update_in_wrong_direction,
             "goes the wrong way",
         ),
         (
-            lambda x, y, w, b, r: (w + (y - step(w @ x + b)) * x, b + (y - step(w @ x + b))),
+            update_without_learning_rate,
             "learning rate η is missing",
         ),
-        (lambda x, y, w, b, r: (w + r * y * x, b + r * y), "not the target y"),
-        (lambda x, y, w, b, r: (w + r * (y - step(w @ x + b)) * x, b), "the bias learns too"),
+        (update_by_target_not_error, "not the target y"),
+        (update_without_bias, "the bias learns too"),
         (update_predicting_without_bias, "the prediction ŷ needs the bias too"),
     ],
     "2.3": [
-        (lambda w, b, X, y: bool(np.any(step(X @ w + b) == y)), "every row must be right"),
-        (lambda w, b, X, y: bool(np.all(np.where(X @ w + b > 0, 1.0, 0.0) == y)), "use >= 0"),
-        (lambda w, b, X, y: float(np.mean(step(X @ w + b) == y)), "return True or False"),
+        (separates_if_any_row_right, "every row must be right"),
+        (separates_with_strict_step, "use >= 0"),
+        (separates_as_fraction_right, "return True or False"),
         (separates_either_way_round, "the side matters"),
     ],
     "2.5": [
@@ -135,8 +195,8 @@ WRONG_ANSWERS = {
         (xnor_that_always_fires, "It always outputs 1"),
     ],
     "2.4": [
-        (lambda: 1, "you predicted 1"),
-        (lambda: 4, "no line separates XOR"),
-        (lambda: "none", "return a number"),
+        (predict_one_line, "you predicted 1"),
+        (predict_four_lines, "no line separates XOR"),
+        (predict_in_words, "return a number"),
     ],
 }

@@ -34,6 +34,49 @@ def sigmoid_clipped(z):
     return 1 / (1 + np.exp(-z))
 
 
+# 3.1
+
+
+def naive_sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_where_with_both_exponentials(z):
+    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def sigmoid_negative_form_everywhere(z):
+    return np.exp(z) / (1 + np.exp(z))
+
+
+def sigmoid_of_minus_z(z):
+    return 1 / (1 + np.exp(z))
+
+
+def sigmoid_cast_to_float64(z):
+    return stable(np.asarray(z, dtype=float))
+
+
+def sigmoid_as_tanh(z):
+    return np.tanh(z)
+
+
+def sigmoid_of_absolute_value(z):
+    return stable(np.abs(z))
+
+
+def sigmoid_as_step(z):
+    return np.where(z >= 0, 1.0, 0.0)
+
+
+def sigmoid_with_math_exp(z):
+    return 1 / (1 + math.exp(-z))
+
+
+def sigmoid_without_return(z):
+    return None
+
+
 def sigmoid_both_forms_with_errstate(z):
     with np.errstate(all="ignore"):  # np.where computes both forms; the warnings are hidden
         return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
@@ -48,6 +91,94 @@ def sigmoid_from_the_course(z):
 def sigmoid_one_minus_for_negatives(z):
     s = 1 / (1 + np.exp(-np.abs(z)))
     return np.where(z >= 0, s, 1 - s)
+
+
+# 3.2
+
+
+def neuron_without_bias(X, w, b):
+    return stable(X @ w)
+
+
+def neuron_subtracting_bias(X, w, b):
+    return stable(X @ w - b)
+
+
+def neuron_returns_net_input(X, w, b):
+    return X @ w + b
+
+
+def neuron_with_step(X, w, b):
+    return np.where(X @ w + b >= 0, 1.0, 0.0)
+
+
+def neuron_sigmoid_on_inputs(X, w, b):
+    return stable(X) @ w + b
+
+
+def neuron_outputs_as_column(X, w, b):
+    return stable(X @ w + b).reshape(-1, 1)
+
+
+def neuron_with_naive_sigmoid(X, w, b):
+    return 1 / (1 + np.exp(-(X @ w + b)))
+
+
+def neuron_cast_to_float64(X, w, b):
+    return stable(np.asarray(X, dtype=float) @ w + b)
+
+
+# 3.3
+
+
+def logit_upside_down(p):
+    return np.log((1 - p) / p)
+
+
+def logit_as_log_p(p):
+    return np.log(p)
+
+
+def logit_with_log10(p):
+    return np.log10(p / (1 - p))
+
+
+def logit_as_odds(p):
+    return p / (1 - p)
+
+
+def logit_as_sigmoid(p):
+    return stable(p)
+
+
+def logit_cast_to_float64(p):
+    return np.log(p / (1 - p)).astype(np.float64)
+
+
+# 3.4
+
+
+def steepness_small_tolerance_approximation(m, t):
+    return np.log(1 / t) / m
+
+
+def steepness_times_margin(m, t):
+    return np.log((1 - t) / t) * m
+
+
+def steepness_negative(m, t):
+    return np.log(t / (1 - t)) / m
+
+
+def steepness_with_log10(m, t):
+    return np.log10((1 - t) / t) / m
+
+
+def steepness_without_log(m, t):
+    return (1 - t) / t / m
+
+
+# 3.5
 
 
 def predict_ten_times_steeper():
@@ -71,45 +202,45 @@ WRONG_ANSWERS = {
         (sigmoid_from_the_course, "calls the course's own sigmoid"),
         (sigmoid_one_minus_for_negatives, "the subtraction rounds a tiny σ(z) to 0"),
         (sigmoid_clipped, "expected 0 (at index (2,)), but got 7.12457640674e-218"),
-        (lambda z: 1 / (1 + np.exp(-z)), "np.exp(-z) at z = -1000 is e^1000"),
+        (naive_sigmoid, "np.exp(-z) at z = -1000 is e^1000"),
         (
-            lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),
+            sigmoid_where_with_both_exponentials,
             "np.where computes both branches",
         ),
-        (lambda z: np.exp(z) / (1 + np.exp(z)), "np.where computes both branches"),
-        (lambda z: 1 / (1 + np.exp(z)), "check the sign of the exponent"),
-        (lambda z: stable(np.asarray(z, dtype=float)), "expected dtype float32"),
-        (lambda z: np.tanh(z), "that is tanh"),
-        (lambda z: stable(np.abs(z)), "for z < 0 your function gives σ(|z|)"),
-        (lambda z: np.where(z >= 0, 1.0, 0.0), "that is the step function"),
-        (lambda z: 1 / (1 + math.exp(-z)), "raised TypeError"),
-        (lambda z: None, "Did you forget `return`?"),
+        (sigmoid_negative_form_everywhere, "np.where computes both branches"),
+        (sigmoid_of_minus_z, "check the sign of the exponent"),
+        (sigmoid_cast_to_float64, "expected dtype float32"),
+        (sigmoid_as_tanh, "that is tanh"),
+        (sigmoid_of_absolute_value, "for z < 0 your function gives σ(|z|)"),
+        (sigmoid_as_step, "that is the step function"),
+        (sigmoid_with_math_exp, "was given an array. Use numpy's versions"),
+        (sigmoid_without_return, "Did you forget `return`?"),
     ],
     "3.2": [
         (sigmoid_neuron_with_overflow_silenced, "the overflow was silenced, not avoided"),
-        (lambda X, w, b: stable(X @ w), "the bias b is missing"),
-        (lambda X, w, b: stable(X @ w - b), "not subtracted"),
-        (lambda X, w, b: X @ w + b, "that is the net input z"),
-        (lambda X, w, b: np.where(X @ w + b >= 0, 1.0, 0.0), "the step neuron of lesson 02"),
-        (lambda X, w, b: stable(X) @ w + b, "not on the inputs"),
-        (lambda X, w, b: stable(X @ w + b).reshape(-1, 1), "expected an array of shape (4,)"),
-        (lambda X, w, b: 1 / (1 + np.exp(-(X @ w + b))), "Or use activations.sigmoid"),
-        (lambda X, w, b: stable(np.asarray(X, dtype=float) @ w + b), "expected dtype float32"),
+        (neuron_without_bias, "the bias b is missing"),
+        (neuron_subtracting_bias, "not subtracted"),
+        (neuron_returns_net_input, "that is the net input z"),
+        (neuron_with_step, "the step neuron of lesson 02"),
+        (neuron_sigmoid_on_inputs, "not on the inputs"),
+        (neuron_outputs_as_column, "expected an array of shape (4,)"),
+        (neuron_with_naive_sigmoid, "Or use activations.sigmoid"),
+        (neuron_cast_to_float64, "expected dtype float32"),
     ],
     "3.3": [
-        (lambda p: np.log((1 - p) / p), "the sign is flipped"),
-        (lambda p: np.log(p), "ln(p) alone is not enough"),
-        (lambda p: np.log10(p / (1 - p)), "use the natural logarithm"),
-        (lambda p: p / (1 - p), "that is the odds"),
-        (lambda p: stable(p), "that is σ(p)"),
-        (lambda p: np.log(p / (1 - p)).astype(np.float64), "expected dtype float32"),
+        (logit_upside_down, "the sign is flipped"),
+        (logit_as_log_p, "ln(p) alone is not enough"),
+        (logit_with_log10, "use the natural logarithm"),
+        (logit_as_odds, "that is the odds"),
+        (logit_as_sigmoid, "that is σ(p)"),
+        (logit_cast_to_float64, "expected dtype float32"),
     ],
     "3.4": [
-        (lambda m, t: np.log(1 / t) / m, "an approximation for small tolerances"),
-        (lambda m, t: np.log((1 - t) / t) * m, "divide by the margin"),
-        (lambda m, t: np.log(t / (1 - t)) / m, "a negative k flips the sigmoid"),
-        (lambda m, t: np.log10((1 - t) / t) / m, "not np.log10"),
-        (lambda m, t: (1 - t) / t / m, "take its natural logarithm"),
+        (steepness_small_tolerance_approximation, "an approximation for small tolerances"),
+        (steepness_times_margin, "divide by the margin"),
+        (steepness_negative, "a negative k flips the sigmoid"),
+        (steepness_with_log10, "not np.log10"),
+        (steepness_without_log, "take its natural logarithm"),
     ],
     "3.5": [
         (predict_ten_times_steeper, "grows only like the logarithm"),

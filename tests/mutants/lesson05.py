@@ -77,6 +77,9 @@ def softplus_returning_a_number(v):
     return float(np.logaddexp(0.0, v.data))
 
 
+# 5.7, more
+
+
 def softplus_from_exp_and_log(v):
     return (1 + v.exp()).log()  # right values, but no new operation and no _backward
 
@@ -98,6 +101,93 @@ def softplus_with_backward_never_attached(v):
         v.grad += stable_sigmoid(v.data) * out.grad
 
     return out
+
+
+# 5.1
+
+
+def multiply_gate_without_swap(x, y, upstream):
+    return (x * upstream, y * upstream)
+
+
+def multiply_gate_without_upstream(x, y, upstream):
+    return (y, x)
+
+
+def multiply_gate_as_add_gate(x, y, upstream):
+    return (upstream, upstream)
+
+
+def multiply_gate_by_product(x, y, upstream):
+    return (x * y * upstream, x * y * upstream)
+
+
+def multiply_gate_gradients_in_one_array(x, y, upstream):
+    return np.array([y * upstream, x * upstream])
+
+
+def multiply_gate_without_return(x, y, upstream):
+    return None
+
+
+# 5.2
+
+
+def circuit_with_the_lessons_numbers(x, y, z):
+    return -4.0, -4.0, 3.0
+
+
+def circuit_treating_minus_as_plus(x, y, z):
+    q = x - y
+    dq = z
+    return dq, dq, q  # both inputs get dq, as at an add gate
+
+
+def circuit_without_the_swap(x, y, z):
+    q = x - y
+    return q, -q, z
+
+
+def circuit_with_dz_from_the_sum(x, y, z):
+    return z, -z, x + y
+
+
+def circuit_without_the_upstream_gradient(x, y, z):
+    return 1.0 + 0 * x, -1.0 + 0 * y, x - y
+
+
+def circuit_with_both_signs_flipped(x, y, z):
+    return -z, z, x - y
+
+
+# 5.3
+
+
+def neuron_dw_without_inner_derivative(w, x, b):
+    return sigmoid_derivative(w * x + b)
+
+
+def neuron_dw_slope_of_net_input(w, x, b):
+    return (w * x + b) * (1 - (w * x + b)) * x
+
+
+def neuron_dw_sigmoid_not_slope(w, x, b):
+    return stable_sigmoid(w * x + b) * x
+
+
+def neuron_dw_times_w(w, x, b):
+    return sigmoid_derivative(w * x + b) * w
+
+
+def neuron_dw_slope_at_w(w, x, b):
+    return sigmoid_derivative(w) * x
+
+
+def neuron_dw_naive_sigmoid(w, x, b):
+    return naive_sigmoid(w * x + b) * (1 - naive_sigmoid(w * x + b)) * x
+
+
+# 5.5
 
 
 def max_circuit_to_the_smaller_input(x, y, z):
@@ -144,45 +234,33 @@ def max_circuit_with_python_if(x, y, z):
     return 0.0, z, y
 
 
-def circuit_with_the_lessons_numbers(x, y, z):
-    return -4.0, -4.0, 3.0
+# 5.6
 
 
-def circuit_treating_minus_as_plus(x, y, z):
-    q = x - y
-    dq = z
-    return dq, dq, q  # both inputs get dq, as at an add gate
+def predict_one_path():
+    return 6.0
 
 
-def circuit_without_the_swap(x, y, z):
-    q = x - y
-    return q, -q, z
+def predict_add_gate_only():
+    return 1.0
 
 
-def circuit_with_dz_from_the_sum(x, y, z):
-    return z, -z, x + y
-
-
-def circuit_without_the_upstream_gradient(x, y, z):
-    return 1.0 + 0 * x, -1.0 + 0 * y, x - y
-
-
-def circuit_with_both_signs_flipped(x, y, z):
-    return -z, z, x - y
+def predict_paths_doubled():
+    return 12.0
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
-        (lambda x, y, upstream: (x * upstream, y * upstream), "swaps its inputs"),
-        (lambda x, y, upstream: (y, x), "multiply the local gradients by the upstream gradient"),
-        (lambda x, y, upstream: (upstream, upstream), "that is the add gate's rule"),
-        (lambda x, y, upstream: (x * y * upstream, x * y * upstream), "not the product x · y"),
+        (multiply_gate_without_swap, "swaps its inputs"),
+        (multiply_gate_without_upstream, "multiply the local gradients by the upstream gradient"),
+        (multiply_gate_as_add_gate, "that is the add gate's rule"),
+        (multiply_gate_by_product, "not the product x · y"),
         (
-            lambda x, y, upstream: np.array([y * upstream, x * upstream]),
+            multiply_gate_gradients_in_one_array,
             "should return 2 values (dx, dy)",
         ),
-        (lambda x, y, upstream: None, "returned None"),
+        (multiply_gate_without_return, "returned None"),
     ],
     "5.2": [
         (circuit_with_the_lessons_numbers, "those are the lesson's numbers"),
@@ -196,13 +274,13 @@ WRONG_ANSWERS = {
     "5.3": [
         (neuron_grad_w_with_overflow_silenced, "the overflow was silenced, not avoided"),
         (neuron_grad_w_numerically, "looks like a numerical approximation"),
-        (lambda w, x, b: sigmoid_derivative(w * x + b), "forgot the inner derivative"),
-        (lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x, "not the net input z"),
-        (lambda w, x, b: stable_sigmoid(w * x + b) * x, "not σ(z) itself"),
-        (lambda w, x, b: sigmoid_derivative(w * x + b) * w, "the derivative with respect to x"),
-        (lambda w, x, b: sigmoid_derivative(w) * x, "not at w"),
+        (neuron_dw_without_inner_derivative, "forgot the inner derivative"),
+        (neuron_dw_slope_of_net_input, "not the net input z"),
+        (neuron_dw_sigmoid_not_slope, "not σ(z) itself"),
+        (neuron_dw_times_w, "the derivative with respect to x"),
+        (neuron_dw_slope_at_w, "not at w"),
         (
-            lambda w, x, b: naive_sigmoid(w * x + b) * (1 - naive_sigmoid(w * x + b)) * x,
+            neuron_dw_naive_sigmoid,
             "Use the stable sigmoid of lesson 03",
         ),
     ],
@@ -230,9 +308,9 @@ WRONG_ANSWERS = {
         (max_circuit_with_python_if, "To choose element by element, use np.where"),
     ],
     "5.6": [
-        (lambda: 6.0, "its gradients add"),
-        (lambda: 1.0, "you predicted 1"),
-        (lambda: 12.0, "2x + 1 = 7"),
+        (predict_one_path, "its gradients add"),
+        (predict_add_gate_only, "you predicted 1"),
+        (predict_paths_doubled, "2x + 1 = 7"),
     ],
     "5.7": [
         (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),

@@ -159,37 +159,174 @@ def tanh_backward_with_tanh_twice(X, y, W1, b1, W2, b2):
     return tanh_backward(X, y, W1, b1, W2, b2, lambda a: 1 - np.tanh(a) ** 2)
 
 
+# 6.1
+
+
+def output_delta_without_slope(a, y):
+    return 2 * (a - y) / a.size
+
+
+def output_delta_sigmoid_applied_again(a, y):
+    return 2 * (a - y) / a.size * sigmoid(a) * (1 - sigmoid(a))
+
+
+def output_delta_sign_flipped(a, y):
+    return 2 * (y - a) / a.size * a * (1 - a)
+
+
+def output_delta_over_rows(a, y):
+    return 2 * (a - y) / len(a) * a * (1 - a)
+
+
+def output_delta_without_two(a, y):
+    return (a - y) / a.size * a * (1 - a)
+
+
+def output_delta_not_averaged(a, y):
+    return 2 * (a - y) * a * (1 - a)
+
+
+# 6.2
+
+
+def hidden_delta_without_transpose(d, W, z, a):
+    return (d @ W) * a * (1 - a)
+
+
+def hidden_delta_without_slope(d, W, z, a):
+    return d @ W.T
+
+
+def hidden_delta_times_net_input(d, W, z, a):
+    return (d @ W.T) * z
+
+
+def hidden_delta_slope_of_net_input(d, W, z, a):
+    return (d @ W.T) * z * (1 - z)
+
+
+def hidden_delta_transposed(d, W, z, a):
+    return (W @ d.T) * (a * (1 - a)).T
+
+
+def hidden_delta_times_activation(d, W, z, a):
+    return (d @ W.T) * a
+
+
+def hidden_delta_elementwise_product(d, W, z, a):
+    return d * W.T * a * (1 - a)
+
+
+# 6.3
+
+
+def layer_gradients_dw_transposed(a, d):
+    return (d.T @ a, d.sum(axis=0))
+
+
+def layer_gradients_averaged(a, d):
+    return (a.T @ d / len(a), d.mean(axis=0))
+
+
+def layer_gradients_db_not_summed(a, d):
+    return (a.T @ d, d)
+
+
+def layer_gradients_db_over_units(a, d):
+    return (a.T @ d, d.sum(axis=1))
+
+
+def layer_gradients_db_summed_over_all(a, d):
+    return (a.T @ d, d.sum())
+
+
+def layer_gradients_db_keepdims(a, d):
+    return (a.T @ d, d.sum(axis=0, keepdims=True))
+
+
+def layer_gradients_without_transpose(a, d):
+    return (a @ d, d.sum(axis=0))
+
+
+def layer_gradients_without_db(a, d):
+    return a.T @ d
+
+
+# 6.5
+
+
+def gradient_check_absolute_error(f, x, grad, h=1e-5):
+    return float(np.max(np.abs(grad - centred(f, x, h))))
+
+
+def gradient_check_ratio_of_norms(f, x, grad, h=1e-5):
+    return float(
+        np.linalg.norm(grad - centred(f, x, h))
+        / (np.linalg.norm(grad) + np.linalg.norm(centred(f, x, h)))
+    )
+
+
+def gradient_check_over_analytic(f, x, grad, h=1e-5):
+    return float(np.nanmax(np.abs(grad - centred(f, x, h)) / np.abs(grad)))
+
+
+def gradient_check_every_entry(f, x, grad, h=1e-5):
+    return np.abs(grad - centred(f, x, h))
+
+
+def gradient_check_one_overall_scale(f, x, grad, h=1e-5):
+    return float(
+        np.max(np.abs(grad - centred(f, x, h)))
+        / max(np.max(np.abs(grad)), np.max(np.abs(centred(f, x, h))))
+    )
+
+
+# 6.6
+
+
+def predict_all_equal():
+    return "all equal, not zero"
+
+
+def predict_all_different():
+    return "different from each other"
+
+
+def predict_zero_as_number():
+    return 0
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "6.1": [
         (
-            lambda a, y: 2 * (a - y) / a.size,
+            output_delta_without_slope,
             "a backward pass that forgets the activation's derivative",
         ),
-        (lambda a, y: 2 * (a - y) / a.size * sigmoid(a) * (1 - sigmoid(a)), "a is already σ(z)"),
-        (lambda a, y: 2 * (y - a) / a.size * a * (1 - a), "the sign is flipped"),
-        (lambda a, y: 2 * (a - y) / len(a) * a * (1 - a), "not over the m rows only"),
-        (lambda a, y: (a - y) / a.size * a * (1 - a), "brings a factor 2"),
-        (lambda a, y: 2 * (a - y) * a * (1 - a), "divide by n = a.size"),
+        (output_delta_sigmoid_applied_again, "a is already σ(z)"),
+        (output_delta_sign_flipped, "the sign is flipped"),
+        (output_delta_over_rows, "not over the m rows only"),
+        (output_delta_without_two, "brings a factor 2"),
+        (output_delta_not_averaged, "divide by n = a.size"),
     ],
     "6.2": [
-        (lambda d, W, z, a: (d @ W) * a * (1 - a), "they only fit as δ_next @ W_next.T"),
-        (lambda d, W, z, a: d @ W.T, "a backward pass that forgets the activation's derivative"),
-        (lambda d, W, z, a: (d @ W.T) * z, "not by the net input z"),
-        (lambda d, W, z, a: (d @ W.T) * z * (1 - z), "the x(1 - x) confusion"),
-        (lambda d, W, z, a: (W @ d.T) * (a * (1 - a)).T, "that is the transpose of δ"),
-        (lambda d, W, z, a: (d @ W.T) * a, "is a (1 - a), not a"),
-        (lambda d, W, z, a: d * W.T * a * (1 - a), "Use the matrix product @"),
+        (hidden_delta_without_transpose, "they only fit as δ_next @ W_next.T"),
+        (hidden_delta_without_slope, "a backward pass that forgets the activation's derivative"),
+        (hidden_delta_times_net_input, "not by the net input z"),
+        (hidden_delta_slope_of_net_input, "the x(1 - x) confusion"),
+        (hidden_delta_transposed, "that is the transpose of δ"),
+        (hidden_delta_times_activation, "is a (1 - a), not a"),
+        (hidden_delta_elementwise_product, "Use the matrix product @"),
     ],
     "6.3": [
-        (lambda a, d: (d.T @ a, d.sum(axis=0)), "dW is transposed"),
-        (lambda a, d: (a.T @ d / len(a), d.mean(axis=0)), "do not average them again"),
-        (lambda a, d: (a.T @ d, d), "the bias gradient is not summed"),
-        (lambda a, d: (a.T @ d, d.sum(axis=1)), "summed over the units (axis=1)"),
-        (lambda a, d: (a.T @ d, d.sum()), "shape (n_out,)"),
-        (lambda a, d: (a.T @ d, d.sum(axis=0, keepdims=True)), "drop keepdims=True"),
-        (lambda a, d: (a @ d, d.sum(axis=0)), "a_prev.T @ delta"),
-        (lambda a, d: a.T @ d, "should return 2 values (dW, db)"),
+        (layer_gradients_dw_transposed, "dW is transposed"),
+        (layer_gradients_averaged, "do not average them again"),
+        (layer_gradients_db_not_summed, "the bias gradient is not summed"),
+        (layer_gradients_db_over_units, "summed over the units (axis=1)"),
+        (layer_gradients_db_summed_over_all, "shape (n_out,)"),
+        (layer_gradients_db_keepdims, "drop keepdims=True"),
+        (layer_gradients_without_transpose, "a_prev.T @ delta"),
+        (layer_gradients_without_db, "should return 2 values (dW, db)"),
     ],
     "6.4": [
         (backward_without_the_output_slope, "forgets the activation's derivative at the output"),
@@ -208,38 +345,30 @@ WRONG_ANSWERS = {
         (check_in_place_without_restoring, "your function changed x"),
         (check_without_zero_guard, "count it as 0"),
         (
-            lambda f, x, grad, h=1e-5: float(np.max(np.abs(grad - centred(f, x, h)))),
+            gradient_check_absolute_error,
             "that is the absolute error",
         ),
         (
-            lambda f, x, grad, h=1e-5: float(
-                np.linalg.norm(grad - centred(f, x, h))
-                / (np.linalg.norm(grad) + np.linalg.norm(centred(f, x, h)))
-            ),
+            gradient_check_ratio_of_norms,
             "compare entry by entry",
         ),
         (
-            lambda f, x, grad, h=1e-5: float(
-                np.nanmax(np.abs(grad - centred(f, x, h)) / np.abs(grad))
-            ),
+            gradient_check_over_analytic,
             "not by |analytic| alone",
         ),
         (
-            lambda f, x, grad, h=1e-5: np.abs(grad - centred(f, x, h)),
+            gradient_check_every_entry,
             "expected one number, but got an array",
         ),
         (
-            lambda f, x, grad, h=1e-5: float(
-                np.max(np.abs(grad - centred(f, x, h)))
-                / max(np.max(np.abs(grad)), np.max(np.abs(centred(f, x, h))))
-            ),
+            gradient_check_one_overall_scale,
             "that entry's own scale",
         ),
     ],
     "6.6": [
-        (lambda: "all equal, not zero", "no error reaches the hidden layer"),
-        (lambda: "different from each other", "you predicted 'different from each other'"),
-        (lambda: 0, "return one of 'all zero'"),
+        (predict_all_equal, "no error reaches the hidden layer"),
+        (predict_all_different, "you predicted 'different from each other'"),
+        (predict_zero_as_number, "return one of 'all zero'"),
     ],
     "6.7": [
         (tanh_backward_with_sigmoid_slope, "the sigmoid's slope; the hidden layer is tanh now"),

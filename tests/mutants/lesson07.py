@@ -39,6 +39,11 @@ def bce_is_actually_mse(a, y):
     return np.mean((a - y) ** 2)
 
 
+def bce_with_epsilon_in_the_logs(a, y):
+    eps = 1e-7
+    return -np.mean(y * np.log(a + eps) + (1 - y) * np.log(1 - a + eps))
+
+
 def bce_returns_the_array(a, y):
     return -(y * np.log(a) + (1 - y) * np.log(1 - a))
 
@@ -206,6 +211,25 @@ def delta_upside_down(z, y, pos_weight):
     return (pos_weight * y * (1 - a) - (1 - y) * a) / z.size
 
 
+# 7.6 predict: the loss of a network that knows nothing ------------------------------------------
+
+
+def predicts_no_loss_before_training():
+    return 0
+
+
+def predicts_the_chance_accuracy():
+    return 0.1
+
+
+def predicts_log_base_10():
+    return 1.0
+
+
+def predicts_a_word():
+    return "high"
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "7.1": [
@@ -216,6 +240,7 @@ WRONG_ANSWERS = {
         (bce_a_and_one_minus_a_swapped, "a and 1 - a are swapped"),
         (bce_is_actually_mse, "that is the mean squared error"),
         (bce_returns_the_array, "a loss is one number, the mean: return a float"),
+        (bce_with_epsilon_in_the_logs, "a small number (1e-07) is added inside the logs"),
     ],
     "7.2": [
         (softmax_naive, "overflows for z above about 709.78"),
@@ -253,5 +278,11 @@ WRONG_ANSWERS = {
         (delta_keeps_sigma_derivative, "has already cancelled"),
         (delta_not_averaged, "divide by n = z.size"),
         (delta_upside_down, "the sign is flipped"),
+    ],
+    "7.6": [
+        (predicts_no_loss_before_training, "you predicted 0. Run"),
+        (predicts_the_chance_accuracy, "you predicted 0.1. Run"),
+        (predicts_log_base_10, "you predicted 1. Run"),
+        (predicts_a_word, "return a number"),
     ],
 }

@@ -15,113 +15,304 @@ def _softplus_threshold_where(z):
     return np.where(z > 20, z, np.log1p(np.exp(z)))  # np.where still computes exp(1000)
 
 
+# 8.1
+
+
+def tanh_from_sigmoid_of_z(z):
+    return 2 * sigmoid(z) - 1
+
+
+def tanh_without_shift(z):
+    return 2 * sigmoid(2 * z)
+
+
+def tanh_without_stretch(z):
+    return sigmoid(2 * z) - 1
+
+
+def tanh_upside_down(z):
+    return 1 - 2 * sigmoid(2 * z)
+
+
+def tanh_from_naive_sigmoid(z):
+    return 2 / (1 + np.exp(-2 * z)) - 1
+
+
+# 8.2
+
+
+def relu_slope_one_at_zero(z):
+    return np.where(z >= 0, 1.0, 0.0)
+
+
+def relu_slope_as_relu(z):
+    return np.maximum(z, 0.0)
+
+
+def relu_slope_as_sign(z):
+    return np.sign(z)
+
+
+def relu_slope_swapped(z):
+    return np.where(z > 0, 0.0, 1.0)
+
+
+def relu_slope_as_comparison(z):
+    return z > 0
+
+
+def relu_slope_with_if(z):
+    return 1.0 if z > 0 else 0.0
+
+
+# 8.3
+
+
+def leaky_relu_keras_default(z, slope=0.3):
+    return np.where(z > 0, z, slope * z)
+
+
+def leaky_relu_slope_on_positive_side(z, slope=0.01):
+    return np.where(z > 0, slope * z, z)
+
+
+def leaky_relu_as_relu(z, slope=0.01):
+    return np.maximum(z, 0.0)
+
+
+def leaky_relu_constant_on_negative_side(z, slope=0.01):
+    return np.where(z > 0, z, slope)
+
+
+def leaky_relu_fixed_slope(z, slope=0.01):
+    return np.where(z > 0, z, 0.01 * z)
+
+
+def leaky_relu_argument_named_alpha(z, alpha=0.01):
+    return np.where(z > 0, z, alpha * z)
+
+
+def leaky_relu_with_python_max(z, slope=0.01):
+    return max(z, slope * z)
+
+
+# 8.4
+
+
+def softplus_as_written(z):
+    return np.log(1 + np.exp(z))
+
+
+def softplus_with_log1p_of_exp(z):
+    return np.log1p(np.exp(z))
+
+
+def softplus_without_log1p(z):
+    return np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z)))
+
+
+def softplus_without_large_part(z):
+    return np.log1p(np.exp(-np.abs(z)))
+
+
+def softplus_exp_of_minus_z(z):
+    return np.maximum(z, 0) + np.log1p(np.exp(-z))
+
+
+# 8.5
+
+
+def elu_slope_exp_of_z(z, alpha=1.0):
+    return np.where(z > 0, 1.0, alpha * np.exp(z))
+
+
+def elu_slope_as_elu(z, alpha=1.0):
+    return np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0)) - 1))
+
+
+def elu_slope_without_alpha(z, alpha=1.0):
+    return np.where(z > 0, 1.0, np.exp(np.minimum(z, 0)))
+
+
+def elu_slope_z_on_positive_side(z, alpha=1.0):
+    return np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0)))
+
+
+def elu_slope_as_relu_slope(z, alpha=1.0):
+    return np.where(z > 0, 1.0, 0.0)
+
+
+# 8.6
+
+
+def gelu_tanh_with_square(z):
+    return 0.5 * z * (1 + np.tanh(C * (z + 0.044715 * z**2)))
+
+
+def gelu_tanh_without_half(z):
+    return z * (1 + np.tanh(C * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_with_root_pi_over_two(z):
+    return 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_gate_only(z):
+    return 0.5 * (1 + np.tanh(C * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_without_constant(z):
+    return 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3))
+
+
+# 8.7
+
+
+def predict_one():
+    return 1.0
+
+
+def predict_half():
+    return 0.5
+
+
+def predict_undefined():
+    return "undefined"
+
+
+# 8.8
+
+
+def softsign_slope_denominator_not_squared(z):
+    return 1 / (1 + np.abs(z))
+
+
+def softsign_slope_with_sign(z):
+    return np.sign(z) / (1 + np.abs(z)) ** 2
+
+
+def softsign_slope_as_softsign(z):
+    return z / (1 + np.abs(z))
+
+
+def softsign_slope_without_absolute_value(z):
+    return 1 / (1 + z) ** 2
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "8.1": [
-        (lambda z: 2 * sigmoid(z) - 1, "the argument is 2z"),
-        (lambda z: 2 * sigmoid(2 * z), "subtract 1"),
-        (lambda z: sigmoid(2 * z) - 1, "multiply σ(2z) by 2"),
-        (lambda z: 1 - 2 * sigmoid(2 * z), "the sign is flipped"),
-        (lambda z: 2 / (1 + np.exp(-2 * z)) - 1, "Use the package's sigmoid"),
+        (tanh_from_sigmoid_of_z, "the argument is 2z"),
+        (tanh_without_shift, "subtract 1"),
+        (tanh_without_stretch, "multiply σ(2z) by 2"),
+        (tanh_upside_down, "the sign is flipped"),
+        (tanh_from_naive_sigmoid, "Use the package's sigmoid"),
     ],
     "8.2": [
-        (lambda z: np.where(z >= 0, 1.0, 0.0), "uses the slope 0"),
-        (lambda z: np.maximum(z, 0.0), "that is ReLU itself"),
-        (lambda z: np.maximum(z, 0.0), "centred finite differences"),
-        (lambda z: np.sign(z), "not -1"),
-        (lambda z: np.where(z > 0, 0.0, 1.0), "0 and 1 are swapped"),
-        (lambda z: z > 0, "dtype bool"),
-        (lambda z: 1.0 if z > 0 else 0.0, "use np.where, np.maximum or np.minimum"),
+        (relu_slope_one_at_zero, "uses the slope 0"),
+        (relu_slope_as_relu, "that is ReLU itself"),
+        (relu_slope_as_relu, "centred finite differences"),
+        (relu_slope_as_sign, "not -1"),
+        (relu_slope_swapped, "0 and 1 are swapped"),
+        (relu_slope_as_comparison, "dtype bool"),
+        (relu_slope_with_if, "use np.where, np.maximum or np.minimum"),
     ],
     "8.3": [
-        (lambda z, slope=0.3: np.where(z > 0, z, slope * z), "the default slope here is 0.01"),
-        (lambda z, slope=0.01: np.where(z > 0, slope * z, z), "belongs to the negative side"),
-        (lambda z, slope=0.01: np.maximum(z, 0.0), "that is plain ReLU"),
-        (lambda z, slope=0.01: np.where(z > 0, z, slope), "not the constant slope"),
-        (lambda z, slope=0.01: np.where(z > 0, z, 0.01 * z), "use the argument `slope`"),
+        (leaky_relu_keras_default, "the default slope here is 0.01"),
+        (leaky_relu_slope_on_positive_side, "belongs to the negative side"),
+        (leaky_relu_as_relu, "that is plain ReLU"),
+        (leaky_relu_constant_on_negative_side, "not the constant slope"),
+        (leaky_relu_fixed_slope, "use the argument `slope`"),
         (
-            lambda z, alpha=0.01: np.where(z > 0, z, alpha * z),
+            leaky_relu_argument_named_alpha,
             "unexpected keyword argument 'slope'",
         ),
-        (lambda z, slope=0.01: max(z, slope * z), "use np.where, np.maximum"),
+        (leaky_relu_with_python_max, "use np.where, np.maximum"),
     ],
     "8.4": [
-        (lambda z: np.log(1 + np.exp(z)), "Split off the large part"),
-        (lambda z: np.log1p(np.exp(z)), "overflow encountered in exp"),
+        (softplus_as_written, "Split off the large part"),
+        (softplus_with_log1p_of_exp, "overflow encountered in exp"),
         (_softplus_threshold_where, "np.where does not help"),
-        (lambda z: np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z))), "np.log1p(x)"),
-        (lambda z: np.maximum(z, 0) + np.log(1 + np.exp(-np.abs(z))), "expected 4.24835425529e-18"),
-        (lambda z: np.maximum(z, 0.0), "that is ReLU"),
-        (lambda z: np.log1p(np.exp(-np.abs(z))), "the large part is missing"),
-        (lambda z: np.maximum(z, 0) + np.log1p(np.exp(-z)), "not -z"),
+        (softplus_without_log1p, "np.log1p(x)"),
+        (softplus_without_log1p, "expected 4.24835425529e-18"),
+        (relu_slope_as_relu, "that is ReLU"),
+        (softplus_without_large_part, "the large part is missing"),
+        (softplus_exp_of_minus_z, "not -z"),
     ],
     "8.5": [
-        (lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * np.exp(z)), "both branches"),
+        (elu_slope_exp_of_z, "both branches"),
         (
-            lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0)) - 1)),
+            elu_slope_as_elu,
             "the -1 is a constant",
         ),
         (
-            lambda z, alpha=1.0: np.where(z > 0, 1.0, np.exp(np.minimum(z, 0))),
+            elu_slope_without_alpha,
             "multiply by alpha",
         ),
         (
-            lambda z, alpha=1.0: np.where(z > 0, z, alpha * np.exp(np.minimum(z, 0))),
+            elu_slope_z_on_positive_side,
             "whose slope is 1",
         ),
-        (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "that is ReLU's derivative"),
-        (lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0), "slope of ELU measured"),
+        (elu_slope_as_relu_slope, "that is ReLU's derivative"),
+        (elu_slope_as_relu_slope, "slope of ELU measured"),
     ],
     "8.6": [
         (gelu, "that is the exact GELU"),
         (
-            lambda z: 0.5 * z * (1 + np.tanh(C * (z + 0.044715 * z**2))),
+            gelu_tanh_with_square,
             "the correction term is cubic",
         ),
-        (lambda z: z * (1 + np.tanh(C * (z + 0.044715 * z**3))), "the factor 0.5 is missing"),
+        (gelu_tanh_without_half, "the factor 0.5 is missing"),
         (
-            lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
+            gelu_tanh_with_root_pi_over_two,
             "not √(π/2)",
         ),
-        (lambda z: 0.5 * (1 + np.tanh(C * (z + 0.044715 * z**3))), "that is the gate"),
-        (lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)), "multiply the inner sum"),
+        (gelu_tanh_gate_only, "that is the gate"),
+        (gelu_tanh_without_constant, "multiply the inner sum"),
     ],
     "8.7": [
-        (lambda: 1.0, "takes 0 by convention"),
-        (lambda: 0.5, "you predicted 0.5"),
-        (lambda: "undefined", "return a number"),
+        (predict_one, "takes 0 by convention"),
+        (predict_half, "you predicted 0.5"),
+        (predict_undefined, "return a number"),
     ],
     "8.8": [
-        (lambda z: 1 / (1 + np.abs(z)), "squares the denominator"),
-        (lambda z: np.sign(z) / (1 + np.abs(z)) ** 2, "slope is positive on both sides"),
-        (lambda z: z / (1 + np.abs(z)), "centred finite differences"),
-        (lambda z: 1 / (1 + z) ** 2, "keep the absolute value"),
+        (softsign_slope_denominator_not_squared, "squares the denominator"),
+        (softsign_slope_with_sign, "slope is positive on both sides"),
+        (softsign_slope_as_softsign, "centred finite differences"),
+        (softsign_slope_without_absolute_value, "keep the absolute value"),
     ],
 }
 
 # Optional extras (NaN in, NaN out; float32 kept): a correct answer that misses one is told so
 # after its verdict, with the message piece here.
+
+
+def tanh_in_float64(z):
+    return 2 * sigmoid(2 * z.astype(float)) - 1
+
+
+def relu_slope_nan_becomes_zero(z):
+    return np.where(z > 0, 1.0, 0.0)
+
+
+def relu_slope_in_float64(z):
+    return np.where(np.isnan(z), np.nan, np.where(z > 0, 1.0, 0.0))
+
+
+def softplus_in_float64(z):
+    return np.logaddexp(0.0, z.astype(np.float64))
+
+
+def gelu_tanh_with_numpy_constant(z):
+    return 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3)))
+
+
 OPTIONAL_EXTRAS = {
-    "8.1": [
-        (lambda z: 2 * sigmoid(2 * z.astype(float)) - 1, "expected dtype float32, but got float64"),
-    ],
+    "8.1": [(tanh_in_float64, "expected dtype float32, but got float64")],
     "8.2": [
-        (lambda z: np.where(z > 0, 1.0, 0.0), "NaN in, NaN out"),
-        (
-            lambda z: np.where(np.isnan(z), np.nan, np.where(z > 0, 1.0, 0.0)),
-            "np.where(condition, 1.0, 0.0) builds a float64 array",
-        ),
+        (relu_slope_nan_becomes_zero, "NaN in, NaN out"),
+        (relu_slope_in_float64, "np.where(condition, 1.0, 0.0) builds a float64 array"),
     ],
-    "8.4": [
-        (
-            lambda z: np.logaddexp(0.0, z.astype(np.float64)),
-            "expected dtype float32, but got float64",
-        ),
-    ],
-    "8.6": [
-        (
-            lambda z: 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z**3))),
-            "np.sqrt(2 / np.pi)",
-        ),
-    ],
+    "8.4": [(softplus_in_float64, "expected dtype float32, but got float64")],
+    "8.6": [(gelu_tanh_with_numpy_constant, "np.sqrt(2 / np.pi)")],
 }

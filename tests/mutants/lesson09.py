@@ -160,6 +160,143 @@ def tanh_chain_without_carrying_a(x, weights, biases):
     return d
 
 
+# 9.1
+
+
+def chain_bound_not_derivative(x, w, b):
+    return np.prod(np.abs(w)) / 4 ** len(w) + 0 * x
+
+
+def chain_one_number_for_all(x, w, b):
+    return 0.25 ** len(w)
+
+
+# 9.2
+
+
+def xavier_limit_from_variance(fi, fo, rng):
+    return rng.uniform(-np.sqrt(2 / (fi + fo)), np.sqrt(2 / (fi + fo)), (fi, fo))
+
+
+def xavier_limit_with_fan_in_only(fi, fo, rng):
+    return rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo))
+
+
+def xavier_limit_without_root(fi, fo, rng):
+    return rng.uniform(-6 / (fi + fo), 6 / (fi + fo), (fi, fo))
+
+
+def xavier_normal(fi, fo, rng):
+    return rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo))
+
+
+def xavier_normal_with_variance_as_std(fi, fo, rng):
+    return rng.normal(0, 2 / (fi + fo), (fi, fo))
+
+
+def xavier_transposed(fi, fo, rng):
+    return rng.uniform(-np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fo, fi))
+
+
+def xavier_from_global_random(fi, fo, rng):
+    return np.random.uniform(  # noqa: NPY002 (the mistake)
+        -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
+    )
+
+
+def xavier_all_equal(fi, fo, rng):
+    return np.full((fi, fo), np.sqrt(2 / (fi + fo)))
+
+
+def xavier_positive_only(fi, fo, rng):
+    return rng.uniform(0, np.sqrt(6 / (fi + fo)), (fi, fo))
+
+
+# 9.3
+
+
+def he_with_xavier_variance(fi, fo, rng):
+    return rng.uniform(-np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo))
+
+
+def he_with_variance_as_std(fi, fo, rng):
+    return rng.normal(0, 2 / fi, (fi, fo))
+
+
+def he_as_lecun(fi, fo, rng):
+    return rng.normal(0, np.sqrt(1 / fi), (fi, fo))
+
+
+def he_with_fan_out(fi, fo, rng):
+    return rng.normal(0, np.sqrt(2 / fo), (fi, fo))
+
+
+def he_with_fixed_seed(fi, fo, rng):
+    return np.random.default_rng(0).normal(0, np.sqrt(2 / fi), (fi, fo))
+
+
+def he_transposed(fi, fo, rng):
+    return rng.normal(0, np.sqrt(2 / fi), (fo, fi))
+
+
+# 9.4
+
+
+def dead_at_or_below_one(Z):
+    return float(np.mean(np.all(Z <= 1, axis=0)))
+
+
+def dead_below_half(Z):
+    return float(np.mean(np.all(Z < 0.5, axis=0)))
+
+
+def dead_below_tiny_threshold(Z):
+    return float(np.mean((Z <= 1e-6).all(axis=0)))
+
+
+def dead_if_silent_once(Z):
+    return float(np.mean(np.any(Z <= 0, axis=0)))
+
+
+def dead_only_if_negative(Z):
+    return float(np.mean(np.all(Z < 0, axis=0)))
+
+
+def dead_per_sample(Z):
+    return float(np.mean(np.all(Z <= 0, axis=1)))
+
+
+def dead_entries(Z):
+    return float(np.mean(Z <= 0))
+
+
+def dead_count(Z):
+    return int(np.sum(np.all(Z <= 0, axis=0)))
+
+
+def always_active_fraction(Z):
+    return float(np.mean(np.all(Z > 0, axis=0)))
+
+
+def dead_mask_per_unit(Z):
+    return np.all(Z <= 0, axis=0)
+
+
+# 9.6
+
+
+def predict_about_a_tenth():
+    return "about 0.1"
+
+
+def predict_about_one():
+    return "about 1"
+
+
+def predict_as_number():
+    return 1e-7
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "9.1": [
@@ -167,90 +304,82 @@ WRONG_ANSWERS = {
         (chain_slope_at_the_input, "not at its input"),
         (chain_x_one_minus_x_of_the_net_input, "a sigmoid's *output*"),
         (chain_that_never_moves_a, "feed each layer's output into the next"),
-        (lambda x, w, b: np.prod(np.abs(w)) / 4 ** len(w) + 0 * x, "that is the bound"),
+        (chain_bound_not_derivative, "that is the bound"),
         (chain_with_a_range_that_stops_early, "one factor is missing"),
         (chain_with_the_sigmoid_instead_of_its_slope, "the slope is σ'(z)"),
-        (lambda x, w, b: 0.25 ** len(w), "expected an array of shape"),
+        (chain_one_number_for_all, "expected an array of shape (6,), but got shape ()"),
     ],
     "9.2": [
         (
-            lambda fi, fo, rng: rng.uniform(
-                -np.sqrt(2 / (fi + fo)), np.sqrt(2 / (fi + fo)), (fi, fo)
-            ),
+            xavier_limit_from_variance,
             "variance r² / 3",
         ),
         (
-            lambda fi, fo, rng: rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo)),
+            xavier_limit_with_fan_in_only,
             "that variance is 2 / fan_in",
         ),
         (
-            lambda fi, fo, rng: rng.uniform(-6 / (fi + fo), 6 / (fi + fo), (fi, fo)),
+            xavier_limit_without_root,
             "square root is missing",
         ),
         (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo)),
+            xavier_normal,
             "Glorot's *normal* version",
         ),
-        (lambda fi, fo, rng: rng.normal(0, 2 / (fi + fo), (fi, fo)), "is the *variance*"),
+        (xavier_normal_with_variance_as_std, "is the *variance*"),
         (
-            lambda fi, fo, rng: rng.uniform(
-                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fo, fi)
-            ),
+            xavier_transposed,
             "Rows and columns are swapped",
         ),
         (
-            lambda fi, fo, rng: np.random.uniform(  # noqa: NPY002 (the mistake)
-                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
-            ),
+            xavier_from_global_random,
             "draw from the generator `rng`",
         ),
         (
-            lambda fi, fo, rng: np.full((fi, fo), np.sqrt(2 / (fi + fo))),
+            xavier_all_equal,
             "Every weight is the same number",
         ),
-        (lambda fi, fo, rng: rng.uniform(0, np.sqrt(6 / (fi + fo)), (fi, fo)), "should be 0"),
+        (xavier_positive_only, "should be 0"),
     ],
     "9.3": [
         (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / (fi + fo)), (fi, fo)),
+            xavier_normal,
             "that is Xavier's variance",
         ),
         (
-            lambda fi, fo, rng: rng.uniform(
-                -np.sqrt(6 / (fi + fo)), np.sqrt(6 / (fi + fo)), (fi, fo)
-            ),
+            he_with_xavier_variance,
             "that is Xavier's variance",
         ),
-        (lambda fi, fo, rng: rng.normal(0, 2 / fi, (fi, fo)), "2 / fan_in is the *variance*"),
-        (lambda fi, fo, rng: rng.normal(0, np.sqrt(1 / fi), (fi, fo)), "the factor 2 is missing"),
+        (he_with_variance_as_std, "2 / fan_in is the *variance*"),
+        (he_as_lecun, "the factor 2 is missing"),
         (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / fo), (fi, fo)),
+            he_with_fan_out,
             "that variance is 2 / fan_out",
         ),
         (
-            lambda fi, fo, rng: rng.uniform(-np.sqrt(6 / fi), np.sqrt(6 / fi), (fi, fo)),
+            xavier_limit_with_fan_in_only,
             "they look uniform",
         ),
         (
-            lambda fi, fo, rng: np.random.default_rng(0).normal(0, np.sqrt(2 / fi), (fi, fo)),
+            he_with_fixed_seed,
             "different seeds gave the same weights",
         ),
         (
-            lambda fi, fo, rng: rng.normal(0, np.sqrt(2 / fi), (fo, fi)),
+            he_transposed,
             "Rows and columns are swapped",
         ),
     ],
     "9.4": [
-        (lambda Z: float(np.mean(np.all(Z <= 1, axis=0))), "(0 < z <= 1) is alive"),
-        (lambda Z: float(np.mean(np.all(Z < 0.5, axis=0))), "(0 < z <= 1) is alive"),
-        (lambda Z: float(np.mean((Z <= 1e-6).all(axis=0))), "compare with 0, not with another"),
-        (lambda Z: float(np.mean(np.any(Z <= 0, axis=0))), "silent on *every* sample"),
-        (lambda Z: float(np.mean(np.all(Z < 0, axis=0))), "use z <= 0"),
-        (lambda Z: float(np.mean(np.all(Z <= 0, axis=1))), "units are the columns"),
-        (lambda Z: float(np.mean(Z <= 0)), "fraction of silent *entries*"),
-        (lambda Z: int(np.sum(np.all(Z <= 0, axis=0))), "number of dead units"),
-        (lambda Z: float(np.mean(np.all(Z > 0, axis=0))), "fire on every sample"),
-        (lambda Z: np.all(Z <= 0, axis=0), "expected one number, but got an array of shape (6,)"),
+        (dead_at_or_below_one, "(0 < z <= 1) is alive"),
+        (dead_below_half, "(0 < z <= 1) is alive"),
+        (dead_below_tiny_threshold, "compare with 0, not with another"),
+        (dead_if_silent_once, "silent on *every* sample"),
+        (dead_only_if_negative, "use z <= 0"),
+        (dead_per_sample, "units are the columns"),
+        (dead_entries, "fraction of silent *entries*"),
+        (dead_count, "number of dead units"),
+        (always_active_fraction, "fire on every sample"),
+        (dead_mask_per_unit, "expected one number, but got an array of shape (6,)"),
     ],
     "9.5": [
         (norms_last_layer_first, "reverse order"),
@@ -263,9 +392,9 @@ WRONG_ANSWERS = {
         (norms_that_never_push_delta_back, "push it back through each layer"),
     ],
     "9.6": [
-        (lambda: "about 0.1", "0.25¹⁰ ≈ 9.5e-7"),
-        (lambda: "about 1", "you predicted 'about 1'"),
-        (lambda: 1e-7, "return one of 'about 1'"),
+        (predict_about_a_tenth, "0.25¹⁰ ≈ 9.5e-7"),
+        (predict_about_one, "you predicted 'about 1'"),
+        (predict_as_number, "return one of 'about 1'"),
     ],
     "9.7": [
         (tanh_chain_with_sigmoid_slope, "that is the sigmoid's derivative"),

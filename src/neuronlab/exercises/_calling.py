@@ -109,6 +109,12 @@ def explain_error(
             "np.any((s < 0) | (s > 1)). To choose element by element, use np.where, np.maximum "
             f"or np.minimum.{where}"
         )
+    if "converted to Python scalars" in text or "only length-1 arrays" in text:
+        return (
+            f"Calling it with {arguments} raised {type(error).__name__} ({text}): a function made "
+            "for one number (math.exp, math.log, float(), int()) was given an array. Use numpy's "
+            f"versions, np.exp and np.log, which work on every element of an array.{where}"
+        )
     if isinstance(error, AssertionError):
         return (
             f"Calling it with {arguments} raised AssertionError.{where} For bad input raise "
@@ -130,14 +136,16 @@ def failing_line(error: BaseException) -> str:
     return ""
 
 
-def describe(value: Any, limit: int = 70) -> str:
-    """A short, one-line description of an input or output for a message."""
+def describe(value: Any, limit: int = 70, most: int = 8) -> str:
+    """A short, one-line description of an input or output for a message: an array of up to
+    ``most`` entries written out in full, a larger one by its shape.
+    """
     if isinstance(value, np.generic) and value.dtype.kind in "fiub":
         return f"{value.item():.6g}" if value.dtype.kind == "f" else str(value.item())
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, np.ndarray):
-        if value.size > 8:
+        if value.size > most:
             return f"an array of shape {value.shape}"
         with np.printoptions(precision=4, linewidth=10**6):
             text = np.array2string(value, separator=", ").replace("\n", "")

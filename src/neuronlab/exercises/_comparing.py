@@ -48,30 +48,11 @@ def expect_array(
     """
     expected = np.asarray(expected)
     what = f"{name} " if name else ""
-    if got is None:
-        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
-    if expected.dtype == bool and np.asarray(got).dtype != bool:
+    if expected.dtype == bool and got is not None and np.asarray(got).dtype != bool:
         raise WrongShape(
             f"For {given} it should return True or False, but returned {describe(got)}."
         )
-    try:
-        got_array = np.asarray(got)  # keeps a float32 result (array or scalar) float32
-        if got_array.dtype.kind not in "fiub":
-            got_array = got_array.astype(float)
-    except (TypeError, ValueError):
-        raise Incorrect(
-            f"For {given} {what or 'it '}returned {describe(got)}, which is not a number or array."
-        ) from None
-    if expected.ndim == 0 and got_array.ndim > 0 and got_array.size > 1:
-        raise WrongShape(
-            f"For {given} expected {name + ' to be ' if name else ''}one number, but got an array of shape "
-            f"{got_array.shape}."
-        )
-    if got_array.shape != expected.shape:
-        raise WrongShape(
-            f"For {given} expected {what or 'an array '}of shape {expected.shape}, "
-            f"but got shape {got_array.shape}."
-        )
+    got_array = expect_shape(got, expected.shape, given, name)
     if expected.dtype.kind == "f" and got_array.dtype == bool:
         raise WrongShape(
             f"For {given} it returned True/False values (dtype bool); return numbers, e.g. "
@@ -89,6 +70,34 @@ def expect_array(
         raise Incorrect(
             f"For {given} expected {what}{precise(expected[bad])}{where}, "
             f"but got {precise(got_array[bad])}."
+        )
+    return got_array
+
+
+def expect_shape(got: Any, shape: tuple[int, ...], given: str, name: str = "") -> np.ndarray:
+    """The learner's answer as an array of the expected ``shape``; raise Incorrect (WrongShape)
+    for None, something that is not a number or array, or another shape.
+    """
+    what = f"{name} " if name else ""
+    if got is None:
+        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
+    try:
+        got_array = np.asarray(got)  # keeps a float32 result (array or scalar) float32
+        if got_array.dtype.kind not in "fiub":
+            got_array = got_array.astype(float)
+    except (TypeError, ValueError):
+        raise Incorrect(
+            f"For {given} {what or 'it '}returned {describe(got)}, which is not a number or array."
+        ) from None
+    if shape == () and got_array.ndim > 0 and got_array.size > 1:
+        raise WrongShape(
+            f"For {given} expected {name + ' to be ' if name else ''}one number, but got an array of shape "
+            f"{got_array.shape}."
+        )
+    if got_array.shape != shape:
+        raise WrongShape(
+            f"For {given} expected {what or 'an array '}of shape {shape}, "
+            f"but got shape {got_array.shape}."
         )
     return got_array
 

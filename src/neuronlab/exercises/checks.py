@@ -34,7 +34,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,13 +62,16 @@ from neuronlab.exercises._comparing import (
     diagnose,
     expect_array,
     expect_error,
+    expect_shape,
     hint_by_message,
     precise,
     ratio_hint,
     unchanged,
 )
+from neuronlab.gradcheck import numerical_derivative
 
 __all__ = [
+    "APPROXIMATION",
     "CORRECT",
     "INCORRECT",
     "LOG_VARIABLE",
@@ -91,6 +94,7 @@ __all__ = [
     "diagnose",
     "expect_array",
     "expect_error",
+    "expect_shape",
     "explain_error",
     "failing_line",
     "function_exercise",
@@ -101,6 +105,7 @@ __all__ = [
     "ratio_hint",
     "require_callable",
     "seeded",
+    "slopes_first",
     "solution_source",
     "solutions_seen",
     "split",
@@ -198,11 +203,7 @@ class Exercise:
         if answer is Ellipsis or answer is None:
             return CheckResult(self.exercise_id, NOT_ATTEMPTED, "no answer given yet", seen)
         try:
-            if not callable(answer):
-                raise Incorrect(
-                    f"pass your function itself, e.g. exercises.{self.name}.check(my_function) "
-                    f"without () after its name, not {describe(answer)}."
-                )
+            require_callable(answer, f"exercises.{self.name}.check(my_function)")
             self.test(answer)
         except NotAttempted as stub:
             return CheckResult(self.exercise_id, NOT_ATTEMPTED, str(stub), seen)
@@ -313,6 +314,13 @@ def _record(result: CheckResult) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+APPROXIMATION = (
+    "your answer agrees with the exact one to 4 or more digits, but not to 12: that looks like a "
+    "numerical approximation (finite differences), not the exact rule. Apply the chain rule step "
+    "by step: it is exact."
+)
+
+
 def function_exercise(
     exercise_id: str,
     title: str,
@@ -320,70 +328,79 @@ def function_exercise(
     cases: Sequence[tuple[Any, ...]],
     mistakes: Mistakes = (),
     hints: Sequence[str] = (),
-    rtol: float = 1e-6,
-    atol: float = 1e-12,
-    check_dtype: bool = False,
     *,
-    outputs: Sequence[str] | None = None,
-    names: Sequence[str] | None = None,
-    given: Callable[[tuple[Any, ...]], str] | None = None,
     error_hints: Sequence[tuple[str, str]] | Callable[[tuple[Any, ...], str], str] = (),
-    factors: Callable[[tuple[Any, ...]], Mapping[str, float]] | None = None,
     prechecks: Sequence[Callable[[Callable[..., Any]], None]] = (),
     postchecks: Sequence[Callable[[Callable[..., Any]], None]] = (),
-    float32_rtol: float = 1e-4,
-    mistake_rtol: float = 1e-5,
-    allow: Sequence[str] = (),
-    close_hint: str = "",
-    explain: Callable[[tuple[Any, ...], Any], str] | None = None,
+    exact: bool = False,
+    optional: Callable[[Any], None] | None = None,
+    **options: Any,
 ) -> Exercise:
     """An exercise whose answer is a function compared with ``reference`` on every case.
 
     ``cases`` are argument tuples (build them with the exercise's own seeded generator, so that
     changing one exercise never changes another's cases). ``mistakes`` pairs a known wrong
-    function with the hint to show when the learner's answer behaves like it. ``outputs`` names
-    the values of a tuple answer; ``check_dtype`` requires float32 in, float32 out;
-    ``error_hints`` pairs a piece of an error message with a hint; ``prechecks`` run before
-    the cases and ``postchecks`` after them (each raises Incorrect); ``allow`` names
-    floating-point errors that are not mistakes here; ``close_hint`` is shown when an answer is
-    close but not exact (an approximation); ``explain(args, answer)`` adds a sentence when no
-    known mistake matches.
+    function with the hint to show when the learner's answer behaves like it. ``error_hints``
+    pairs a piece of an error message with a hint (or is a function ``(args, message) -> hint``);
+    ``prechecks`` run before the cases and ``postchecks`` after them (each raises Incorrect);
+    ``exact`` asks for 12 significant digits, which finite differences cannot reach, and names
+    an answer that is close but not exact as an approximation; ``optional`` is an extra a
+    correct answer may still miss. The other ``options`` go to :func:`compare_cases`: ``rtol``,
+    ``atol``, ``check_dtype`` (float32 in, float32 out), ``outputs`` (the names of a tuple
+    answer's values), ``names``, ``given``, ``factors``, ``allow``, ``close_hint``, ``explain``.
     """
     warning_hint = error_hints if callable(error_hints) else hint_by_message(error_hints)
+    if exact:
+        options = {"rtol": 1e-12, "atol": 1e-15, "close_hint": APPROXIMATION, **options}
+    options.setdefault("check_dtype", False)
 
     def test(answer: Any) -> None:
         for precheck in prechecks:
             precheck(answer)
-        compare_cases(
-            answer,
-            reference,
-            cases,
-            mistakes,
-            warning_hint=warning_hint,
-            given=given,
-            names=names,
-            check_dtype=check_dtype,
-            rtol=rtol,
-            atol=atol,
-            float32_rtol=float32_rtol,
-            mistake_rtol=mistake_rtol,
-            outputs=outputs,
-            factors=factors,
-            allow=allow,
-            close_hint=close_hint,
-            explain=explain,
-        )
+        compare_cases(answer, reference, cases, mistakes, warning_hint=warning_hint, **options)
         for postcheck in postchecks:
             postcheck(answer)
 
-    return Exercise(exercise_id, title, test, hints)
+    return Exercise(exercise_id, title, test, hints, optional)
+
+
+def slopes_first(
+    name: str,
+    function: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    mistakes: Mistakes = (),
+    rtol: float = 1e-5,
+    atol: float = 1e-6,
+) -> Callable[[Callable[..., Any]], None]:
+    """A precheck for a derivative: first compare it with the slope of ``function`` measured by
+    centred finite differences, (f(z + h) - f(z - h)) / 2h, on ``cases`` (what a derivative
+    *is*), before the exact values. A case may end with :class:`Keywords` for ``function``.
+    """
+
+    def measured(z: Any, **keywords: Any) -> Any:
+        return numerical_derivative(lambda t: function(t, **keywords), z)
+
+    def given(args: tuple[Any, ...]) -> str:
+        return (
+            f"z = {describe(args[0])} (the slope of {name} measured with centred finite "
+            "differences, (f(z + h) - f(z - h)) / 2h)"
+        )
+
+    def precheck(answer: Any) -> None:
+        compare_cases(answer, measured, cases, mistakes, given=given, rtol=rtol, atol=atol)
+
+    return precheck
 
 
 def require_callable(answer: Any, example: str) -> None:
-    """Refuse a value where a function belongs (``Exercise.evaluate`` does this for every check)."""
+    """Refuse a value where a function belongs: ``Exercise.evaluate`` does this for every check,
+    so a test never needs to. ``example`` is a call that passes a function, or a function's name.
+    """
     if not callable(answer):
+        call_text = example if "(" in example else f"check({example})"
         raise Incorrect(
-            f"pass your function itself, e.g. check({example}) without (), not {describe(answer)}."
+            f"pass your function itself, e.g. {call_text} without () after its name, "
+            f"not {describe(answer)}."
         )
 
 

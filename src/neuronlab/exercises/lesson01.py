@@ -12,6 +12,7 @@ from neuronlab.exercises.checks import (
 )
 
 _W3 = np.array([0.8, 0.1, -0.4])
+_GATE_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # the four corners
 
 
 def _net_input(x, w, b):
@@ -56,7 +57,7 @@ ex1_2 = function_exercise(
     "net inputs of a whole batch at once",
     reference=_net_input_batch,
     cases=[
-        (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]), -1.5),
+        (_GATE_INPUTS, np.array([1.0, 1.0]), -1.5),
         (_rng.normal(size=(5, 3)), _W3, 0.3),
         (np.array([[2.0, -1.0, 0.5]]), _W3, 0.0),
         (_rng.normal(size=(7, 4)), _rng.normal(size=4), -0.7),
@@ -92,8 +93,8 @@ ex1_3 = function_exercise(
     "a step neuron's output",
     reference=_fires,
     cases=[
-        (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]), -1.5),
-        (np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]), np.array([1.0, 1.0]), -1.0),
+        (_GATE_INPUTS, np.array([1.0, 1.0]), -1.5),
+        (_GATE_INPUTS, np.array([1.0, 1.0]), -1.0),
         (np.array([[0.5, 0.5], [2.0, -2.0]]), np.array([1.0, 1.0]), -1.0),
         (_rng.normal(size=(6, 3)), _W3, 0.1),
     ],

@@ -10,6 +10,7 @@ from neuronlab.exercises.checks import (
     Incorrect,
     call,
     describe,
+    expect_shape,
     function_exercise,
     predict_question,
 )
@@ -35,7 +36,6 @@ def _test_gates(answer):
         result = call(answer, gate)
         try:
             w, b = result
-            w = np.asarray(w, dtype=float)
             b = float(b)
         except (TypeError, ValueError):
             raise Incorrect(
@@ -43,11 +43,8 @@ def _test_gates(answer):
                 f"bias, but returned {describe(result)}."
             ) from None
         inputs = X.shape[1]
-        if w.shape != (inputs,):
-            raise Incorrect(
-                f"{gate} has {inputs} inputs, so its weights should have shape ({inputs},), "
-                f"but have shape {w.shape}."
-            )
+        given = f"gate = {gate!r} ({inputs} inputs)"
+        w = expect_shape(w, (inputs,), given, name="weights").astype(float)
         output = _step_outputs(X, w, b)
         if not np.array_equal(output, target):
             wrong = [tuple(int(v) for v in X[i]) for i in np.flatnonzero(output != target)]

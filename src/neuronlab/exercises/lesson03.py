@@ -290,8 +290,6 @@ ex3_3 = function_exercise(
 # 3.4 How steep must the sigmoid be to pass for a step?
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("3.4")
-
 
 def _steepness_for(margin, tolerance):
     return np.log((1 - np.asarray(tolerance)) / tolerance) / margin
@@ -340,7 +338,6 @@ ex3_4 = function_exercise(
     reference=_steepness_for,
     cases=STEEPNESS_CASES,
     mistakes=STEEPNESS_MISTAKES,
-    names=("margin", "tolerance"),
     check_dtype=True,
     hints=[
         "Where is σ(kz) farthest from the step, among the z with |z| >= margin? The farther z is "

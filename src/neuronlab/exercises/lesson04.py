@@ -1,5 +1,9 @@
-"""Lesson 04, derivatives and gradient descent: σ', its cheap form, finite differences,
-relative error, and one step of gradient descent on a sigmoid neuron.
+"""Lesson 04, derivatives and gradient descent: the chain rule on a steeper sigmoid, the
+sigmoid's second derivative from its output, a gradient by centred differences, the relative
+error, and one step of gradient descent on Nielsen's quadratic cost.
+
+Each task asks for a step the lesson did not write out: the lesson's own code, re-typed, is one
+of the known mistakes its check names.
 """
 
 from __future__ import annotations
@@ -22,53 +26,64 @@ from neuronlab.exercises.lesson03 import overflow_hint
 from neuronlab.gradcheck import numerical_derivative, numerical_gradient
 
 # ---------------------------------------------------------------------------------------------
-# 4.1 The sigmoid's derivative from the net input
+# 4.1 The slope of a steeper sigmoid σ(kz): the chain rule with the inner kz
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("4.1")
 
+
+def _steep_sigmoid_derivative(z, k):
+    s = _sigmoid(k * z)
+    return k * s * (1 - s)
+
+
 _NET_INPUT_MISTAKE = (
-    "that is z (1 - z), the formula applied to the net input z. The shortcut s (1 - s) is the "
-    "derivative only when s is the sigmoid's *output*: compute s = σ(z) first, then s (1 - s)."
+    "that is u (1 - u) with u = kz, the formula applied to the net input. The shortcut s (1 - s) "
+    "is σ's slope only when s is the sigmoid's *output*: compute s = σ(kz) first."
 )
 
-PRIME_MISTAKES = [
-    (lambda z: z * (1 - z), _NET_INPUT_MISTAKE),
+STEEP_MISTAKES = [
     (
-        lambda z: _sigmoid(z),
-        "that is σ(z) itself, not its slope; the slope is σ(z) (1 - σ(z)).",
+        lambda z, k: _sigmoid_derivative(k * z),
+        "that is σ'(kz), the outer slope alone. The chain rule multiplies it by the slope of the "
+        "inner function u = kz, which is k.",
     ),
     (
-        lambda z: _sigmoid_derivative(_sigmoid(z)),
-        "you applied the sigmoid twice: with s = σ(z), the derivative is s (1 - s), not "
+        lambda z, k: k * _sigmoid_derivative(z),
+        "the outer slope is taken at the inner value u = kz, not at z: use σ(kz), not σ(z).",
+    ),
+    (lambda z, k: k * (k * z) * (1 - k * z), _NET_INPUT_MISTAKE),
+    (lambda z, k: k * z * (1 - z), _NET_INPUT_MISTAKE),
+    (lambda z, k: _sigmoid(k * z), "that is σ(kz) itself, not its slope."),
+    (
+        lambda z, k: k * _sigmoid_derivative(_sigmoid(k * z)),
+        "you applied the sigmoid twice: with s = σ(kz), σ's slope is s (1 - s), not "
         "σ(s) (1 - σ(s)).",
     ),
     (
-        lambda z: 1 - _sigmoid(z) ** 2,
-        "1 - σ(z)² is the pattern of tanh's derivative (1 - tanh²); the sigmoid's is "
-        "σ(z) (1 - σ(z)).",
+        lambda z, k: _sigmoid_derivative(k * z) / k,
+        "the inner slope k multiplies the outer slope: the steeper the sigmoid, the larger its "
+        "slope at 0.",
     ),
     (
-        lambda z: -_sigmoid_derivative(z),
-        "the sign is flipped: the sigmoid rises everywhere, so its slope is positive.",
-    ),
-    (
-        lambda z: _sigmoid(z) * (1 + _sigmoid(z)),
-        "check the sign inside the bracket: σ(z) (1 - σ(z)).",
+        lambda z, k: -k * _sigmoid_derivative(k * z),
+        "the sign is flipped: for k > 0 the curve rises everywhere, so its slope is positive.",
     ),
 ]
 
 FD_GRID = np.array([-4.0, -2.0, -0.5, 0.0, 0.5, 2.0, 4.0])
 
-PRIME_CASES = [
-    (0.0,),
-    (np.linspace(-6.0, 6.0, 12).reshape(3, 4),),
-    (np.array([10.0, 100.0, 1000.0]),),
-    (np.array([-10.0, -100.0, -1000.0]),),
-    (np.array([-np.inf, np.inf]),),
-    (np.linspace(-10.0, 10.0, 9, dtype=np.float32),),
-    (np.array([-1000.0, -100.0, 100.0, 1000.0], dtype=np.float32),),
-    (_rng.normal(scale=4.0, size=(2, 3, 4)),),
+# k stays a Python float: k * z keeps a float32 z float32
+STEEP_CASES = [
+    (0.0, 1.0),
+    (np.linspace(-6.0, 6.0, 12).reshape(3, 4), 2.0),
+    (np.array([10.0, 100.0, 1000.0]), 1.0),
+    (np.array([-10.0, -100.0, -1000.0]), 3.0),
+    (np.array([-np.inf, np.inf]), 2.0),
+    (np.array([-2.0, -0.5, 0.0, 0.5, 2.0]), -1.5),
+    (np.linspace(-10.0, 10.0, 9, dtype=np.float32), 2.0),
+    (np.array([-1000.0, -100.0, 100.0, 1000.0], dtype=np.float32), 0.5),
+    (_rng.normal(scale=4.0, size=(2, 3, 4)), 0.5),
 ]
 
 
@@ -76,12 +91,12 @@ def _slopes_first(answer: Any) -> None:
     """First against the slope measured numerically: what a derivative *is*."""
     compare_cases(
         answer,
-        lambda z: numerical_derivative(_sigmoid, z),
-        [(FD_GRID,)],
-        PRIME_MISTAKES,
+        lambda z, k: numerical_derivative(lambda t: _sigmoid(k * t), z),
+        [(FD_GRID, 2.0)],
+        STEEP_MISTAKES,
         given=lambda a: (
-            f"z = {describe(a[0])}, the slope of σ measured with a centred difference "
-            "(σ(z + h) - σ(z - h)) / 2h"
+            f"z = {describe(a[0])}, k = {a[1]:g}, the slope of σ(kz) measured with a centred "
+            "difference (σ(k(z + h)) - σ(k(z - h))) / 2h"
         ),
         atol=1e-9,
     )
@@ -89,59 +104,92 @@ def _slopes_first(answer: Any) -> None:
 
 ex4_1 = function_exercise(
     "4.1",
-    "the sigmoid's derivative",
-    reference=_sigmoid_derivative,
-    cases=PRIME_CASES,
-    mistakes=PRIME_MISTAKES,
+    "the slope of a steeper sigmoid",
+    reference=_steep_sigmoid_derivative,
+    cases=STEEP_CASES,
+    mistakes=STEEP_MISTAKES,
     error_hints=overflow_hint,
     check_dtype=True,
     prechecks=[_slopes_first],
     hints=[
-        "σ'(z) = σ(z) (1 - σ(z)). The z inside is the net input: compute σ(z) first.",
-        "activations.sigmoid is safe at any z: call it once and reuse its result in the formula.",
+        "σ(kz) is one function inside another: the inner u = kz, the outer σ(u).",
+        "The chain rule: the outer slope σ'(u) = σ(u) (1 - σ(u)), taken at the inner value "
+        "u = kz, times the inner slope.",
+        "The inner slope of u = kz is k (constant factor rule). activations.sigmoid is safe at "
+        "any input: call it once on kz and reuse its result.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 4.2 The derivative from the sigmoid's output
+# 4.2 The sigmoid's second derivative, from its output
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("4.2")
 
 
-def _derivative_from_output(s):
-    s = np.asarray(s)
-    return s * (1 - s)
+def _second_derivative_from_output(s):
+    return s * (1 - s) * (1 - 2 * s)
 
 
 FROM_OUTPUT_CASES = [
     (np.array([0.0, 0.1, 0.5, 0.9, 1.0]),),
-    (0.5,),
+    (0.25,),
     (_sigmoid(np.array([-3.0, -1.0, 0.0, 1.0, 3.0])),),
     (_sigmoid(_rng.normal(scale=3.0, size=(3, 4))),),
     (np.array([0.0, 0.25, 0.5, 0.75, 1.0], dtype=np.float32),),
 ]
 
-FROM_OUTPUT_MISTAKES = [
+SECOND_MISTAKES = [
     (
-        lambda s: _sigmoid_derivative(s),
-        "s is already the sigmoid's output σ(z): return s (1 - s). Applying σ to it again "
-        "gives σ(s) (1 - σ(s)), the slope at a different point.",
+        lambda s: s * (1 - s),
+        "that is σ'(z) = s (1 - s), the first derivative. The second derivative is its slope: "
+        "differentiate s (1 - s) once more, remembering that s depends on z.",
     ),
-    (lambda s: s * (1 + s), "check the sign inside the bracket: s (1 - s)."),
     (
-        lambda s: 1 - s**2,
-        "1 - s² is the pattern of tanh's derivative; the sigmoid's is s (1 - s).",
+        lambda s: 1 - 2 * s,
+        "1 - 2s is the slope of s - s² with respect to s. But s = σ(z) moves with z: the chain "
+        "rule multiplies by s's own slope, ds/dz = s (1 - s).",
     ),
-    (lambda s: s, "that is s itself; the slope is s (1 - s)."),
+    (
+        lambda s: (s * (1 - s)) ** 2,
+        "the second derivative is the slope of the slope, not the square of the slope.",
+    ),
+    (
+        lambda s: s * (1 - s) ** 2,
+        "you kept only part of the slope of s (1 - s) = s - s²: the term -s² has slope "
+        "-2s · s' (chain rule), and it is missing or wrong.",
+    ),
+    (
+        lambda s: -s * (1 - s) * (1 - 2 * s),
+        "the sign is flipped: σ' grows while z < 0 (s < 1/2), so σ'' is positive there.",
+    ),
+    (
+        lambda s: _second_derivative_from_output(_sigmoid(s)),
+        "s is already the sigmoid's output σ(z): do not apply σ to it again.",
+    ),
 ]
 
 NOT_OUTPUTS = [np.array([0.2, 1.5]), np.array([-0.1, 0.5]), np.array([[0.5, 0.5], [2.0, 0.3]])]
 
 
+def _second_slopes_first(answer: Any) -> None:
+    """First against the slope of σ' measured numerically, at s = σ(z): what σ'' *is*."""
+    compare_cases(
+        answer,
+        lambda s: numerical_derivative(_sigmoid_derivative, FD_GRID),
+        [(_sigmoid(FD_GRID),)],
+        SECOND_MISTAKES,
+        given=lambda a: (
+            f"s = σ(z) for z = {describe(FD_GRID)}, against the slope of σ'(z) measured with a "
+            "centred difference (σ'(z + h) - σ'(z - h)) / 2h"
+        ),
+        atol=1e-9,
+    )
+
+
 def _refuses_net_inputs(answer: Any) -> None:
-    """A value outside [0, 1] is no sigmoid output: the answer must raise ValueError."""
+    """Optional: a value outside [0, 1] is no sigmoid output, so the answer raises ValueError."""
     for s in NOT_OUTPUTS:
         why = (
             f"s = {describe(s)}, which holds a value outside [0, 1] that no sigmoid can output "
@@ -152,83 +200,134 @@ def _refuses_net_inputs(answer: Any) -> None:
 
 ex4_2 = function_exercise(
     "4.2",
-    "the derivative from the sigmoid's output",
-    reference=_derivative_from_output,
+    "the second derivative from the output",
+    reference=_second_derivative_from_output,
     cases=FROM_OUTPUT_CASES,
-    mistakes=FROM_OUTPUT_MISTAKES,
+    mistakes=SECOND_MISTAKES,
     check_dtype=True,
-    postchecks=[_refuses_net_inputs],
+    prechecks=[_second_slopes_first],
     hints=[
-        "If s = σ(z), then σ'(z) = s (1 - s): no exponential needed.",
-        "Before computing, test np.any((s < 0) | (s > 1)) and raise ValueError(...) if so.",
+        "σ''(z) is the slope of σ'(z) = s (1 - s) = s - s², where s = σ(z) changes with z.",
+        "Sum rule: the slope of s is s' = s (1 - s); the slope of s² is 2s · s' (the chain rule, "
+        "outer u², inner s).",
+        "Subtract the two slopes and take out the common factor s'. Then write s' as s (1 - s): "
+        "everything is in terms of s, with no exponential.",
     ],
 )
+ex4_2.optional = _refuses_net_inputs
 
 
 # ---------------------------------------------------------------------------------------------
-# 4.3 The centred difference
+# 4.3 A gradient by centred differences: one input at a time
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("4.3")
 
-
-def _cube(z):
-    return z**3
-
-
-_NAMED = {np.sin: "np.sin", np.exp: "np.exp", _cube: "z ↦ z³", _sigmoid: "sigmoid"}
+_AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+_AND_Y = np.array([0.0, 0.0, 0.0, 1.0])
 
 
-def _centred(f, z, h):
-    return (f(z + h) - f(z - h)) / (2 * h)
+def _bowl(v):
+    return v[0] ** 2 + 3 * v[1] ** 2
 
 
-CENTRED_CASES = [
-    (np.sin, 0.5, 1e-3),
-    (_cube, np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), 0.1),
-    (np.exp, np.array([-1.0, 0.0, 2.0]), 1e-4),
-    (_sigmoid, np.linspace(-5.0, 5.0, 12).reshape(3, 4), 1e-5),
-    (_cube, _rng.normal(size=(2, 3, 2)), 0.5),
+def _cubes(v):
+    return np.sum(v**3)
+
+
+def _and_cost(p):
+    return np.mean((_sigmoid(_AND_X @ p[:2] + p[2]) - _AND_Y) ** 2)
+
+
+def _coupled(v):
+    return v[0] * v[1] + np.exp(v[2]) * v[0] + np.sin(v[3])
+
+
+_NAMED = {
+    _bowl: "v ↦ v₁² + 3v₂² (the lesson's bowl)",
+    _cubes: "v ↦ the sum of the cubes of v's entries",
+    _and_cost: "the MSE of the AND neuron as a function of v = (w₁, w₂, b)",
+    _coupled: "v ↦ v₁v₂ + e^(v₃)·v₁ + sin(v₄)",
+}
+
+
+def _centred_gradient(f, v, h):
+    gradient = np.zeros(len(v))
+    for i in range(len(v)):
+        step = np.zeros(len(v))
+        step[i] = h
+        gradient[i] = (f(v + step) - f(v - step)) / (2 * h)
+    return gradient
+
+
+def _one_sided(f, v, h):
+    gradient = np.zeros(len(v))
+    for i in range(len(v)):
+        step = np.zeros(len(v))
+        step[i] = h
+        gradient[i] = (f(v + step) - f(v)) / h
+    return gradient
+
+
+def _nudges_left_in(f, v, h):
+    v = np.array(v, dtype=float)
+    gradient = np.zeros(len(v))
+    for i in range(len(v)):
+        v[i] += h
+        up = f(v)
+        v[i] -= 2 * h
+        gradient[i] = (up - f(v)) / (2 * h)  # v[i] is left at v[i] - h
+    return gradient
+
+
+GRADIENT_CASES = [
+    (_cubes, np.array([-2.0, -1.0, 0.0, 1.0, 2.0]), 0.1),  # a large h first: mistakes show
+    (_bowl, np.array([1.0, 0.5]), 1e-5),
+    (_and_cost, np.array([0.3, 0.8, -0.5]), 1e-5),
+    (_coupled, np.array([0.5, -1.0, 0.3, 2.0]), 0.01),
+    (_coupled, _rng.normal(size=4), 0.1),
 ]
 
-CENTRED_MISTAKES = [
+GRADIENT_MISTAKES = [
     (
-        lambda f, z, h: (f(z + h) - f(z)) / h,
-        "that is the forward difference (f(z + h) - f(z)) / h, which leans to one side and is "
-        "off by about h · f''/2. Take one point on each side: (f(z + h) - f(z - h)) / 2h.",
+        _one_sided,
+        "that is the forward difference (f(v + h eᵢ) - f(v)) / h for each entry, which leans "
+        "to one side. Move entry i both ways: (f(v + h eᵢ) - f(v - h eᵢ)) / 2h.",
     ),
     (
-        lambda f, z, h: (f(z) - f(z - h)) / h,
-        "that is the backward difference; take one point on each side: (f(z + h) - f(z - h)) / 2h.",
+        lambda f, v, h: np.full(np.shape(v), (f(v + h) - f(v - h)) / (2 * h)),
+        "you moved every entry of v at once, so every entry got the same number. A partial "
+        "derivative moves *one* entry and holds the others fixed: build a step that is h in "
+        "entry i and 0 elsewhere.",
     ),
     (
-        lambda f, z, h: (f(z + h) - f(z - h)) / h,
-        "the two points z - h and z + h are 2h apart: divide by 2h.",
+        _nudges_left_in,
+        "after measuring entry i, v[i] was left moved by -h, so the next partial derivatives "
+        "were measured at a shifted point. Put each entry back (or move a copy) before the next.",
     ),
     (
-        lambda f, z, h: (f(z - h) - f(z + h)) / (2 * h),
-        "the sign is flipped: rise over run is (f(z + h) - f(z - h)) / 2h.",
-    ),
-    (
-        lambda f, z, h: f(z + h) - f(z - h) / (2 * h),
-        "mind the brackets: only f(z - h) was divided. Write (f(z + h) - f(z - h)) / (2 * h).",
+        lambda f, v, h: -_centred_gradient(f, v, h),
+        "the sign is flipped: rise over run is (f(v + h eᵢ) - f(v - h eᵢ)) / 2h.",
     ),
 ]
-
 
 ex4_3 = function_exercise(
     "4.3",
-    "the centred difference",
-    reference=_centred,
-    cases=CENTRED_CASES,
-    mistakes=CENTRED_MISTAKES,
-    given=lambda a: f"f = {_NAMED[a[0]]}, z = {describe(a[1])}, h = {a[2]:g}",
+    "a gradient by centred differences",
+    reference=_centred_gradient,
+    cases=GRADIENT_CASES,
+    mistakes=GRADIENT_MISTAKES,
+    given=lambda a: f"f = {_NAMED[a[0]]}, v = {describe(a[1])}, h = {a[2]:g}",
     factors=lambda a: {"h": a[2]},
     rtol=1e-8,
     atol=1e-10,
     hints=[
-        "Evaluate f a little to the right (z + h) and a little to the left (z - h) of z.",
-        "Rise over run: the rise is f(z + h) - f(z - h), the run from z - h to z + h is 2h.",
+        "A partial derivative moves one entry of v and holds the others fixed: do it once per "
+        "entry, in a loop over i.",
+        "For entry i, build a step that is h in entry i and 0 elsewhere (start from "
+        "np.zeros(len(v))), and evaluate f at v + step and at v - step.",
+        "Rise over run for entry i: the two points are 2h apart. Collect the n results in an "
+        "array.",
     ],
 )
 
@@ -322,19 +421,20 @@ ex4_4 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 4.5 One step of gradient descent on a sigmoid neuron
+# 4.5 One step of gradient descent on Nielsen's quadratic cost C = (1/2n) Σ (a - y)²
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("4.5")
 
 
-def _mse(w, b, X, y):
-    return float(np.mean((_sigmoid(X @ w + b) - y) ** 2))
+def _cost(w, b, X, y):
+    """Nielsen's quadratic cost C = (1/2n) Σ (a - y)², with a = σ(Xw + b)."""
+    return float(np.mean((_sigmoid(X @ w + b) - y) ** 2) / 2)
 
 
 def _gradients(w, b, X, y):
     a = _sigmoid(X @ w + b)
-    delta = 2.0 * (a - y) / len(y) * a * (1.0 - a)
+    delta = (a - y) / len(y) * a * (1.0 - a)  # ∂C/∂z: the ½ cancels the 2 of the square
     return X.T @ delta, float(np.sum(delta))
 
 
@@ -344,7 +444,7 @@ def _descent(w, b, X, y, learning_rate):
 
 
 def _variant(delta_of):
-    """A gradient descent step whose δ = ∂L/∂z is computed by ``delta_of(a, z, y, n)``."""
+    """A gradient descent step whose δ = ∂C/∂z is computed by ``delta_of(a, z, y, n)``."""
 
     def step(w, b, X, y, r):
         z = X @ w + b
@@ -356,40 +456,41 @@ def _variant(delta_of):
 
 DESCENT_MISTAKES = [
     (
+        _variant(lambda a, z, y, n: 2 * (a - y) / n * a * (1 - a)),
+        "that is the lesson's step, for the cost without the ½. Here C = (1/2n) Σ (a - y)²: the "
+        "½ cancels the 2 that the square brings down, so ∂C/∂a = (a - y) / n, and your step "
+        "went twice as far as gradient descent on this C.",
+    ),
+    (
         lambda w, b, X, y, r: (
             w + r * _gradients(w, b, X, y)[0],
             b + r * _gradients(w, b, X, y)[1],
         ),
-        "your step goes uphill: it adds the gradient. Gradient descent moves against it: "
-        "w ← w - η ∂L/∂w and b ← b - η ∂L/∂b.",
+        "your step goes uphill: it adds the gradient (writing y - a for a - y does the same). "
+        "Gradient descent moves against it: w ← w - η ∂C/∂w and b ← b - η ∂C/∂b.",
     ),
     (
-        _variant(lambda a, z, y, n: 2 * (a - y) / n * z * (1 - z)),
+        _variant(lambda a, z, y, n: (a - y) / n * z * (1 - z)),
         "you used z (1 - z), the shortcut applied to the net input. σ'(z) = a (1 - a) with "
         "a = σ(z), the neuron's output.",
     ),
     (
-        _variant(lambda a, z, y, n: 2 * (a - y) / n),
-        "the chain rule needs σ'(z) = a (1 - a) between the loss and the net input: "
-        "∂L/∂z = 2 (a - y) / n · a (1 - a).",
+        _variant(lambda a, z, y, n: (a - y) / n),
+        "the chain rule needs σ'(z) = a (1 - a) between the cost and the net input: "
+        "∂C/∂z = ∂C/∂a · a (1 - a).",
     ),
     (
-        _variant(lambda a, z, y, n: 2 * (a - y) * a * (1 - a)),
-        "the loss is a *mean* over the n samples: divide the gradient by n.",
+        _variant(lambda a, z, y, n: (a - y) * a * (1 - a)),
+        "the cost is a *mean* over the n samples: divide the gradient by n.",
     ),
     (
-        _variant(lambda a, z, y, n: (a - y) / n * a * (1 - a)),
-        "the derivative of (a - y)² is 2 (a - y): the factor 2 is missing (the loss here has no "
-        "1/2 in front).",
-    ),
-    (
-        _variant(lambda a, z, y, n: 2 * (y - a) / n * a * (1 - a)),
-        "your step goes uphill: (y - a) instead of (a - y) flips the gradient. ∂L/∂a = "
-        "2 (a - y) / n.",
+        _variant(lambda a, z, y, n: (a - y) / (2 * n) * a * (1 - a)),
+        "the ½ in front of the cost and the 2 from the square cancel: ∂C/∂a = (a - y) / n, with "
+        "no ½ left over.",
     ),
     (
         lambda w, b, X, y, r: (w - r * _gradients(w, b, X, y)[0], b),
-        "the bias learns too: b ← b - η ∂L/∂b, with ∂L/∂b the sum of ∂L/∂z over the samples.",
+        "the bias learns too: b ← b - η ∂C/∂b, with ∂C/∂b the sum of ∂C/∂z over the samples.",
     ),
     (
         lambda w, b, X, y, r: (w - _gradients(w, b, X, y)[0], b - _gradients(w, b, X, y)[1]),
@@ -397,16 +498,14 @@ DESCENT_MISTAKES = [
     ),
 ]
 
-_AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-
 DESCENT_CASES = [
-    (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), np.array([0.0, 0.0, 0.0, 1.0]), 1.0),
+    (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), _AND_Y.copy(), 1.0),
     (
         np.array([0.2, 0.4, -0.1]),
         -0.2,
         _rng.normal(size=(6, 3)),
         np.array([0.0, 1.0, 1.0, 0.0, 1.0, 0.0]),
-        0.5,
+        0.3,
     ),
     (np.array([1.5, -2.0]), 0.3, np.array([[0.5, -1.0]]), np.array([1.0]), 0.1),
     (
@@ -427,23 +526,23 @@ DESCENT_CASES = [
 
 
 def _measured_gradient(args: tuple[Any, ...], answer: Any) -> str:
-    """The loss's gradient by centred differences, and what the learner's step did to the loss."""
+    """The cost's gradient by centred differences, and what the learner's step did to the cost."""
     w, b, X, y, _ = args
-    measured = numerical_gradient(lambda p: _mse(p[:-1], p[-1], X, y), np.append(w, b))
-    before, after = _mse(w, b, X, y), _mse(np.asarray(answer[0]), float(answer[1]), X, y)
+    measured = numerical_gradient(lambda p: _cost(p[:-1], p[-1], X, y), np.append(w, b))
+    before, after = _cost(w, b, X, y), _cost(np.asarray(answer[0]), float(answer[1]), X, y)
     text = (
-        f"The loss's gradient, measured with centred differences, is ∂L/∂w = "
-        f"{describe(np.round(measured[:-1], 6))}, ∂L/∂b = {measured[-1]:.6g}; your step took "
-        f"the loss from {before:.6g} to {after:.6g}."
+        f"The cost's gradient, measured with centred differences, is ∂C/∂w = "
+        f"{describe(np.round(measured[:-1], 6))}, ∂C/∂b = {measured[-1]:.6g}; your step took "
+        f"the cost from {before:.6g} to {after:.6g}."
     )
     return text + (
-        " Hint: the loss went up: check the sign of your step." if after > before else ""
+        " Hint: the cost went up: check the sign of your step." if after > before else ""
     )
 
 
 ex4_5 = function_exercise(
     "4.5",
-    "one step of gradient descent",
+    "one step of gradient descent on Nielsen's cost",
     reference=_descent,
     cases=DESCENT_CASES,
     mistakes=DESCENT_MISTAKES,
@@ -451,10 +550,11 @@ ex4_5 = function_exercise(
     names=("w", "b", "X", "y", "learning_rate"),
     explain=_measured_gradient,
     hints=[
-        "Forward: z = X @ w + b, a = σ(z). Backward, by the chain rule: "
-        "∂L/∂a = 2 (a - y) / n, ∂L/∂z = ∂L/∂a · a (1 - a).",
-        "∂L/∂w = X.T @ ∂L/∂z and ∂L/∂b = sum of ∂L/∂z. Then step *against* the gradient: "
-        "w - η ∂L/∂w, b - η ∂L/∂b.",
+        "Work the chain backwards for one row: the square, then the sigmoid, then the net input. "
+        "Start with ∂C/∂a for this C: what does the ½ do to the 2 that the power rule brings down?",
+        "∂C/∂z is ∂C/∂a times σ'(z) = a (1 - a), one per row; ∂C/∂w adds x_i times it over the "
+        "rows (X.T @ ...), ∂C/∂b adds it up.",
+        "Then step *against* the gradient, scaled by the learning rate, for w and for b.",
     ],
 )
 
@@ -500,7 +600,7 @@ ex4_7 = function_exercise(
     hints=[
         "σ(z)² is a composition: the outer function u ↦ u², the inner z ↦ σ(z).",
         "The chain rule: the outer derivative at the inner value, times the inner derivative.",
-        "The outer derivative is 2u; the inner one is the sigmoid's slope from exercise 4.1.",
+        "The outer derivative is 2u; the inner one is the sigmoid's slope σ(z) (1 - σ(z)).",
     ],
 )
 

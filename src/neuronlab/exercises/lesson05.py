@@ -8,7 +8,6 @@ answer that measures the gradients numerically instead of applying the chain rul
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -26,41 +25,16 @@ from neuronlab.exercises.checks import (
     seeded,
 )
 
-_APPROXIMATION = (
-    "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks like a "
-    "numerical approximation (finite differences). Apply the chain rule, gate by gate: it is exact."
-)
-
-
-def gradients_exercise(
-    exercise_id: str,
-    title: str,
-    reference: Any,
-    outputs: Sequence[str],
-    cases: Sequence[tuple[Any, ...]],
-    mistakes: Sequence[tuple[Any, str]] = (),
-    hints: Sequence[str] = (),
-) -> Exercise:
-    """A declaration: the answer returns the gradients named ``outputs``, exactly."""
-    return function_exercise(
-        exercise_id,
-        title,
-        reference,
-        cases,
-        mistakes,
-        hints,
-        rtol=1e-12,
-        atol=1e-15,
-        outputs=outputs,
-        close_hint=_APPROXIMATION,
-        error_hints=[("float() argument", _ELEMENTWISE), ("Python scalars", _ELEMENTWISE)],
-    )
-
-
 _ELEMENTWISE = (
     "`if`, `max()` and `float()` take one number, but here the inputs are arrays; to decide "
     "element by element, use np.where(condition, a, b)."
 )
+
+
+def gradients_exercise(*declaration: Any, **options: Any) -> Exercise:
+    """A declaration whose answer returns gradients (named by ``outputs``), exactly."""
+    errors = [("float() argument", _ELEMENTWISE), ("Python scalars", _ELEMENTWISE)]
+    return function_exercise(*declaration, exact=True, error_hints=errors, **options)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,7 +92,8 @@ ex5_1 = gradients_exercise(
     ],
     hints=[
         "z = x · y. How fast does z change when x moves and y stays put? That is ∂z/∂x.",
-        "∂z/∂x = y and ∂z/∂y = x. The chain rule multiplies each by the upstream gradient ∂L/∂z.",
+        "∂z/∂x = y and ∂z/∂y = x. The chain rule multiplies each by the upstream gradient, the "
+        "derivative of the final output with respect to z.",
         "Plain * works element by element, so the same two lines serve numbers and arrays.",
     ],
 )
@@ -226,24 +201,24 @@ _NEURON_CASES = [
 
 _NEURON_MISTAKES = [
     (
-        lambda w, x, b: (sigmoid_derivative(w * x + b),),
+        lambda w, x, b: sigmoid_derivative(w * x + b),
         "you forgot the inner derivative: z = w x + b changes at the rate ∂z/∂w = x, so "
         "multiply σ'(z) by x.",
     ),
     (
-        lambda w, x, b: ((w * x + b) * (1 - (w * x + b)) * x,),
+        lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x,
         "σ(1 − σ) takes the sigmoid's *output* σ(z), not the net input z: σ'(z) = σ(z)(1 − σ(z)).",
     ),
     (
-        lambda w, x, b: (sigmoid(w * x + b) * x,),
+        lambda w, x, b: sigmoid(w * x + b) * x,
         "the outer derivative is σ'(z) = σ(z)(1 − σ(z)), not σ(z) itself.",
     ),
     (
-        lambda w, x, b: (sigmoid_derivative(w * x + b) * w,),
+        lambda w, x, b: sigmoid_derivative(w * x + b) * w,
         "∂z/∂w = x, the input that w multiplies; σ'(z) · w is the derivative with respect to x.",
     ),
     (
-        lambda w, x, b: (sigmoid_derivative(w) * x,),
+        lambda w, x, b: sigmoid_derivative(w) * x,
         "evaluate the outer derivative at the inner function's value, the net input "
         "z = w x + b, not at w.",
     ),
@@ -267,11 +242,10 @@ ex5_3 = function_exercise(
             "naive sigmoid gives 0, where σ'(z) ≈ 2e-313 is a number a float can hold. Use the "
             "stable sigmoid of lesson 03 (from neuronlab.activations import sigmoid).",
         ),
-        *[(lambda *args, wrong=wrong: wrong(*args)[0], text) for wrong, text in _NEURON_MISTAKES],
+        *_NEURON_MISTAKES,
     ],
-    rtol=1e-12,
+    exact=True,
     atol=0.0,
-    close_hint=_APPROXIMATION,
     error_hints=[
         (
             "overflow",
@@ -450,8 +424,6 @@ ex5_5 = gradients_exercise(
 # 5.7 Transfer: a new operation for the scalar engine
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("5.7")
-
 
 def _softplus_value(v: Value, slope=sigmoid, chain: bool = True, accumulate: bool = True) -> Value:
     """A correct softplus operation for ``Value`` (and, with the keywords, learners' mistakes)."""
@@ -509,7 +481,6 @@ def _test_engine_softplus(answer: Any) -> None:
         _through_engine(_softplus_value),
         [(0.5, 2.0), (-1.5, 0.3), (0.0, -1.0), (3.0, -2.5), (-20.0, 0.5)],
         [(_through_engine(f), text) for f, text in _ENGINE_MISTAKES],
-        names=("x", "w"),
         outputs=("f", "∂f/∂x", "∂f/∂w"),
         given=lambda a: f"f = softplus(x) · x + softplus(x · w) at x = {a[0]:g}, w = {a[1]:g}",
         rtol=1e-9,

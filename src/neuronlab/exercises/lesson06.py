@@ -1,7 +1,7 @@
 """Lesson 06, backpropagation: the four equations, a full backward pass, a gradient check.
 
 Every network in these checks is a sigmoid network trained with the mean squared error over all
-``n = m × n_out`` entries, ``L = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
+``n = m × n_out`` entries, ``C = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
 Batches have one row per sample. The checks use seeded random arrays of several shapes, and the
 full backward pass (6.4) is compared with exact backpropagation to 12 digits, which finite
 differences cannot reach.
@@ -16,6 +16,7 @@ import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.exercises.checks import (
+    APPROXIMATION,
     Mistakes,
     describe,
     function_exercise,
@@ -62,7 +63,7 @@ _OUTPUT_CASES = [
 _OUTPUT_MISTAKES: Mistakes = [
     (
         lambda a, y: 2.0 * (a - y) / a.size,
-        f"that is ∂L/∂a, {FORGETS_DERIVATIVE}: δ = ∂L/∂z, so multiply by σ'(z) = a (1 - a), "
+        f"that is ∂C/∂a, {FORGETS_DERIVATIVE}: δ = ∂C/∂z, so multiply by σ'(z) = a (1 - a), "
         "computed from the cached output a.",
     ),
     (
@@ -72,7 +73,7 @@ _OUTPUT_MISTAKES: Mistakes = [
     ),
     (
         lambda a, y: 2.0 * (y - a) / a.size * a * (1.0 - a),
-        "the sign is flipped: ∂L/∂a = 2 (a - y) / n is positive when the output is too large.",
+        "the sign is flipped: ∂C/∂a = 2 (a - y) / n is positive when the output is too large.",
     ),
     (
         lambda a, y: 2.0 * (a - y) / a.shape[0] * a * (1.0 - a),
@@ -88,7 +89,7 @@ _OUTPUT_MISTAKES: Mistakes = [
     ),
     (
         lambda a, y: (a - y) * a * (1.0 - a),
-        "the constant factors are missing: ∂L/∂a = 2 (a - y) / n with n = a.size.",
+        "the constant factors are missing: ∂C/∂a = 2 (a - y) / n with n = a.size.",
     ),
 ]
 
@@ -101,9 +102,9 @@ ex6_1 = function_exercise(
     mistakes=_OUTPUT_MISTAKES,
     factors=lambda args: {"n": args[0].size},
     hints=[
-        "δ_L = ∂L/∂z_L = ∂L/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
+        "δ_L = ∂C/∂z_L = ∂C/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
         "the output changes with the net input.",
-        "With L = mean((a - y)²) over n = a.size entries, ∂L/∂a = 2 (a - y) / n; and σ'(z) = a (1 - a) "
+        "With C = mean((a - y)²) over n = a.size entries, ∂C/∂a = 2 (a - y) / n; and σ'(z) = a (1 - a) "
         "because a = σ(z) is cached.",
     ],
 )
@@ -222,15 +223,15 @@ _LAYER_CASES = [
 ]
 
 _TRANSPOSED_DW = (
-    "dW is transposed: ∂L/∂W has W's shape (n_in, n_out), one row per input, one column per "
+    "dW is transposed: ∂C/∂W has W's shape (n_in, n_out), one row per input, one column per "
     "unit, and that is a_prev.T @ delta (δᵀ a_prev gives (n_out, n_in))."
 )
 _AVERAGED = (
-    "δ already carries the loss's 1/n (from ∂L/∂a = 2 (a - y) / n): sum the contributions of "
+    "δ already carries the loss's 1/n (from ∂C/∂a = 2 (a - y) / n): sum the contributions of "
     "the samples, do not average them again."
 )
 _BIAS_SHAPE = (
-    "∂L/∂b is δ summed over the batch (axis=0): one number per unit, shape (n_out,), "
+    "∂C/∂b is δ summed over the batch (axis=0): one number per unit, shape (n_out,), "
     "the shape of b."
 )
 _LAYER_SHAPES = (
@@ -284,6 +285,19 @@ ex6_3 = function_exercise(
 _rng = seeded("6.4")
 
 
+def _sigmoid_slope(a: np.ndarray) -> np.ndarray:
+    """σ'(z) from the cached output a = σ(z)."""
+    return a * (1.0 - a)
+
+
+def _forgotten(a: np.ndarray) -> float:
+    return 1.0
+
+
+def _sigmoid_again(a: np.ndarray) -> np.ndarray:
+    return _sigmoid(a) * (1.0 - _sigmoid(a))
+
+
 def _backward(
     X,
     Y,
@@ -292,28 +306,24 @@ def _backward(
     W2,
     b2,
     *,
-    bp1: str = "a(1-a)",
-    bp2: str = "a(1-a)",
+    hidden=_sigmoid,
+    bp1=_sigmoid_slope,
+    bp2=_sigmoid_slope,
     transpose: bool = True,
     scale: str = "n",
     two: bool = True,
     sign: float = 1.0,
     average: bool = False,
 ):
-    """The backward pass, and (with the keywords) the mistakes learners make in it."""
-    a1 = _sigmoid(X @ W1 + b1)
+    """The backward pass of a network with a ``hidden`` activation and a sigmoid output; the
+    slopes in BP1 and BP2 are ``bp1(a2)`` and ``bp2(a1)``. The other keywords make the mistakes
+    learners make in it.
+    """
+    a1 = hidden(X @ W1 + b1)
     a2 = _sigmoid(a1 @ W2 + b2)
-
-    def derivative(kind: str, a: np.ndarray) -> np.ndarray | float:
-        if kind == "a(1-a)":
-            return a * (1.0 - a)
-        if kind == "σ'(a)":
-            return _sigmoid(a) * (1.0 - _sigmoid(a))
-        return 1.0  # forgotten
-
     n = {"n": a2.size, "m": a2.shape[0], "none": 1}[scale]
-    delta2 = sign * (2.0 if two else 1.0) * (a2 - Y) / n * derivative(bp1, a2)
-    delta1 = (delta2 @ (W2.T if transpose else W2)) * derivative(bp2, a1)
+    delta2 = sign * (2.0 if two else 1.0) * (a2 - Y) / n * bp1(a2)
+    delta1 = (delta2 @ (W2.T if transpose else W2)) * bp2(a1)
     m = X.shape[0] if average else 1
     return (X.T @ delta1 / m, delta1.sum(axis=0) / m, a1.T @ delta2 / m, delta2.sum(axis=0) / m)
 
@@ -349,19 +359,19 @@ _NETWORK_CASES = [
 
 _NETWORK_MISTAKES: Mistakes = [
     (
-        lambda *p: _backward(*p, bp1="none"),
+        lambda *p: _backward(*p, bp1=_forgotten),
         f"{FORGETS_DERIVATIVE} at the output layer: δ2 = 2 (a2 - y) / n ⊙ a2 (1 - a2) (BP1).",
     ),
     (
-        lambda *p: _backward(*p, bp2="none"),
+        lambda *p: _backward(*p, bp2=_forgotten),
         f"{FORGETS_DERIVATIVE} in the hidden layer: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1) (BP2).",
     ),
     (
-        lambda *p: _backward(*p, bp1="none", bp2="none"),
+        lambda *p: _backward(*p, bp1=_forgotten, bp2=_forgotten),
         f"{FORGETS_DERIVATIVE}, in both layers: multiply by σ'(z) = a (1 - a) each time.",
     ),
     (
-        lambda *p: _backward(*p, bp1="σ'(a)", bp2="σ'(a)"),
+        lambda *p: _backward(*p, bp1=_sigmoid_again, bp2=_sigmoid_again),
         "a1 and a2 are already sigmoid outputs: σ'(z) = a (1 - a), not σ(a)(1 - σ(a)).",
     ),
     (
@@ -382,7 +392,7 @@ _NETWORK_MISTAKES: Mistakes = [
     ),
     (
         lambda *p: _backward(*p, scale="none"),
-        "the loss is a mean: ∂L/∂a2 = 2 (a2 - y) / n with n = a2.size.",
+        "the loss is a mean: ∂C/∂a2 = 2 (a2 - y) / n with n = a2.size.",
     ),
     (
         lambda *p: _backward(*p, average=True),
@@ -411,19 +421,14 @@ def _network_given(case: tuple[np.ndarray, ...]) -> str:
 ex6_4 = function_exercise(
     "6.4",
     "a full backward pass for a two-layer network",
-    reference=_backward,  # exact backpropagation: finite differences cannot reach rtol 1e-12
+    reference=_backward,
     cases=_NETWORK_CASES,
     mistakes=_NETWORK_MISTAKES,
     outputs=("dW1", "db1", "dW2", "db2"),
     given=_network_given,
     error_hints=_shape_hint(_BACKWARD_SHAPES),
-    rtol=1e-12,
-    atol=1e-15,
-    close_hint=(
-        "your gradients agree with the exact ones to 4 or more digits, but not to 12: that looks "
-        "like a numerical approximation (finite differences), not backpropagation. Compute "
-        "them with BP1-BP4, which are exact."
-    ),
+    exact=True,  # finite differences cannot reach 12 digits: an approximation is named
+    close_hint=f"{APPROXIMATION} For a network, the chain rule step by step is BP1-BP4.",
     hints=[
         "Forward first, keeping a1 and a2. Then backward: δ2 (BP1), dW2 and db2 (BP4, BP3), "
         "δ1 (BP2), dW1 and db1.",
@@ -440,23 +445,6 @@ ex6_4 = function_exercise(
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("6.5")
-
-
-def _gradient_check(f, x, grad, h=1e-5):
-    x = np.array(x, dtype=float)
-    numeric = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        old = x[index]
-        x[index] = old + h
-        f_plus = f(x)
-        x[index] = old - h
-        f_minus = f(x)
-        x[index] = old
-        numeric[index] = (f_plus - f_minus) / (2 * h)
-    grad = np.asarray(grad, dtype=float)
-    scale = np.maximum(np.abs(grad), np.abs(numeric))
-    ratios = np.divide(np.abs(grad - numeric), scale, out=np.zeros_like(scale), where=scale > 0)
-    return float(ratios.max())
 
 
 def _numeric_with(f, x, h, kind):
@@ -500,38 +488,15 @@ def _relative(grad, numeric, kind):
 
 
 def _checker(numeric_kind: str = "centred", relative_kind: str = "max"):
+    """A gradient check: the centred difference and the largest relative error, entry by entry
+    (and, with the keywords, the mistakes learners make in it).
+    """
     return lambda f, x, grad, h=1e-5: _relative(
         grad, _numeric_with(f, x, h, numeric_kind), relative_kind
     )
 
 
-def _sine(x):
-    return float(np.sum(np.sin(3.0 * x)))
-
-
-def _sine_grad(x):
-    return 3.0 * np.cos(3.0 * x)
-
-
-_X_TANH = _rng.normal(size=(5, 2))
-_T_TANH = _rng.normal(size=(5, 3))
-
-
-def _tanh_loss(W):
-    return float(np.mean((np.tanh(_X_TANH @ W) - _T_TANH) ** 2))
-
-
-def _tanh_loss_grad(W):
-    out = np.tanh(_X_TANH @ W)
-    return _X_TANH.T @ (2.0 * (out - _T_TANH) / out.size * (1.0 - out**2))
-
-
-def _two_of_four(x):
-    return float(x[0] ** 2 + 3.0 * x[1])  # does not depend on x[2], x[3]
-
-
-def _cubes(x):
-    return float(1e6 * np.sum(x**3))
+_gradient_check = _checker()
 
 
 class _Function:
@@ -547,21 +512,37 @@ class _Function:
         return f"f(x) = {self.formula}"
 
 
-_SINE = _Function("sum(sin(3x))", _sine)
-_TANH = _Function("mean((tanh(X @ W) - T)²)", _tanh_loss)
-_TWO_OF_FOUR = _Function("x[0]² + 3 x[1]", _two_of_four)
-_CUBES = _Function("10⁶ sum(x³)", _cubes)
+_X_TANH = _rng.normal(size=(5, 2))
+_T_TANH = _rng.normal(size=(5, 3))
+
+
+def _tanh_loss_grad(W):
+    out = np.tanh(_X_TANH @ W)
+    return _X_TANH.T @ (2.0 * (out - _T_TANH) / out.size * (1.0 - out**2))
+
+
+_SINE = _Function("sum(sin(3x))", lambda x: float(np.sum(np.sin(3.0 * x))))
+_TANH = _Function(
+    "mean((tanh(X @ W) - T)²)", lambda W: float(np.mean((np.tanh(_X_TANH @ W) - _T_TANH) ** 2))
+)
+_TWO_OF_FOUR = _Function("x[0]² + 3 x[1]", lambda x: float(x[0] ** 2 + 3.0 * x[1]))  # no x[2], x[3]
+_CUBES = _Function("10⁶ sum(x³)", lambda x: float(1e6 * np.sum(x**3)))
 
 _X_SINE = np.array([-1.0, -0.3, 0.2, 0.5, 0.9])
 _W_TANH = _rng.normal(size=(2, 3))
 _X_FOUR = np.array([1.5, -2.0, 0.7, 3.0])
 _X_CUBES = np.array([0.5, -1.2, 2.0])
-_ONE_WRONG = _sine_grad(_X_SINE)
+_ONE_WRONG = 3.0 * np.cos(3.0 * _X_SINE)
 _ONE_WRONG[3] *= 1.5
 
 # (description of f, f, x, the analytic gradient to check)
 _CHECK_CASES = [
-    ("f(x) = sum(sin(3x)) and its right gradient 3 cos(3x)", _SINE, _X_SINE, _sine_grad(_X_SINE)),
+    (
+        "f(x) = sum(sin(3x)) and its right gradient 3 cos(3x)",
+        _SINE,
+        _X_SINE,
+        3 * np.cos(3 * _X_SINE),
+    ),
     (
         "f(x) = sum(sin(3x)) and a gradient with one entry 1.5 times too large",
         _SINE,
@@ -694,15 +675,10 @@ ex6_5 = function_exercise(
 # 6.7 Transfer: backpropagation through a tanh hidden layer
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("6.7")
 
-
-def _tanh_backward(X, y, W1, b1, W2, b2, hidden_slope=lambda a: 1.0 - a**2):
-    a1 = np.tanh(X @ W1 + b1)
-    a2 = _sigmoid(a1 @ W2 + b2)
-    delta2 = 2.0 * (a2 - y) / a2.size * a2 * (1.0 - a2)
-    delta1 = (delta2 @ W2.T) * hidden_slope(a1)
-    return X.T @ delta1, delta1.sum(axis=0), a1.T @ delta2, delta2.sum(axis=0)
+def _tanh_backward(X, y, W1, b1, W2, b2, bp2=lambda a: 1.0 - a**2):
+    """The backward pass with a tanh hidden layer, whose slope is 1 - a1²."""
+    return _backward(X, y, W1, b1, W2, b2, hidden=np.tanh, bp2=bp2)
 
 
 ex6_7 = function_exercise(
@@ -712,24 +688,23 @@ ex6_7 = function_exercise(
     cases=_NETWORK_CASES,
     mistakes=[
         (
-            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: a * (1.0 - a)),
+            lambda *p: _tanh_backward(*p, bp2=_sigmoid_slope),
             "a1 (1 - a1) is the sigmoid's slope; the hidden layer is tanh now, whose slope is "
             "1 - tanh² = 1 - a1².",
         ),
         (
-            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0 - np.tanh(a) ** 2),
+            lambda *p: _tanh_backward(*p, bp2=lambda a: 1.0 - np.tanh(a) ** 2),
             "a1 is already tanh(z1): its slope is 1 - a1², not 1 - tanh(a1)².",
         ),
         (
-            lambda *p: _tanh_backward(*p, hidden_slope=lambda a: 1.0),
+            lambda *p: _tanh_backward(*p, bp2=_forgotten),
             f"{FORGETS_DERIVATIVE} in the hidden layer: multiply by tanh'(z1) = 1 - a1².",
         ),
     ],
     outputs=("dW1", "db1", "dW2", "db2"),
     given=_network_given,
     error_hints=_shape_hint(_BACKWARD_SHAPES),
-    rtol=1e-12,
-    atol=1e-15,
+    exact=True,
     hints=[
         "Only one thing changes from exercise 6.4: the hidden layer's activation, and so its "
         "slope in BP2.",

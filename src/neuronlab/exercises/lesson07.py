@@ -26,6 +26,7 @@ from neuronlab.exercises._core import (
     hint_by_message,
     require_callable,
 )
+from neuronlab.exercises.checks import predict_question
 from neuronlab.losses import categorical_cross_entropy_from_logits, log_softmax
 from neuronlab.losses import softmax as _softmax
 
@@ -74,6 +75,7 @@ def _compare_loss(
             mistakes,
             given=lambda _, given=given: given,
             rtol=rtol,
+            mistake_rtol=rtol / 100,  # a loss is one number: a mistake must match it closely
         )
 
 
@@ -134,6 +136,18 @@ BCE_MISTAKES: Mistakes = [
         "that is the mean squared error. The cross-entropy takes logarithms: "
         f"the mean of {_BCE_TERMS}.",
     ),
+    *[
+        (
+            lambda a, y, eps=eps: float(
+                -np.mean(y * np.log(a + eps) + (1 - y) * np.log(1 - a + eps))
+            ),
+            f"a small number ({eps:g}) is added inside the logs. That habit guards against "
+            "log(0), but it changes the cost most where it matters most, for outputs near 0 "
+            "or 1 (sure, and maybe wrong). These a are never 0 or 1: take np.log(a) and "
+            "np.log(1 - a) as they are (the package works from the logits instead).",
+        )
+        for eps in (1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15)
+    ],
 ]
 
 
@@ -492,9 +506,9 @@ ex7_4 = Exercise(
     hints=[
         "An epoch uses every sample exactly once, in a random order: shuffle the row numbers "
         "0 .. n_samples - 1 with the rng you are given, then cut them into consecutive batches.",
-        "rng.permutation(n_samples) gives the row numbers in a random order. Slices of it, "
-        "starting at 0, batch_size, 2 batch_size, ..., are the batches: a slice that runs past "
-        "the end is simply shorter.",
+        "rng.permutation(n_samples) gives the row numbers in a random order. Cut that array "
+        "into consecutive slices of batch_size: which start positions do you need (range takes "
+        "a step)? A slice that runs past the end of an array is simply shorter.",
     ],
 )
 
@@ -584,7 +598,28 @@ ex7_5 = Exercise(
     hints=[
         "Work on one entry first: C = -[w y log a + (1 - y) log(1 - a)] with a = σ(z). By the "
         "chain rule, d/dz log σ(z) = σ'(z) / σ(z) = 1 - a and d/dz log(1 - σ(z)) = -a.",
-        "So ∂C/∂z = -w y (1 - a) + (1 - y) a for one entry; for the mean over the batch divide "
-        "by n = z.size. With w = 1 it is a - y, the lesson's result: a check on your algebra.",
+        "Put the two slopes into C, minding the minus sign in front of the bracket: the label-1 "
+        "term gives a multiple of (1 - a), the label-0 term a multiple of a. For the mean over "
+        "the batch divide by n = z.size. With w = 1 your result must reduce to a - y, the "
+        "lesson's result: a check on your algebra.",
+    ],
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7.6 Predict: the categorical cross-entropy of a network that has not learnt anything yet
+# ---------------------------------------------------------------------------------------------
+
+ex7_6 = predict_question(
+    "7.6",
+    "predict: the loss of a network that knows nothing",
+    answer=float(np.log(10.0)),
+    explanation="equal logits give every class the probability 1/10 (the softmax of equal "
+    "numbers), so every sample pays -log(1/10) = log 10 ≈ 2.303, the 2.303 of the lesson's "
+    "table for a = 0.1. A loss above log K after training means worse than guessing.",
+    hints=[
+        "What probabilities does the softmax give when all K logits are equal?",
+        "Each sample then pays minus the log of the probability given to its true class; the "
+        "lesson's table of -log a has the number you need.",
     ],
 )

@@ -20,12 +20,11 @@ from neuronlab.exercises.checks import (
     Exercise,
     Keywords,
     compare_cases,
-    describe,
     function_exercise,
     predict_question,
     seeded,
+    slopes_first,
 )
-from neuronlab.gradcheck import numerical_derivative
 
 _rng = seeded("8.0")  # the grid every zoo exercise shares
 
@@ -38,10 +37,6 @@ WITH_NAN = np.array([1.5, np.nan, -0.5])
 FLOAT32 = np.array([-1000.0, -40.0, -3.0, -0.5, 0.0, 0.5, 3.0, 1000.0], dtype=np.float32)
 AWAY_FROM_0 = np.array([-3.7, -1.2, -0.4, 0.6, 1.9, 4.2])  # for finite differences: no kink
 
-ELEMENTWISE_HINT = (
-    "Python's `if`, `max` and `min` look at one number at a time; on arrays use np.where, "
-    "np.maximum or np.minimum, which work element by element."
-)
 NAN_HINT = (
     "NaN in, NaN out: a comparison such as NaN > 0 is False, so np.where(z > 0, ...) turns NaN "
     "into a number. Let NaN through (np.isnan(z) finds it)."
@@ -52,28 +47,29 @@ FLOAT32_HINT = (
     "and np.where(condition, 1.0, 0.5) with only Python numbers give float64."
 )
 
-Case = tuple[np.ndarray, dict[str, Any]]
 
-
-def _positional(cases: Sequence[Case]) -> list[tuple[Any, ...]]:
-    """``(z, {"slope": 0.1})`` as the case ``(z, Keywords(slope=0.1))``."""
-    return [(z, Keywords(kwargs)) if kwargs else (z,) for z, kwargs in cases]
+def _cases(*kwargs: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The shared inputs (grid, matrix, cube, scalar, extremes, NaN), each with the keyword
+    arguments given for it in that order (none when fewer are given).
+    """
+    inputs = (GRID, MATRIX, CUBE, SCALAR, EXTREMES, WITH_NAN)
+    chosen = list(kwargs) + [{}] * (len(inputs) - len(kwargs))
+    return [(z, Keywords(k)) if k else (z,) for z, k in zip(inputs, chosen, strict=True)]
 
 
 def zoo_exercise(
     exercise_id: str,
     title: str,
     reference: Callable[..., np.ndarray],
-    cases: Sequence[Case],
-    float32_cases: Sequence[Case],
+    cases: Sequence[tuple[Any, ...]],
     mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
     hints: Sequence[str] = (),
     warning_hint: str = "",
     float32_hint: str = FLOAT32_HINT,
+    float32_cases: Sequence[tuple[Any, ...]] = ((FLOAT32,),),
     derivative_of: tuple[str, Callable[..., np.ndarray]] | None = None,
-    slope_cases: Sequence[Case] = (),
-    rtol: float = 1e-6,
-    atol: float = 1e-12,
+    slope_cases: Sequence[tuple[Any, ...]] = ((AWAY_FROM_0,), (AWAY_FROM_0.reshape(2, 3),)),
+    **options: Any,
 ) -> Exercise:
     """A declaration for an element-wise function ``f(z, ...)``.
 
@@ -82,68 +78,40 @@ def zoo_exercise(
     slope of ``f`` on ``slope_cases``. NaN in, NaN out and float32 in, float32 out are optional
     extras (no lesson requires them), reported after a correct answer.
     """
-    main = _positional([c for c in cases if not np.isnan(c[0]).any()])
-    with_nan = _positional([c for c in cases if np.isnan(c[0]).any()])
-    error_hints = [("overflow", warning_hint)] if warning_hint else []
-
-    def slopes_first(answer: Any) -> None:
-        name, function = derivative_of
-        compare_cases(
-            answer,
-            lambda z, **k: numerical_derivative(lambda t: function(t, **k), z),
-            _positional(slope_cases),
-            mistakes,
-            given=lambda a: (
-                f"z = {describe(a[0])} (the slope of {name} measured with centred finite "
-                "differences, (f(z + h) - f(z - h)) / 2h)"
-            ),
-            rtol=1e-5,
-            atol=1e-6,
-        )
+    has_nan = [bool(np.isnan(case[0]).any()) for case in cases]
+    with_nan = [case for case, nan in zip(cases, has_nan, strict=True) if nan]
 
     def extras(answer: Any) -> None:
         nan_hint, dtype_hint = f"Hint: {NAN_HINT}", f"Hint: {float32_hint}"
         compare_cases(answer, reference, with_nan, allow=("invalid",), explain=lambda *_: nan_hint)
         compare_cases(
-            answer,
-            reference,
-            _positional(float32_cases),
-            float32_rtol=1e-5,
-            explain=lambda *_: dtype_hint,
+            answer, reference, float32_cases, float32_rtol=1e-5, explain=lambda *_: dtype_hint
         )
 
-    exercise = function_exercise(
+    slopes = [slopes_first(*derivative_of, slope_cases, mistakes)] if derivative_of else []
+    return function_exercise(
         exercise_id,
         title,
         reference,
-        main,
+        [case for case, nan in zip(cases, has_nan, strict=True) if not nan],
         mistakes,
         hints,
-        rtol=rtol,
-        atol=atol,
-        error_hints=error_hints,
-        prechecks=[slopes_first] if derivative_of else [],
+        error_hints=[("overflow", warning_hint)] if warning_hint else [],
+        prechecks=slopes,
+        optional=extras,
+        **options,
     )
-    exercise.optional = extras
-    return exercise
-
-
-def _float64_cases(**kwargs: Any) -> list[Case]:
-    return [(z, dict(kwargs)) for z in (GRID, MATRIX, CUBE, SCALAR, EXTREMES, WITH_NAN)]
 
 
 # ---------------------------------------------------------------------------------------------
 # 8.1 tanh from the sigmoid
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.1")
-
 ex8_1 = zoo_exercise(
     "8.1",
     "tanh from the sigmoid",
     reference=act.tanh,
-    cases=_float64_cases(),
-    float32_cases=[(FLOAT32, {})],
+    cases=_cases(),
     mistakes=[
         (
             lambda z: 2 * act.sigmoid(z) - 1,
@@ -165,8 +133,10 @@ ex8_1 = zoo_exercise(
         "(imported at the top of the cell), which never overflows."
     ),
     hints=[
-        "tanh(z) = 2σ(2z) - 1: the sigmoid of 2z, stretched by 2 and shifted down by 1.",
-        "Call the imported sigmoid on 2 * z; use Python numbers (2, 1) so float32 stays float32.",
+        "The lesson shows that tanh *is* a sigmoid: twice as steep, twice as tall and moved down "
+        "by 1. Which of the three changes acts on the input z, and which on the output?",
+        "Twice as steep: the sigmoid of 2z. Then stretch that output by 2 and shift it down by 1. "
+        "Use Python numbers (2, 1) so that float32 stays float32.",
     ],
 )
 
@@ -175,16 +145,12 @@ ex8_1 = zoo_exercise(
 # 8.2 ReLU's derivative, with the convention at 0
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.2")
-
 ex8_2 = zoo_exercise(
     "8.2",
     "ReLU's derivative, 0 at z = 0",
     reference=act.relu_derivative,
-    cases=_float64_cases(),
-    float32_cases=[(FLOAT32, {})],
+    cases=_cases(),
     derivative_of=("ReLU", act.relu),
-    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(2, 3), {})],
     mistakes=[
         (lambda z: np.where(z > 0, 1.0, 0.0), NAN_HINT),  # first: on NaN it equals the next one
         (
@@ -211,7 +177,8 @@ ex8_2 = zoo_exercise(
     ),
     hints=[
         "ReLU is max(0, z): flat (slope 0) on the left, the line z (slope 1) on the right.",
-        "At z = 0 there is a kink; the convention here is 0. So: 1 where z > 0, else 0.",
+        "At z = 0 there is a kink; the convention here is slope 0, so the slope is 1 only strictly "
+        "to the right of 0. np.where(condition, 1.0, 0.0) turns a comparison into slopes.",
         "Optional extras: keep the dtype with .astype(z.dtype), and let NaN through with "
         "np.isnan(z).",
     ],
@@ -222,21 +189,12 @@ ex8_2 = zoo_exercise(
 # 8.3 leaky ReLU with a slope
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.3")
-
 ex8_3 = zoo_exercise(
     "8.3",
     "leaky ReLU with a slope",
     reference=act.leaky_relu,
-    cases=[
-        (GRID, {}),
-        (MATRIX, {"slope": 0.2}),
-        (CUBE, {"slope": 0.3}),
-        (SCALAR, {}),
-        (EXTREMES, {}),
-        (WITH_NAN, {"slope": 0.1}),
-    ],
-    float32_cases=[(FLOAT32, {}), (FLOAT32, {"slope": 0.25})],
+    cases=_cases({}, {"slope": 0.2}, {"slope": 0.3}, {}, {}, {"slope": 0.1}),
+    float32_cases=[(FLOAT32,), (FLOAT32, Keywords(slope=0.25))],
     mistakes=[
         (
             lambda z, slope=0.3: np.where(z > 0, z, slope * z),
@@ -270,14 +228,11 @@ ex8_3 = zoo_exercise(
 # 8.4 softplus without overflow
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.4")
-
 ex8_4 = zoo_exercise(
     "8.4",
     "softplus without overflow",
     reference=act.softplus,
-    cases=_float64_cases(),
-    float32_cases=[(FLOAT32, {})],
+    cases=_cases(),
     atol=0.0,  # the tail matters: softplus(-40) ≈ 4.2e-18 is not 0
     mistakes=[
         (
@@ -315,23 +270,14 @@ ex8_4 = zoo_exercise(
 # 8.5 ELU's derivative
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.5")
-
 ex8_5 = zoo_exercise(
     "8.5",
     "ELU's derivative",
     reference=act.elu_derivative,
-    cases=[
-        (GRID, {}),
-        (MATRIX, {"alpha": 0.5}),
-        (CUBE, {"alpha": 2.0}),
-        (SCALAR, {}),
-        (EXTREMES, {}),
-        (WITH_NAN, {"alpha": 0.5}),
-    ],
-    float32_cases=[(FLOAT32, {}), (FLOAT32, {"alpha": 0.5})],
+    cases=_cases({}, {"alpha": 0.5}, {"alpha": 2.0}, {}, {}, {"alpha": 0.5}),
+    float32_cases=[(FLOAT32,), (FLOAT32, Keywords(alpha=0.5))],
     derivative_of=("ELU", act.elu),
-    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(3, 2), {"alpha": 0.5})],
+    slope_cases=[(AWAY_FROM_0,), (AWAY_FROM_0.reshape(3, 2), Keywords(alpha=0.5))],
     mistakes=[
         (
             lambda z, alpha=1.0: np.where(z > 0, 1.0, alpha * (np.exp(np.minimum(z, 0.0)) - 1.0)),
@@ -369,8 +315,6 @@ ex8_5 = zoo_exercise(
 # 8.6 GELU's tanh approximation
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.6")
-
 _C = math.sqrt(2.0 / math.pi)
 
 ex8_6 = zoo_exercise(
@@ -378,14 +322,10 @@ ex8_6 = zoo_exercise(
     "GELU's tanh approximation",
     reference=act.gelu_tanh,
     cases=[
-        (GRID, {}),
-        (MATRIX, {}),
-        (CUBE, {}),
-        (SCALAR, {}),
-        (np.array([-1000.0, -40.0, -6.0, 0.0, 6.0, 40.0, 1000.0, np.inf]), {}),
-        (WITH_NAN, {}),
+        *_cases()[:4],
+        (np.array([-1000.0, -40.0, -6.0, 0.0, 6.0, 40.0, 1000.0, np.inf]),),
+        (WITH_NAN,),
     ],
-    float32_cases=[(FLOAT32, {})],
     mistakes=[
         (
             act.gelu,
@@ -425,8 +365,6 @@ ex8_6 = zoo_exercise(
 # 8.8 Transfer: the derivative of an activation the zoo did not show
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("8.8")
-
 
 def _softsign(z):
     return z / (1 + np.abs(z))
@@ -440,10 +378,8 @@ ex8_8 = zoo_exercise(
     "8.8",
     "transfer: the derivative of softsign",
     reference=_softsign_derivative,
-    cases=_float64_cases(),
-    float32_cases=[(FLOAT32, {})],
+    cases=_cases(),
     derivative_of=("softsign", _softsign),
-    slope_cases=[(AWAY_FROM_0, {}), (AWAY_FROM_0.reshape(2, 3), {})],
     mistakes=[
         (
             lambda z: 1 / (1 + np.abs(z)),

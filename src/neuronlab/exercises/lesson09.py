@@ -5,6 +5,7 @@ dead ReLUs, per-layer gradient norms.
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -13,8 +14,11 @@ from neuronlab.activations import sigmoid, sigmoid_derivative
 from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
+    WrongShape,
     call,
     describe,
+    diagnose,
+    expect_shape,
     function_exercise,
     predict_question,
     seeded,
@@ -27,74 +31,59 @@ from neuronlab.exercises.checks import (
 _rng = seeded("9.1")
 
 
-def _chain_derivative(x, weights, biases):
+def _chain(x, weights, biases, factor=None, activation=sigmoid, feed=True, combine=np.multiply):
+    """The derivative of a chain of neurons a = activation(w a + b): the product of the layers'
+    factors w f'(z). With the keywords, the mistakes learners make: another ``factor(w, a, z)``,
+    not feeding a layer's output on, adding the factors instead.
+    """
+    if factor is None:
+        factor = lambda w, a, z: w * sigmoid_derivative(z)  # noqa: E731
     a = np.asarray(x, dtype=float)
-    derivative = np.ones_like(a)
+    derivative = np.ones_like(a) if combine is np.multiply else np.zeros_like(a)
     for w, b in zip(weights, biases, strict=True):
         z = w * a + b
-        derivative = derivative * w * sigmoid_derivative(z)
-        a = sigmoid(z)
+        derivative = combine(derivative, factor(w, a, z))
+        if feed:
+            a = activation(z)
     return derivative
-
-
-def _chain_mistake(x, weights, biases, factor, update=True):
-    """A chain derivative built with a wrong factor ``factor(w, a, z)`` per layer."""
-    a = np.asarray(x, dtype=float)
-    derivative = np.ones_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        derivative = derivative * factor(w, a, z)
-        if update:
-            a = sigmoid(z)
-    return derivative
-
-
-def _chain_sum(x, weights, biases):
-    a = np.asarray(x, dtype=float)
-    total = np.zeros_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        total = total + w * sigmoid_derivative(z)
-        a = sigmoid(z)
-    return total
 
 
 _X_GRID = np.array([-4.0, -1.0, 0.0, 0.5, 2.0, 6.0])
 _CHAIN_MISTAKES = [
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid(z)),
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: w * sigmoid(z)),
         "that multiplies by σ(z), the layer's output; the slope is σ'(z) = σ(z)(1 - σ(z)).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: sigmoid_derivative(z)),
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: sigmoid_derivative(z)),
         "each layer contributes w_l σ'(z_l): the chain rule also multiplies by the weight "
         "(∂z_l/∂a_(l-1) = w_l).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_derivative(a)),
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: w * sigmoid_derivative(a)),
         "take σ' at the layer's net input z_l = w_l a_(l-1) + b_l, not at its input a_(l-1).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * z * (1 - z)),
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: w * z * (1 - z)),
         "z(1 - z) is the sigmoid's slope only when z is already a sigmoid's *output*; "
         "at the net input use σ'(z) = σ(z)(1 - σ(z)).",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: w * sigmoid_derivative(z), False),
+        lambda x, w, b: _chain(x, w, b, feed=False),
         "feed each layer's output into the next: after the factor, set a = σ(z), so that "
         "the next layer's z uses it.",
     ),
     (
-        lambda x, w, b: _chain_mistake(x, w, b, lambda w, a, z: np.abs(w) / 4 + 0 * z),
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: np.abs(w) / 4 + 0 * z),
         "that is the bound Π |w_l| / 4, the largest the derivative can be; compute the "
         "derivative itself, with σ'(z_l) at each layer's net input.",
     ),
     (
-        _chain_sum,
+        lambda x, w, b: _chain(x, w, b, combine=np.add),
         "the chain rule *multiplies* the layers' factors; it does not add them.",
     ),
     (
-        lambda x, w, b: _chain_derivative(x, w[:-1], b[:-1]),
+        lambda x, w, b: _chain(x, w[:-1], b[:-1]),
         "one factor is missing: a chain of L layers has L factors w_l σ'(z_l).",
     ),
 ]
@@ -103,7 +92,7 @@ _CHAIN_MISTAKES = [
 ex9_1 = function_exercise(
     "9.1",
     "the derivative of a chain of sigmoid neurons",
-    reference=_chain_derivative,
+    reference=_chain,
     cases=[
         (_X_GRID.copy(), [1.0, 1.0, 1.0], [0.0, 0.0, 0.0]),  # the lesson's chain, 3 layers
         (_X_GRID.copy(), [2.0, -1.5, 0.5, 3.0], [0.5, -1.0, 0.0, 0.25]),
@@ -119,15 +108,12 @@ ex9_1 = function_exercise(
         "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_derivative` from neuronlab.activations computes it. Start "
         "the running derivative at np.ones_like(x).",
     ],
-    rtol=1e-6,
 )
 
 
 # ---------------------------------------------------------------------------------------------
 # 9.2 and 9.3 Initialisers: shapes, the generator, and the variance of a large sample
 # ---------------------------------------------------------------------------------------------
-
-_rng = seeded("9.2")
 
 # The large sample: 800 x 500 = 400 000 weights. The sample variance s² of n draws has a
 # standard deviation of σ² √((κ - 1) / n), with kurtosis κ = 1.8 for a uniform and 3 for a
@@ -141,23 +127,16 @@ def _weights(answer, fan_in, fan_out, seed):
     """Call an initialiser and return its weights as a float array, or explain what's wrong."""
     result = call(answer, fan_in, fan_out, np.random.default_rng(seed))
     given = f"fan_in = {fan_in}, fan_out = {fan_out}"
-    if result is None:
-        raise Incorrect(f"For {given} your function returned None. Did you forget `return`?")
     try:
-        W = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
-        raise Incorrect(f"For {given} it returned {describe(result)}, not an array.") from None
-    if W.shape != (fan_in, fan_out):
-        hint = ""
-        if W.shape == (fan_out, fan_in):
-            hint = (
-                " Rows and columns are swapped: one row per input, as in z = a @ W, so the "
-                "shape is (fan_in, fan_out)."
-            )
+        W = expect_shape(result, (fan_in, fan_out), given, name="weights").astype(float)
+    except WrongShape as error:
+        swapped = np.shape(result) == (fan_out, fan_in)
         raise Incorrect(
-            f"For {given} expected weights of shape ({fan_in}, {fan_out}), but got shape "
-            f"{W.shape}.{hint}"
-        )
+            f"{error} Rows and columns are swapped: one row per input, as in z = a @ W, so the "
+            "shape is (fan_in, fan_out)."
+            if swapped
+            else str(error)
+        ) from None
     if not np.all(np.isfinite(W)):
         raise Incorrect(f"For {given} some weights are not finite numbers (inf or NaN).")
     return W
@@ -194,11 +173,8 @@ def _test_initialiser(answer, name, variance, extra_test, mistakes):
         )
     ratio = sample_variance / variance
     if abs(ratio - 1) > VARIANCE_TOLERANCE:
-        hint = ""
-        for expected_ratio, message in mistakes:
-            if abs(ratio / expected_ratio - 1) <= VARIANCE_TOLERANCE:
-                hint = f" Hint: {message}"
-                break
+        wrong = [(lambda r=r: r, message) for r, message in mistakes]  # r: the mistake's ratio
+        hint = diagnose(ratio, (), wrong, rtol=VARIANCE_TOLERANCE)
         raise Incorrect(
             f"For {given} the {W.size} weights have variance {sample_variance:.4g}, but "
             f"{name} weights should have variance {variance:.4g} (±{VARIANCE_TOLERANCE:.0%} "
@@ -260,14 +236,16 @@ def _xavier_shape(W, given):
         )
 
 
-def _test_xavier(answer):
-    _test_initialiser(answer, "xavier_uniform", _XAVIER_VARIANCE, _xavier_shape, _XAVIER_MISTAKES)
-
-
 ex9_2 = Exercise(
     "9.2",
     "Xavier (Glorot) uniform weights",
-    _test_xavier,
+    partial(
+        _test_initialiser,
+        name="xavier_uniform",
+        variance=_XAVIER_VARIANCE,
+        extra_test=_xavier_shape,
+        mistakes=_XAVIER_MISTAKES,
+    ),
     hints=[
         "The target variance is 2 / (fan_in + fan_out). A uniform distribution on (-r, r) has "
         "variance r² / 3: solve for r.",
@@ -317,14 +295,16 @@ def _he_shape(W, given):
         )
 
 
-def _test_he(answer):
-    _test_initialiser(answer, "he_normal", _HE_VARIANCE, _he_shape, _HE_MISTAKES)
-
-
 ex9_3 = Exercise(
     "9.3",
     "He (Kaiming) normal weights",
-    _test_he,
+    partial(
+        _test_initialiser,
+        name="he_normal",
+        variance=_HE_VARIANCE,
+        extra_test=_he_shape,
+        mistakes=_HE_MISTAKES,
+    ),
     hints=[
         "He's weights are normal with mean 0 and variance 2 / fan_in.",
         "rng.normal(mean, scale, size=...) takes the standard deviation as its scale, not the "
@@ -377,11 +357,11 @@ _SMALL_IS_ALIVE = (
     "compare with 0, not with another threshold."
 )
 _DEAD_MISTAKES = [
-    (lambda Z: float(np.mean(np.all(Z <= 1, axis=0))), _SMALL_IS_ALIVE),
+    *[  # a threshold other than 0
+        (lambda z, t=t: float(np.mean(np.all(z <= t, axis=0))), _SMALL_IS_ALIVE)
+        for t in (1.0, 0.1, 1e-3, 1e-9)
+    ],
     (lambda Z: float(np.mean(np.all(Z < 1, axis=0))), _SMALL_IS_ALIVE),
-    (lambda Z: float(np.mean(np.all(Z <= 0.1, axis=0))), _SMALL_IS_ALIVE),
-    (lambda Z: float(np.mean(np.all(Z <= 1e-3, axis=0))), _SMALL_IS_ALIVE),
-    (lambda Z: float(np.mean(np.all(Z <= 1e-9, axis=0))), _SMALL_IS_ALIVE),
     (
         lambda Z: float(np.mean(np.any(Z <= 0, axis=0))),
         "a unit is dead only if it is silent on *every* sample (np.all); one that outputs 0 "
@@ -414,22 +394,13 @@ _DEAD_MISTAKES = [
 ]
 
 
-def _describe_matrix(Z):
-    """A small matrix written out in full (the learner can redo it by hand), else its shape."""
-    if Z.size > 24:
-        return f"an array of shape {Z.shape}"
-    with np.printoptions(precision=4, linewidth=10**6):
-        text = np.array2string(Z, separator=", ").replace("\n", "")
-    return text + (" (float32)" if Z.dtype == np.float32 else "")
-
-
 ex9_4 = function_exercise(
     "9.4",
     "the fraction of dead ReLU units",
     reference=_dead_fraction,
     cases=[(Z,) for Z in _DEAD_CASES],
     mistakes=_DEAD_MISTAKES,
-    given=lambda args: f"Z = {_describe_matrix(args[0])} (rows: samples, columns: units)",
+    given=lambda args: f"Z = {describe(args[0], most=24)} (rows: samples, columns: units)",
     hints=[
         "Z has one row per sample and one column per unit. A unit is dead when z <= 0 in every "
         "row of its column.",
@@ -443,41 +414,27 @@ ex9_4 = function_exercise(
 # 9.5 Per-layer gradient norms of a tanh network, by backpropagation
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("9.5")
+
+def _right_push(delta, W, a, a_next):
+    """BP2 through a tanh layer: δ @ Wᵀ times tanh'(z) = 1 - a², a the layer's output."""
+    return (delta @ W.T) * (1.0 - a**2)
 
 
-def _gradient_norms(activations, weights, delta_out):
+def _gradient_norms(
+    activations, weights, delta_out, push=_right_push, norm=np.linalg.norm, of=None, reverse=True
+):
+    """The norm of each layer's weight gradient aᵀ δ (BP4), δ pushed back by BP2, first layer
+    first. With the keywords, the mistakes learners make: another ``push``, ``norm``, the norm
+    ``of(a, δ)`` something else, the list left reversed.
+    """
     norms = []
     delta = np.asarray(delta_out, dtype=float)
     for layer in reversed(range(len(weights))):
-        norms.append(float(np.linalg.norm(activations[layer].T @ delta)))
-        if layer > 0:
-            delta = (delta @ weights[layer].T) * (1.0 - activations[layer] ** 2)
-    return norms[::-1]
-
-
-def _norms_variant(activations, weights, delta_out, push, norm=np.linalg.norm, reverse=True):
-    norms = []
-    delta = np.asarray(delta_out, dtype=float)
-    for layer in reversed(range(len(weights))):
-        norms.append(float(norm(activations[layer].T @ delta)))
+        gradient = activations[layer].T @ delta if of is None else of(activations[layer], delta)
+        norms.append(float(norm(gradient)))
         if layer > 0:
             delta = push(delta, weights[layer], activations[layer], activations[layer + 1])
     return norms[::-1] if reverse else norms
-
-
-def _delta_norms(activations, weights, delta_out):
-    norms = []
-    delta = np.asarray(delta_out, dtype=float)
-    for layer in reversed(range(len(weights))):
-        norms.append(float(np.linalg.norm(delta)))
-        if layer > 0:
-            delta = (delta @ weights[layer].T) * (1.0 - activations[layer] ** 2)
-    return norms[::-1]
-
-
-def _right_push(delta, W, a, a_next):
-    return (delta @ W.T) * (1.0 - a**2)
 
 
 _NORM_MISTAKES = [
@@ -492,46 +449,46 @@ _NORM_MISTAKES = [
         "all, including activations[0].T @ delta for the first.",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, reverse=False),
+        lambda a, W, d: _gradient_norms(a, W, d, reverse=False),
         "the norms are in reverse order: list them from the first layer (next to the input) to "
         "the last.",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: d @ W.T),
+        lambda a, W, d: _gradient_norms(a, W, d, lambda d, W, a, a1: d @ W.T),
         "BP2 multiplies by f'(z) after pushing δ back through the weights: "
         "δ = (δ @ Wᵀ) * (1 - a²).",
     ),
     (
-        lambda a, W, d: _norms_variant(
+        lambda a, W, d: _gradient_norms(
             a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - np.tanh(a) ** 2)
         ),
         "a is already tanh(z), so f'(z) = 1 - tanh(z)² = 1 - a²; don't apply tanh again.",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - a1**2)),
+        lambda a, W, d: _gradient_norms(a, W, d, lambda d, W, a, a1: (d @ W.T) * (1 - a1**2)),
         "use the derivative of the layer δ moves *into*: the one whose output is "
         "activations[layer], the current layer's input.",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, lambda d, W, a, a1: (d @ W) * (1 - a**2)),
+        lambda a, W, d: _gradient_norms(a, W, d, lambda d, W, a, a1: (d @ W) * (1 - a**2)),
         "δ goes back through the transpose: δ @ Wᵀ (W.T), not δ @ W.",
     ),
     (
-        _delta_norms,
+        lambda a, W, d: _gradient_norms(a, W, d, of=lambda a, delta: delta),
         "that is the norm of the error δ; the weight gradient is a_(l-1)ᵀ δ_l (BP4): "
         "activations[layer].T @ delta.",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.linalg.norm(g, 2)),
+        lambda a, W, d: _gradient_norms(a, W, d, norm=lambda g: np.linalg.norm(g, 2)),
         "np.linalg.norm(g, 2) of a matrix is its largest singular value; the gradient norm is "
         "the Frobenius norm, np.linalg.norm(g) (the square root of the sum of squares).",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.sum(g**2)),
+        lambda a, W, d: _gradient_norms(a, W, d, norm=lambda g: np.sum(g**2)),
         "that is the squared norm: take the square root of the sum of squares.",
     ),
     (
-        lambda a, W, d: _norms_variant(a, W, d, _right_push, norm=lambda g: np.sum(np.abs(g))),
+        lambda a, W, d: _gradient_norms(a, W, d, norm=lambda g: np.sum(np.abs(g))),
         "the gradient norm is the Frobenius norm, √(Σ g²), not the sum of |g|.",
     ),
 ]
@@ -598,20 +555,14 @@ ex9_5 = function_exercise(
 _rng = seeded("9.7")
 
 
-def _tanh_chain(x, weights, biases, slope=lambda z: 1.0 - np.tanh(z) ** 2):
-    a = np.asarray(x, dtype=float)
-    derivative = np.ones_like(a)
-    for w, b in zip(weights, biases, strict=True):
-        z = w * a + b
-        derivative = derivative * w * slope(z)
-        a = np.tanh(z)
-    return derivative
+def _tanh_slope(w, a, z):
+    return w * (1.0 - np.tanh(z) ** 2)
 
 
 ex9_7 = function_exercise(
     "9.7",
     "transfer: the derivative through tanh layers",
-    reference=_tanh_chain,
+    reference=partial(_chain, factor=_tanh_slope, activation=np.tanh),
     cases=[
         (0.0, [1.0, 1.0], [0.0, 0.0]),
         (np.array([-1.0, 0.0, 0.5, 2.0]), [0.5, -1.5, 2.0], [0.1, 0.0, -0.3]),
@@ -623,11 +574,11 @@ ex9_7 = function_exercise(
     ],
     mistakes=[
         (
-            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: sigmoid_derivative(z)),
+            lambda x, W, B: _chain(x, W, B, activation=np.tanh),
             "that is the sigmoid's derivative; tanh's is 1 - tanh(z)², at most 1 (at z = 0).",
         ),
         (
-            lambda x, W, B: _tanh_chain(x, W, B, slope=lambda z: 1.0 - z**2),
+            lambda x, W, B: _chain(x, W, B, lambda w, a, z: w * (1.0 - z**2), np.tanh),
             "1 - a² needs the layer's output a = tanh(z), not its net input z.",
         ),
         (
@@ -641,7 +592,6 @@ ex9_7 = function_exercise(
             "each layer's net input depends on the previous layer's output: carry a forward.",
         ),
     ],
-    names=("x", "weights", "biases"),
     hints=[
         "The same walk as exercise 9.1, with tanh in place of the sigmoid.",
         "Each layer multiplies the running derivative by w · tanh'(z) with z = w a + b, and "

@@ -7,9 +7,14 @@ shape (m, K) for m samples and K classes, and integer labels of shape (m,).
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question, seeded
+
+# This lesson's checks compare float32 answers and known mistakes more tightly than the default.
+_exercise = partial(function_exercise, float32_rtol=1e-5, mistake_rtol=1e-6)
 
 # ---------------------------------------------------------------------------------------------
 # Reference answers (the package's own versions live in neuronlab.losses)
@@ -109,7 +114,8 @@ ex10_1 = function_exercise(
     hints=[
         "Write the second layer's output for one row x: (x @ W1 + b1) @ W2 + b2. Multiply out the "
         "bracket.",
-        "x @ W1 @ W2 + b1 @ W2 + b2: the part that multiplies x is W, the rest is b.",
+        "Multiplied out, the output is x times one matrix plus a row that does not depend on x: "
+        "that matrix is W and that row is b (the bias b1 goes through W2 too).",
     ],
 )
 
@@ -178,17 +184,14 @@ _SOFTMAX_ERRORS = [
 ]
 
 
-ex10_2 = function_exercise(
+ex10_2 = _exercise(
     "10.2",
     "softmax, stable",
     reference=_softmax,
     cases=_SOFTMAX_CASES,
-    names=["z"],
     mistakes=_SOFTMAX_MISTAKES,
     error_hints=_SOFTMAX_ERRORS,
     check_dtype=True,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
         "of a row changes nothing.",
@@ -269,16 +272,13 @@ _CE_ERRORS = [
 ]
 
 
-ex10_3 = function_exercise(
+ex10_3 = _exercise(
     "10.3",
     "categorical cross-entropy from logits",
     reference=_cross_entropy,
     cases=_CE_CASES,
-    names=["z", "labels"],
     mistakes=_CE_MISTAKES,
     error_hints=_CE_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
         "The batch's loss is the mean.",
@@ -322,14 +322,16 @@ _GRAD_MISTAKES: Mistakes = [
         lambda z, y: (_one_hot(y, z.shape[1]) - _softmax(z)) / z.shape[0],
         "the sign: the gradient is prediction minus target, softmax(z) - one-hot.",
     ),
-    (
-        lambda z, y: (_softmax(z) - y) / z.shape[0],
-        "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
-    ),
-    (
-        lambda z, y: (_softmax(z) - y[:, None]) / z.shape[0],
-        "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
-    ),
+    *[
+        (
+            minus_labels,
+            "labels are class numbers; subtract one-hot rows (np.eye(K)[labels]), not the labels.",
+        )
+        for minus_labels in (
+            lambda z, y: (_softmax(z) - y) / z.shape[0],
+            lambda z, y: (_softmax(z) - y[:, None]) / z.shape[0],
+        )
+    ],
     (
         lambda z, y: _softmax(z) / z.shape[0],
         "subtract the one-hot targets: the gradient is (softmax(z) - one-hot) / m.",
@@ -353,21 +355,20 @@ _GRAD_ERRORS = [
 ]
 
 
-ex10_4 = function_exercise(
+ex10_4 = _exercise(
     "10.4",
     "the gradient of cross-entropy: softmax minus one-hot",
     reference=_cross_entropy_gradient,
     cases=_GRAD_CASES,
-    names=["z", "labels"],
     mistakes=_GRAD_MISTAKES,
     error_hints=_GRAD_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
-        "The softmax's derivative cancels against the log's 1/p: ∂loss/∂z = (p - y) / m, with p "
-        "the softmax of each row and y the one-hot targets.",
-        "Row i of the identity matrix np.eye(n_classes) is the one-hot vector of class i, so "
-        "indexing it with the labels gives every target at once. Divide by the batch size m.",
+        "Lesson 07 derived it: with a softmax output and the categorical cross-entropy, the "
+        "softmax's derivative cancels against the log's 1/p, and each row's error is its "
+        "predicted probabilities minus its one-hot target.",
+        "The cost C is a mean over the m samples, so its gradient is divided by m = z.shape[0]. "
+        "Row i of np.eye(n_classes) is the one-hot vector of class i: indexing it with the "
+        "labels gives every target at once.",
     ],
 )
 
@@ -434,16 +435,13 @@ _ACC_ERRORS = [
 ]
 
 
-ex10_5 = function_exercise(
+ex10_5 = _exercise(
     "10.5",
     "accuracy from the largest score",
     reference=_accuracy,
     cases=_ACC_CASES,
-    names=["scores", "labels"],
     mistakes=_ACC_MISTAKES,
     error_hints=_ACC_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "The predicted class of a row is the index of its largest score.",
         "np.argmax with axis=1 gives one class per row; the mean of True/False values is a fraction.",
@@ -464,15 +462,11 @@ def _confusion_matrix(labels, predicted, n_classes):
     return counts
 
 
-def _fancy_counts(labels, predicted, n_classes):
+def _counted_once(labels, predicted, n_classes):
+    """A learner's shortcut: fancy indexing adds 1 only once for a repeated pair."""
     counts = np.zeros((n_classes, n_classes), dtype=np.int64)
     counts[labels, predicted] += 1
     return counts
-
-
-def _sized_by_data(labels, predicted, n_classes):
-    size = int(max(np.max(labels), np.max(predicted))) + 1
-    return _confusion_matrix(labels, predicted, size)
 
 
 _CM_CASES = [
@@ -489,25 +483,24 @@ _CM_MISTAKES: Mistakes = [
         "a sample adds 1 at C[true, predicted].",
     ),
     (
-        _fancy_counts,
+        _counted_once,
         "C[labels, predicted] += 1 adds 1 only once for a pair that occurs several times; use "
         "np.add.at(C, (labels, predicted), 1), or a loop over the samples.",
     ),
     (
-        _sized_by_data,
+        lambda y, p, k: _confusion_matrix(y, p, int(max(np.max(y), np.max(p))) + 1),
         "use n_classes for the size: a class may be missing from both labels and predictions.",
     ),
-    (
-        lambda y, p, k: (
-            _confusion_matrix(y, p, k)
-            / np.maximum(_confusion_matrix(y, p, k).sum(axis=1, keepdims=True), 1)
-        ),
-        "count the samples, do not divide: each entry is a number of samples.",
-    ),
-    (
-        lambda y, p, k: _confusion_matrix(y, p, k) / len(y),
-        "count the samples, do not divide: each entry is a number of samples.",
-    ),
+    *[
+        (divided, "count the samples, do not divide: each entry is a number of samples.")
+        for divided in (
+            lambda y, p, k: _confusion_matrix(y, p, k) / len(y),
+            lambda y, p, k: (
+                _confusion_matrix(y, p, k)
+                / np.maximum(_confusion_matrix(y, p, k).sum(axis=1, keepdims=True), 1)
+            ),
+        )
+    ],
 ]
 
 _CM_ERRORS = [
@@ -515,16 +508,13 @@ _CM_ERRORS = [
 ]
 
 
-ex10_6 = function_exercise(
+ex10_6 = _exercise(
     "10.6",
     "the confusion matrix",
     reference=_confusion_matrix,
     cases=_CM_CASES,
-    names=["labels", "predicted", "n_classes"],
     mistakes=_CM_MISTAKES,
     error_hints=_CM_ERRORS,
-    float32_rtol=1e-5,
-    mistake_rtol=1e-6,
     hints=[
         "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
         "in the row of its true class and the column of its predicted class.",
@@ -538,8 +528,6 @@ ex10_6 = function_exercise(
 # 10.8 Transfer: balanced accuracy from a confusion matrix
 # ---------------------------------------------------------------------------------------------
 
-_rng = seeded("10.8")
-
 
 def _balanced_accuracy(counts):
     counts = np.asarray(counts, dtype=float)
@@ -552,8 +540,8 @@ ex10_8 = function_exercise(
     reference=_balanced_accuracy,
     cases=[
         (np.array([[5, 0], [0, 5]]),),
+        (np.array([[3, 1, 0], [2, 6, 2], [0, 0, 4]]),),  # before a case with an empty column
         (np.array([[90, 0], [10, 0]]),),  # always "class 0": accuracy 0.9, balanced 0.5
-        (np.array([[3, 1, 0], [2, 6, 2], [0, 0, 4]]),),
         (np.array([[7, 2, 1, 0], [1, 8, 0, 1], [0, 3, 3, 4], [2, 0, 0, 18]]),),
     ],
     mistakes=[
