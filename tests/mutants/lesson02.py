@@ -44,7 +44,7 @@ def gates_with_two_weights_for_majority(gate):
     return np.array([1.0, 1.0]), -1.5
 
 
-def gates_with_majority_on_the_line(gate):
+def gates_with_majority_as_a_three_input_and(gate):
     if gate == "NOR":
         return np.array([-1.0, -1.0]), 0.5
     if gate == "IMPLIES":
@@ -161,7 +161,7 @@ WRONG_ANSWERS = {
         (gates_with_implies_weights_swapped, "The weights are in the wrong order"),
         (gates_with_two_weights_for_majority, "expected weights of shape (3,)"),
         (
-            gates_with_majority_on_the_line,
+            gates_with_majority_as_a_three_input_and,
             "for MAJORITY but the truth table says [0 0 0 1 0 1 1 1]",
         ),
         (gates_as_one_list, "should return (w, b)"),

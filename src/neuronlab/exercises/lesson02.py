@@ -217,9 +217,13 @@ def _two_layer_outputs(W1, b1, w2, b2):
 def _as_parameters(result):
     """(W1, b1, w2, b2) as float arrays of shapes (2, 2), (2,), (2,), (); Incorrect if not."""
     if isinstance(result, np.ndarray) or not isinstance(result, tuple | list) or len(result) != 4:
+        got = (
+            f"{len(result)} values"
+            if isinstance(result, tuple | list) and not isinstance(result, np.ndarray)
+            else describe(result)
+        )
         raise Incorrect(
-            f"xnor_parameters() should return four values (W1, b1, w2, b2), but returned "
-            f"{describe(result)}."
+            f"xnor_parameters() should return four values (W1, b1, w2, b2), but returned {got}."
         )
     try:
         W1, b1, w2, b2 = (np.asarray(part, dtype=float) for part in result)
