@@ -77,6 +77,12 @@ def sigmoid_without_return(z):
     return None
 
 
+def sigmoid_as_typed_in_the_lesson(z):
+    z = np.asarray(z)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
 def sigmoid_both_forms_with_errstate(z):
     with np.errstate(all="ignore"):  # np.where computes both forms; the warnings are hidden
         return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
@@ -201,6 +207,7 @@ WRONG_ANSWERS = {
         (sigmoid_both_forms_with_errstate, "the overflow was silenced, not avoided"),
         (sigmoid_from_the_course, "calls the course's own sigmoid"),
         (sigmoid_one_minus_for_negatives, "the subtraction rounds a tiny σ(z) to 0"),
+        (sigmoid_as_typed_in_the_lesson, "asks for a sigmoid without np.where"),
         (sigmoid_clipped, "expected 0 (at index (2,)), but got 7.12457640674e-218"),
         (naive_sigmoid, "np.exp(-z) at z = -1000 is e^1000"),
         (

@@ -110,6 +110,7 @@ __all__ = [
     "solutions_seen",
     "split",
     "unchanged",
+    "uses_names",
     "written_without",
 ]
 
@@ -440,14 +441,21 @@ def avoids_not_silences(answer: Any) -> None:
     ``warnings.simplefilter``...) where the exercise asks it to avoid them: a silenced overflow
     may still leave a wrong number, and the check cannot see it once it is hidden.
     """
-    code = getattr(answer, "__code__", None)
-    found = sorted(_code_names(code) & _SILENCERS) if code is not None else []
+    found = uses_names(answer, _SILENCERS)
     if found:
         raise Incorrect(
             f"the overflow was silenced, not avoided: your function uses {', '.join(found)}, "
             "which hides numpy's warnings instead of preventing them. Remove it and make sure "
             "np.exp only ever gets numbers <= 0."
         )
+
+
+def uses_names(answer: Any, names: set[str]) -> list[str]:
+    """Which of ``names`` the answer's code uses (as a global or an attribute: ``np.where``
+    counts as ``where``), sorted; an answer that is not plain Python code uses none.
+    """
+    code = getattr(answer, "__code__", None)
+    return sorted(_code_names(code) & names) if code is not None else []
 
 
 def _code_names(code: Any) -> set[str]:

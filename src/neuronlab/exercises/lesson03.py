@@ -14,10 +14,12 @@ import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.exercises.checks import (
+    Incorrect,
     avoids_not_silences,
     function_exercise,
     predict_question,
     seeded,
+    uses_names,
     written_without,
 )
 
@@ -122,6 +124,17 @@ SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
 ]
 
 
+def _without_where(answer: Any) -> None:
+    """After the cases: right values, but the lesson's np.where version re-typed."""
+    if uses_names(answer, {"where", "select", "piecewise"}):
+        raise Incorrect(
+            "your values are right, but this exercise asks for a sigmoid without np.where (the "
+            "lesson's version): np.where computes both forms at every z and throws half away. "
+            "Compute each form only where it applies (a boolean mask), or find one formula "
+            "that serves both signs of z."
+        )
+
+
 ex3_1 = function_exercise(
     "3.1",
     "a sigmoid that never overflows",
@@ -130,6 +143,7 @@ ex3_1 = function_exercise(
     mistakes=SIGMOID_MISTAKES,
     error_hints=overflow_hint,
     prechecks=[avoids_not_silences, written_without(_sigmoid)],
+    postchecks=[_without_where],
     atol=0.0,
     check_dtype=True,
     hints=[
@@ -137,8 +151,10 @@ ex3_1 = function_exercise(
         "For z < 0, multiply top and bottom by e^z: σ(z) = e^z / (1 + e^z). Now the exponent "
         "is negative too.",
         "One exponential serves both forms: e^(-|z|) is e^(-z) for z >= 0 and e^z for z < 0, "
-        "and it is never above 1. np.where(condition, a, b) then picks, element by element, "
-        "the form that fits the sign of z.",
+        "and it is never above 1. Written with it, both forms have the same denominator.",
+        "Without np.where: either fill an output array in two steps, out[z >= 0] = ... and "
+        "out[z < 0] = ..., each computed from z[z >= 0] or z[z < 0] only; or compare the two "
+        "numerators, 1 (for z >= 0) and e^z (for z < 0): can one power of e give both?",
     ],
 )
 
