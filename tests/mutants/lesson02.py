@@ -9,12 +9,6 @@ def step(z):
     return np.where(z >= 0, 1.0, 0.0)
 
 
-def perceptron_update_strict(x, y, w, b, learning_rate):
-    y_hat = 1.0 if np.dot(w, x) + b > 0 else 0.0  # step(0) taken as 0
-    error = y - y_hat
-    return w + learning_rate * error * x, b + learning_rate * error
-
-
 # 2.1
 
 
@@ -63,29 +57,87 @@ def three_weights_for_two_inputs(gate):
 # 2.2
 
 
-def update_in_wrong_direction(x, y, w, b, r):
-    return (
-        w - r * (y - step(w @ x + b)) * x,
-        b - r * (y - step(w @ x + b)),
-    )
+def epoch_with_strict_step(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        y_hat = 1.0 if w @ x + b > 0 else 0.0  # step(0) taken as 0
+        error = target - y_hat
+        mistakes += error != 0
+        w, b = w + learning_rate * error * x, b + learning_rate * error
+    return w, b, mistakes
 
 
-def update_without_learning_rate(x, y, w, b, r):
-    return (w + (y - step(w @ x + b)) * x, b + (y - step(w @ x + b)))
+def epoch_predicting_all_rows_first(X, y, w, b, learning_rate):
+    errors = y - step(X @ w + b)  # every row with the starting line
+    return w + learning_rate * errors @ X, b + learning_rate * errors.sum(), np.sum(errors != 0)
 
 
-def update_by_target_not_error(x, y, w, b, r):
-    return (w + r * y * x, b + r * y)
+def epoch_counting_with_the_final_line(X, y, w, b, learning_rate):
+    for x, target in zip(X, y, strict=True):
+        error = target - step(w @ x + b)
+        w, b = w + learning_rate * error * x, b + learning_rate * error
+    return w, b, np.sum(step(X @ w + b) != y)
 
 
-def update_without_bias(x, y, w, b, r):
-    return (w + r * (y - step(w @ x + b)) * x, b)
+def epoch_in_the_wrong_direction(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        error = step(w @ x + b) - target  # prediction minus target
+        mistakes += error != 0
+        w, b = w + learning_rate * error * x, b + learning_rate * error
+    return w, b, mistakes
 
 
-def update_predicting_without_bias(x, y, w, b, learning_rate):
-    y_hat = 1.0 if w @ x >= 0 else 0.0  # the bias left out of the prediction
-    error = y - y_hat
-    return w + learning_rate * error * x, b + learning_rate * error
+def epoch_without_learning_rate(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        error = target - step(w @ x + b)
+        mistakes += error != 0
+        w, b = w + error * x, b + error
+    return w, b, mistakes
+
+
+def epoch_by_target_not_error(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        mistakes += target != step(w @ x + b)
+        w, b = w + learning_rate * target * x, b + learning_rate * target
+    return w, b, mistakes
+
+
+def epoch_with_a_frozen_bias(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        error = target - step(w @ x + b)
+        mistakes += error != 0
+        w = w + learning_rate * error * x
+    return w, b, mistakes
+
+
+def epoch_predicting_without_bias(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        error = target - step(w @ x)  # the bias left out of the prediction
+        mistakes += error != 0
+        w, b = w + learning_rate * error * x, b + learning_rate * error
+    return w, b, mistakes
+
+
+def epoch_changing_w_in_place(X, y, w, b, learning_rate):
+    mistakes = 0
+    for x, target in zip(X, y, strict=True):
+        error = target - step(w @ x + b)
+        mistakes += error != 0
+        w += learning_rate * error * x  # changes the caller's array
+        b = b + learning_rate * error
+    return w, b, mistakes
+
+
+def epoch_without_counting(X, y, w, b, learning_rate):
+    for x, target in zip(X, y, strict=True):
+        error = target - step(w @ x + b)
+        w, b = w + learning_rate * error * x, b + learning_rate * error
+    return w, b
 
 
 # 2.3
@@ -168,18 +220,16 @@ WRONG_ANSWERS = {
         (three_weights_for_two_inputs, "expected weights of shape (2,)"),
     ],
     "2.2": [
-        (perceptron_update_strict, "predict with >= 0, not > 0"),
-        (
-            update_in_wrong_direction,
-            "goes the wrong way",
-        ),
-        (
-            update_without_learning_rate,
-            "learning rate η is missing",
-        ),
-        (update_by_target_not_error, "not the target y"),
-        (update_without_bias, "the bias learns too"),
-        (update_predicting_without_bias, "the prediction ŷ needs the bias too"),
+        (epoch_with_strict_step, "predict with >= 0, not > 0"),
+        (epoch_predicting_all_rows_first, "the line moves after every row"),
+        (epoch_counting_with_the_final_line, "not afterwards with the final line"),
+        (epoch_in_the_wrong_direction, "goes the wrong way"),
+        (epoch_without_learning_rate, "learning rate η is missing"),
+        (epoch_by_target_not_error, "not the target y"),
+        (epoch_with_a_frozen_bias, "the bias learns too"),
+        (epoch_predicting_without_bias, "the prediction ŷ needs the bias too"),
+        (epoch_changing_w_in_place, "your function changed w"),
+        (epoch_without_counting, "should return 3 values (new_w, new_b, mistakes)"),
     ],
     "2.3": [
         (separates_if_any_row_right, "every row must be right"),

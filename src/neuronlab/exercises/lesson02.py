@@ -13,6 +13,7 @@ from neuronlab.exercises.checks import (
     expect_shape,
     function_exercise,
     predict_question,
+    seeded,
 )
 
 _X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -80,70 +81,114 @@ ex2_1 = Exercise(
 )
 
 
-def _update(x, y, w, b, learning_rate):
-    prediction = 1.0 if np.dot(w, x) + b >= 0 else 0.0  # step(0) = 1, the course's convention
-    error = y - prediction
-    return np.asarray(w, dtype=float) + learning_rate * error * np.asarray(
-        x, dtype=float
-    ), b + learning_rate * error
+def _epoch(
+    X,
+    y,
+    w,
+    b,
+    learning_rate,
+    *,
+    strict=False,
+    bias_in_prediction=True,
+    with_rate=True,
+    bias_learns=True,
+    direction=1.0,
+    by_target=False,
+):
+    """One epoch of the perceptron rule, row by row (and, with the keywords, learners' mistakes)."""
+    w, b, mistakes = np.asarray(w, dtype=float), float(b), 0
+    for x_i, y_i in zip(np.asarray(X, dtype=float), y, strict=True):
+        z = np.dot(w, x_i) + (b if bias_in_prediction else 0.0)
+        error = y_i - (float(z > 0) if strict else float(z >= 0))  # step(0) = 1 in this course
+        mistakes += int(error != 0)
+        change = (learning_rate if with_rate else 1.0) * direction * (y_i if by_target else error)
+        w = w + change * x_i
+        b = b + change if bias_learns else b
+    return w, b, mistakes
 
 
-def _update_with(predict, direction=1.0, bias_in_prediction=True):
-    """The rule with another prediction ``predict(z)`` or direction: learners' mistakes."""
+def _epoch_all_at_once(X, y, w, b, rate):
+    """A mistake: every row predicted with the starting line, then one summed update."""
+    errors = y - np.where(X @ w + b >= 0, 1.0, 0.0)
+    return w + rate * errors @ X, b + rate * errors.sum(), int(np.count_nonzero(errors))
 
-    def update(x, y, w, b, rate):
-        error = direction * (y - predict(np.dot(w, x) + (b if bias_in_prediction else 0.0)))
-        return w + rate * error * x, b + rate * error
 
-    return update
+def _epoch_counted_afterwards(X, y, w, b, rate):
+    """A mistake: the mistakes counted with the final line, not as the line moved."""
+    w, b, _ = _epoch(X, y, w, b, rate)
+    return w, b, int(np.count_nonzero(np.where(X @ w + b >= 0, 1.0, 0.0) != y))
 
+
+_X_AND, _Y_AND = logic_gate("AND")
+_X_XOR, _Y_XOR = logic_gate("XOR")
+_rng = seeded("2.2")
+_X_OR, _Y_OR = logic_gate("OR")
+_X_BLOBS = _rng.normal(size=(8, 2))
+_X_3 = _rng.normal(size=(6, 3))
 
 ex2_2 = function_exercise(
     "2.2",
-    "one step of the perceptron rule",
-    reference=_update,
-    cases=[  # (x, y, w, b, learning_rate)
-        (np.array([1.0, 1.0]), 1, np.array([-0.5, 0.2]), -0.1, 1.0),  # misses a 1
-        (np.array([0.0, 1.0]), 0, np.array([0.5, 0.5]), 0.0, 1.0),  # fires on a 0
-        (np.array([1.0, 0.0]), 0, np.array([-1.0, 1.0]), 0.0, 1.0),  # already right
-        (np.array([2.0, -1.0, 0.5]), 1, np.array([0.1, 0.4, -0.2]), -1.0, 0.1),  # small rate
-        (np.array([0.0, 1.0]), 1, np.zeros(2), 0.0, 1.0),  # all-zero start: z = 0, fires
-        (np.array([1.0, 0.0]), 0, np.zeros(2), 0.0, 1.0),  # all-zero start, target 0
-        (np.array([1.0, 0.0]), 0, np.array([0.5, 0.5]), -1.0, 1.0),  # right only thanks to b
+    "one epoch of the perceptron rule",
+    reference=_epoch,
+    cases=[  # (X, y, w, b, learning_rate)
+        (_X_AND, _Y_AND, np.zeros(2), 0.0, 1.0),  # the all-zero start: z = 0 on the first row
+        (_X_OR, _Y_OR, np.array([-1.0, 0.5]), 0.2, 0.5),
+        (np.array([[1.0, 0.0]]), np.array([0.0]), np.array([0.5, 0.5]), -1.0, 1.0),  # b decides
+        (
+            _X_BLOBS,
+            np.where(_X_BLOBS @ np.array([1.0, -1.0]) + 0.3 >= 0, 1.0, 0.0),
+            np.array([0.5, 0.5]),
+            -1.0,
+            0.1,
+        ),
+        (_X_3, np.where(_X_3 @ np.array([1.0, 2.0, -1.0]) >= 0, 1.0, 0.0), np.zeros(3), 0.0, 0.1),
+        (_X_XOR, _Y_XOR, np.zeros(2), 0.0, 1.0),
     ],
-    outputs=("new_w", "new_b"),
+    outputs=("new_w", "new_b", "mistakes"),
     mistakes=[
         (
-            _update_with(lambda z: float(z > 0)),
+            lambda *args: _epoch(*args, strict=True),
             "at w · x + b = 0 exactly, the step neuron fires: step(0) = 1 in this course, so "
             "predict with >= 0, not > 0. Training starts from all-zero weights, where every z is 0.",
         ),
         (
-            _update_with(lambda z: float(z >= 0), direction=-1.0),
+            _epoch_all_at_once,
+            "the line moves after every row: predict each row with w and b as they are after "
+            "the rows before it, not every row with the starting line.",
+        ),
+        (
+            _epoch_counted_afterwards,
+            "count a mistake when a row is predicted wrong on the way, while the line moves, "
+            "not afterwards with the final line.",
+        ),
+        (
+            lambda *args: _epoch(*args, direction=-1.0),
             "the update goes the wrong way: add η (y - ŷ) x, so the line moves towards a missed example.",
         ),
         (
-            lambda x, y, w, b, r: _update(x, y, w, b, 1.0),
+            lambda *args: _epoch(*args, with_rate=False),
             "the learning rate η is missing: both updates are multiplied by it.",
         ),
         (
-            lambda x, y, w, b, r: (w + r * y * x, b + r * y),
+            lambda *args: _epoch(*args, by_target=True),
             "use the error y - ŷ, not the target y: a correct prediction must change nothing.",
         ),
         (
-            lambda x, y, w, b, r: (_update(x, y, w, b, r)[0], b),
+            lambda *args: _epoch(*args, bias_learns=False),
             "the bias learns too: b ← b + η (y - ŷ).",
         ),
         (
-            _update_with(lambda z: float(z >= 0), bias_in_prediction=False),
+            lambda *args: _epoch(*args, bias_in_prediction=False),
             "the prediction ŷ needs the bias too: the neuron's net input is w · x + b.",
         ),
     ],
     hints=[
-        "First predict with the step neuron of the lesson; then the error is y - ŷ (-1, 0 or 1).",
-        "Predict ŷ = 1 if w · x + b >= 0 else 0 (step(0) = 1). A correct prediction gives error "
-        "0 and changes nothing; a wrong one moves w by η times the error times x.",
-        "The bias is a weight whose input is always 1: it moves by η times the error.",
+        "One row at a time: predict it with the w and b you have now (step(0) = 1), then apply "
+        "the lesson's rule before you look at the next row.",
+        "Count a mistake whenever a prediction differs from its target, at the moment you "
+        "predict it; the error y - ŷ is then -1 or 1.",
+        "A correct prediction has error 0 and changes nothing. Build new arrays (w = w + ...) "
+        "so that the caller's w stays as it was.",
     ],
 )
 
@@ -152,10 +197,6 @@ def _separates(w, b, X, y):
     return bool(
         np.all(np.where(np.asarray(X) @ np.asarray(w, dtype=float) + b >= 0, 1.0, 0.0) == y)
     )
-
-
-_X_AND, _Y_AND = logic_gate("AND")
-_X_XOR, _Y_XOR = logic_gate("XOR")
 
 
 def _separates_with(predict, combine=np.all):
