@@ -296,3 +296,26 @@ def test_a_broadcasting_error_is_explained():
     message = exercises.ex10_2.evaluate(softmax).message
     assert "combined element by element and numpy could not line them up" in message
     assert "keepdims=True" in message
+
+
+def test_the_exercises_that_keep_a_test_function_are_the_ones_contributing_lists():
+    """Every check is a declaration of the framework, except those CONTRIBUTING.md names, with
+    a reason, in its table "Exercises that keep a test function".
+    """
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Exercises that keep a test function", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if re.match(r"\| \d", line)]
+    listed = {number for row in rows for number in re.findall(r"\b(\d+\.\d+)\b", row.split("|")[1])}
+    # a declaration's test is a function of the framework (checks.py); a custom one is a
+    # lesson's own function (or a functools.partial of one)
+    custom = {
+        exercise_id
+        for exercise_id, exercise in ALL.items()
+        if getattr(exercise.test, "func", exercise.test).__module__ != "neuronlab.exercises.checks"
+    }
+    assert custom == listed, (
+        f"custom checks {sorted(custom)} but CONTRIBUTING.md lists {sorted(listed)}: list each "
+        "custom exercise with its reason, or make it a declaration"
+    )

@@ -36,6 +36,7 @@ def test_lesson03_float64_has_about_16_significant_digits_and_1_minus_4e_18_need
     assert round(np.finfo(np.float64).nmant * np.log10(2) + np.log10(2)) == 16  # 53 bits
     tiny = float(sigmoid(-40.0))
     assert f"{tiny:.1e}" == "4.2e-18"
+    assert -np.floor(np.log10(tiny)) == 18  # 1 - tiny differs from 1 in the 18th digit
     assert 1.0 - tiny == 1.0  # the subtraction loses it: 18 digits would be needed
 
 
@@ -61,3 +62,27 @@ def test_lesson03_scipys_expit_differs_from_ours_at_most_in_the_16th_significant
     ours, theirs = sigmoid(z), expit(z)
     relative = np.abs(ours - theirs) / theirs
     assert 0 < relative.max() < 1e-15  # they differ, and only in the 16th significant digit
+
+
+def test_lesson03_float32_has_about_7_significant_digits_and_expit_differs_in_the_7th():
+    from scipy.special import expit
+
+    assert round(np.finfo(np.float32).nmant * np.log10(2) + np.log10(2)) == 7  # 24 bits
+    rng = np.random.default_rng(3)
+    z = rng.normal(scale=20, size=1000).astype(np.float32)
+    ours, theirs = sigmoid(z), expit(z)
+    relative = np.abs(ours - theirs) / theirs
+    assert 1e-8 < relative.max() < 1e-6  # they differ, and only around the 7th significant digit
+
+
+def test_lesson03_expit_returns_0_between_minus_745_and_minus_710_like_the_typed_formula():
+    from scipy.special import expit
+
+    z = np.linspace(-744.0, -710.0, 3401)
+    assert np.all(sigmoid(z) > 0.0)  # representable: the true value is a tiny float64
+    assert np.all(expit(z) == 0.0)
+    with np.errstate(over="ignore"):
+        assert np.all(typed_sigmoid(z) == 0.0)
+    assert f"{float(sigmoid(-720.0)):.1e}" == "2.0e-313"
+    assert float(sigmoid(-744.0)) > 0.0  # still a float64 at -744
+    assert float(sigmoid(-746.0)) == 0.0  # below the smallest float64 from about -745 on

@@ -5,6 +5,7 @@ clusters of final costs, and the seeds its explorer text names as stuck.
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 
@@ -28,6 +29,11 @@ def final_costs() -> dict[int, np.ndarray]:
 def lesson_markdown() -> str:
     cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
     return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def lesson_prose() -> str:
+    """The lesson's markdown with every run of white space (line breaks too) as one space."""
+    return " ".join(lesson_markdown().split())
 
 
 def test_48_of_200_small_networks_get_stuck_and_none_of_the_wider(final_costs):
@@ -64,7 +70,7 @@ def test_a_stuck_run_creeps_towards_the_cost_0125_and_no_lower():
     costs = [xor_final_losses([9], hidden=2, epochs=epochs)[0] for epochs in (3000, 10000, 30000)]
     assert [round(float(c), 4) for c in (costs[0], costs[2])] == [0.1258, 0.1251]
     assert costs[0] > costs[1] > costs[2] > 0.125
-    assert "from 0.1258 after 3000 epochs to 0.1251\nafter 30000" in lesson_markdown()
+    assert "from 0.1258 after 3000 epochs to 0.1251 after 30000" in lesson_prose()
 
 
 def test_a_stuck_run_drifts_towards_ever_larger_weights():
@@ -79,3 +85,42 @@ def test_a_stuck_run_drifts_towards_ever_larger_weights():
     assert sizes[0] < sizes[1] < sizes[2]
     assert sizes[2] > 1.2 * sizes[0]
     assert "towards ever larger weights" in lesson_markdown()
+
+
+def test_the_summary_states_the_settings_the_stuck_rate_is_measured_with():
+    """The summary quotes 48 of 200 with its settings; they must be the ones measured above
+    (``xor_final_losses``'s defaults, seeds ``range(200)``, threshold ``STUCK``).
+    """
+    defaults = {
+        name: parameter.default
+        for name, parameter in inspect.signature(xor_final_losses).parameters.items()
+    }
+    assert (defaults["learning_rate"], defaults["epochs"], defaults["init"]) == (
+        2.0,
+        3000,
+        "xavier",
+    )
+    assert STUCK == 0.05
+    text = lesson_prose()
+    for setting in (
+        "sigmoid hidden and output units, the mean squared error",
+        "Xavier-uniform starting weights from 200 seeds numbered from 0",
+        "full-batch gradient descent with learning rate 2 for 3000 epochs",
+        "when its final cost is above 0.05",
+    ):
+        assert setting in text, setting
+
+
+def test_training_in_chunks_gives_the_same_network_as_one_long_run():
+    """'Training in chunks ... gives the same network as one long run': the boundary cell's
+    network (500 + 200 epochs), trained on to 3000, is the solved network of the first run.
+    """
+    X, y = xor()
+    whole = MLP([2, 2, 1], "sigmoid", init="xavier", seed=1)
+    whole.train(X, y, epochs=3000, learning_rate=2.0)
+    chunks = MLP([2, 2, 1], "sigmoid", init="xavier", seed=1)
+    for epochs in (500, 200, 2300):
+        chunks.train(X, y, epochs=epochs, learning_rate=2.0)
+    for a, b in zip(whole.weights + whole.biases, chunks.weights + chunks.biases, strict=True):
+        np.testing.assert_array_equal(a, b)
+    assert "gives the same network as one long run" in lesson_prose()

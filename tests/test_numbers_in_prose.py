@@ -158,19 +158,9 @@ def stale_numbers(notebook: dict, literals: list[Number]) -> list[str]:
 # The tests
 # ---------------------------------------------------------------------------------------------
 
-# Lessons that failed this test when it was written, owned by branches that are bringing them in
-# line with the rule in parallel. Expected to fail, strictly: once a lesson passes, the test
-# reports it (XPASS counts as a failure) until its name is removed from this set.
-NOT_YET_IN_LINE: set[str] = {
-    "03_sigmoid",
-    "06_backpropagation",
-}
-
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_every_number_in_the_prose_is_printed_or_asserted(path, request):
-    if path.stem in NOT_YET_IN_LINE:
-        request.applymarker(pytest.mark.xfail(reason="being brought in line", strict=True))
+def test_every_number_in_the_prose_is_printed_or_asserted(path):
     notebook = json.loads(path.read_text(encoding="utf-8"))
     problems = stale_numbers(notebook, literals_in(claims_test(path)))
     assert not problems, (

@@ -47,7 +47,7 @@ GLOSSARY: dict[str, str] = {
     "overflow": r"overflow",
     # derivatives and gradients (lesson 04)
     "derivative": r"derivatives?\b",
-    "derivative rules": r"(power|sum|constant[- ]factor|product|quotient) rule",
+    "derivative rules": r"(power|sum|constant[- ]factor|quotient) rule",
     "chain rule": r"chain rule",
     "partial derivative": r"partial derivatives?|∂|\\partial",
     "gradient": r"\bgradients?\b",
@@ -88,6 +88,8 @@ GLOSSARY: dict[str, str] = {
     "silu": r"\bsilu\b|swish",
     "gelu": r"\bgelu",
     "zero-centred": r"zero-cent(red|ered)",
+    "product rule": r"product rule",
+    "normal distribution": r"normal distribution|standard normal",
     # depth (lesson 09)
     "vanishing gradients": r"vanishing[- ]gradients?",
     "exploding gradients": r"exploding[- ]gradients?|gradients? explode",

@@ -300,16 +300,16 @@ def _n_rows(z: np.ndarray) -> int:
 
 
 def sigmoid_cross_entropy_output_error(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """The output layer's error ``δ_L = ∂C/∂z_L`` for a sigmoid output and binary cross-entropy:
+    """The output layer's error ``δ^L = ∂C/∂z^L`` for a sigmoid output and binary cross-entropy:
     ``(a - y) / n``, with ``n`` the number of entries (the loss is a mean over all of them).
 
-    BP1 says ``δ_L = ∂C/∂a ⊙ σ'(z) = (a - y) / (n a (1 - a)) ⊙ a (1 - a)``: the two cancel.
+    BP1 says ``δ^L = ∂C/∂a ⊙ σ'(z) = (a - y) / (n a (1 - a)) ⊙ a (1 - a)``: the two cancel.
     """
     return (a - y) / a.size
 
 
 def softmax_cross_entropy_output_error(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """The output layer's error ``δ_L = ∂C/∂z_L`` for a softmax output and categorical
+    """The output layer's error ``δ^L = ∂C/∂z^L`` for a softmax output and categorical
     cross-entropy: ``(a - y) / m``, with ``m`` the number of samples (rows).
 
     The same cancellation as for the sigmoid, through the softmax's Jacobian.
@@ -323,7 +323,7 @@ class Loss(NamedTuple):
     ``output_activation`` is the output activation the loss needs (its outputs must be
     probabilities), or None for any. For that pairing, ``value_from_logits(z, y)`` gives the
     same cost from the output layer's net input ``z`` (it never takes the log of 0), and
-    ``output_error(a, y)`` the output layer's error ``δ_L = ∂C/∂z_L`` (BP1), in which the
+    ``output_error(a, y)`` the output layer's error ``δ^L = ∂C/∂z^L`` (BP1), in which the
     activation's derivative has cancelled.
     """
 

@@ -1,31 +1,32 @@
 """A small multilayer perceptron (MLP), trained by backpropagation and gradient descent.
 
-The network is a stack of L layers. Layer ``l`` has a weight matrix ``W_l`` of shape
-(n_in, n_out), a bias vector ``b_l`` of shape (n_out,) and an activation ``f_l``. A batch of
+The network is a stack of L layers. Layer ``l`` has a weight matrix ``W^l`` of shape
+(n_in, n_out), a bias vector ``b^l`` of shape (n_out,) and an activation ``f^l``. A batch of
 ``m`` samples is a matrix ``X`` of shape (m, n_in), **one row per sample**, and goes through
-every layer at once, starting from ``a_0 = X``:
+every layer at once, starting from ``a^0 = X``:
 
-    z_l = a_(l-1) @ W_l + b_l      net inputs, shape (m, n_out)
-    a_l = f_l(z_l)                 activations, the next layer's input
+    z^l = a^(l-1) @ W^l + b^l      net inputs, shape (m, n_out)
+    a^l = f^l(z^l)                 activations, the next layer's input
 
 Training asks how the cost ``C`` changes with every weight. Backpropagation answers with four
 equations (Nielsen, *Neural Networks and Deep Learning*, chapter 2), written here for batches,
-with ``⊙`` the element-wise product and ``δ_l = ∂C/∂z_l`` the *error* of layer ``l``:
+with ``⊙`` the element-wise product and ``δ^l = ∂C/∂z^l`` the *error* of layer ``l``
+(as in lesson 06, the layer's number is written up, ``δ^l``, and is a label, not a power):
 
-    (BP1)  δ_L = ∂C/∂a_L ⊙ f_L'(z_L)                the output layer's error
-    (BP2)  δ_l = (δ_(l+1) @ W_(l+1)ᵀ) ⊙ f_l'(z_l)     pushed back one layer
-    (BP3)  ∂C/∂b_l = Σ over samples of δ_l
-    (BP4)  ∂C/∂W_l = a_(l-1)ᵀ @ δ_l
+    (BP1)  δ^L = ∂C/∂a^L ⊙ f^L'(z^L)                the output layer's error
+    (BP2)  δ^l = (δ^(l+1) @ W^(l+1)ᵀ) ⊙ f^l'(z^l)     pushed back one layer
+    (BP3)  ∂C/∂b^l = Σ over samples of δ^l
+    (BP4)  ∂C/∂W^l = a^(l-1)ᵀ @ δ^l
 
 The cost is a mean over the batch (see :mod:`neuronlab.losses`), so its ``1/m`` sits inside
-``δ_L`` and flows through BP2-BP4 with it. For a sigmoid output with binary cross-entropy, BP1
-simplifies to ``δ_L = (a_L - y) / n`` with ``n`` the number of entries of ``a_L``; for a
-softmax output with categorical cross-entropy, to ``(a_L - y) / m`` with ``m`` the number of
+``δ^L`` and flows through BP2-BP4 with it. For a sigmoid output with binary cross-entropy, BP1
+simplifies to ``δ^L = (a^L - y) / n`` with ``n`` the number of entries of ``a^L``; for a
+softmax output with categorical cross-entropy, to ``(a^L - y) / m`` with ``m`` the number of
 samples (the rows).
 
 **Indices.** The math numbers the layers 1 to L; Python's lists count from 0. So
-``weights[l]``, ``biases[l]`` and ``cache.z[l]`` are the math's ``W_(l+1)``, ``b_(l+1)`` and
-``z_(l+1)``, while ``cache.a`` also holds the input: ``cache.a[l]`` is the math's ``a_l``, with
+``weights[l]``, ``biases[l]`` and ``cache.z[l]`` are the math's ``W^(l+1)``, ``b^(l+1)`` and
+``z^(l+1)``, while ``cache.a`` also holds the input: ``cache.a[l]`` is the math's ``a^l``, with
 ``cache.a[0] = X``. Layer ``weights[l]`` reads ``cache.a[l]`` and writes ``cache.a[l + 1]``.
 
 Everything runs on whole batches with matrix products: there is no loop over samples.
@@ -329,8 +330,8 @@ class MLP:
         """
         a_L, f_L = cache.output, self.activations[-1]
 
-        # (BP1) δ_L = ∂C/∂a_L ⊙ f_L'(z_L), the output layer's error
-        if loss.output_error is not None:  # sigmoid + BCE, softmax + CE: f_L' cancels out
+        # (BP1) δ^L = ∂C/∂a^L ⊙ f^L'(z^L), the output layer's error
+        if loss.output_error is not None:  # sigmoid + BCE, softmax + CE: f^L' cancels out
             delta = loss.output_error(a_L, Y)
         elif f_L is SOFTMAX:  # each softmax output depends on the whole row: its Jacobian is
             g = loss.gradient(a_L, Y)  # diag(a) - a aᵀ per sample, and J g = a ⊙ (g - g · a)
@@ -340,9 +341,9 @@ class MLP:
 
         grads_W, grads_b = [], []
         for layer in reversed(range(len(self.weights))):  # the math's layer l = layer + 1
-            grads_W.insert(0, cache.a[layer].T @ delta)  # (BP4) ∂C/∂W_l = a_(l-1)ᵀ δ_l
-            grads_b.insert(0, delta.sum(axis=0))  # (BP3) ∂C/∂b_l = Σ over samples of δ_l
-            if layer > 0:  # (BP2) δ_(l-1) = (δ_l W_lᵀ) ⊙ f'(z_(l-1)); the input needs no δ
+            grads_W.insert(0, cache.a[layer].T @ delta)  # (BP4) ∂C/∂W^l = a^(l-1)ᵀ δ^l
+            grads_b.insert(0, delta.sum(axis=0))  # (BP3) ∂C/∂b^l = Σ over samples of δ^l
+            if layer > 0:  # (BP2) δ^(l-1) = (δ^l W^lᵀ) ⊙ f'(z^(l-1)); the input needs no δ
                 f, z, a = self.activations[layer - 1], cache.z[layer - 1], cache.a[layer]
                 delta = (delta @ self.weights[layer].T) * f.derivative_at(z, a)
         return grads_W, grads_b

@@ -107,7 +107,9 @@ def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8,
     """
     s = np.linspace(-1.0, 3.0, 801)
     fig, ax = plt.subplots(figsize=(6.0, 3.6))
-    ax.plot(s, step(s - threshold), color=COLORS["blue"], label="output")
+    below = s < threshold  # the two flat pieces, drawn apart so the jump hides no threshold line
+    ax.plot(s[below], step(s[below] - threshold), color=COLORS["blue"], label="output")
+    ax.plot(s[~below], step(s[~below] - threshold), color=COLORS["blue"])
     ax.axvline(
         threshold, color=COLORS["vermillion"], ls="--", label=f"threshold θ = {threshold:.2f}"
     )

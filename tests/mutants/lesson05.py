@@ -292,7 +292,7 @@ WRONG_ANSWERS = {
         (lambda x, y: (y + 1.0, x), "that is the lesson's fork"),
         (
             lambda x, y: (np.array([y]), np.array([x + 2 * y])),
-            "expected dx of shape (), but got shape (1,)",
+            "expected dx to be one number, but got an array of shape (1,)",
         ),
     ],
     "5.5": [

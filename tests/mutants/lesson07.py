@@ -256,7 +256,7 @@ WRONG_ANSWERS = {
         (ce_log_of_softmax, "Take the log of the softmax in one go"),
         (ce_summed_over_samples, "that is the sum over the samples"),
         (ce_picks_columns, "z[np.arange(m), labels] picks one entry per row"),
-        (ce_as_a_one_element_array, "returned an array of shape (1,)"),
+        (ce_as_a_one_element_array, "expected one number, but got an array of shape (1,)"),
         (ce_forgets_the_log_sum, "the log of the softmax's denominator is missing"),
         (ce_mean_over_every_entry, "divides by m × K"),
         (ce_naive_exp, "subtract each row's maximum before np.exp"),

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from neuronlab.activations import gelu, sigmoid
+from neuronlab.activations import gelu
 
 C = math.sqrt(2 / math.pi)
 
@@ -18,24 +18,32 @@ def _softplus_threshold_where(z):
 # 8.1
 
 
-def tanh_from_sigmoid_of_z(z):
-    return 2 * sigmoid(z) - 1
+def sigmoid_as_tanh_of_z(z):
+    return (1 + np.tanh(z)) / 2
 
 
-def tanh_without_shift(z):
-    return 2 * sigmoid(2 * z)
+def sigmoid_as_tanh_of_2z(z):
+    return (1 + np.tanh(2 * z)) / 2
 
 
-def tanh_without_stretch(z):
-    return sigmoid(2 * z) - 1
+def sigmoid_without_halving(z):
+    return 1 + np.tanh(z / 2)
 
 
-def tanh_upside_down(z):
-    return 1 - 2 * sigmoid(2 * z)
+def sigmoid_without_adding_1(z):
+    return np.tanh(z / 2) / 2
 
 
-def tanh_from_naive_sigmoid(z):
-    return 2 / (1 + np.exp(-2 * z)) - 1
+def sigmoid_upside_down(z):
+    return (1 - np.tanh(z / 2)) / 2
+
+
+def sigmoid_as_tanh_itself(z):
+    return np.tanh(z)
+
+
+def sigmoid_with_exp(z):
+    return 1 / (1 + np.exp(-z))
 
 
 # 8.2
@@ -142,6 +150,10 @@ def elu_slope_as_relu_slope(z, alpha=1.0):
     return np.where(z > 0, 1.0, 0.0)
 
 
+def elu_slope_one_at_zero(z, alpha=1.0):
+    return np.where(z >= 0, 1.0, alpha * np.exp(np.minimum(z, 0)))
+
+
 # 8.6
 
 
@@ -165,15 +177,35 @@ def gelu_tanh_without_constant(z):
     return 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3))
 
 
-# 8.7
+def gelu_tanh_with_constant_0_798(z):
+    return 0.5 * z * (1 + np.tanh(0.798 * (z + 0.044715 * z**3)))
 
 
-def predict_one():
-    return 1.0
+def gelu_tanh_with_constant_0_7979(z):
+    return 0.5 * z * (1 + np.tanh(0.7979 * (z + 0.044715 * z**3)))
 
 
-def predict_half():
-    return 0.5
+def gelu_tanh_with_constant_0_79788(z):
+    return 0.5 * z * (1 + np.tanh(0.79788 * (z + 0.044715 * z**3)))
+
+
+def gelu_tanh_with_constant_0_797885(z):
+    return 0.5 * z * (1 + np.tanh(0.797885 * (z + 0.044715 * z**3)))
+
+
+# 8.7: the lesson's ReLU mean was 0.397
+
+
+def predict_relu_mean():
+    return 0.397
+
+
+def predict_left_side_only():
+    return 0.3 * 0.397
+
+
+def predict_slope_added():
+    return 1.3 * 0.397
 
 
 def predict_undefined():
@@ -199,14 +231,24 @@ def softsign_slope_without_absolute_value(z):
     return 1 / (1 + z) ** 2
 
 
+def softsign_slope_by_sides_with_where(z):
+    return np.where(z >= 0, 1 / (1 + z) ** 2, 1 / (1 - z) ** 2)
+
+
+def softsign_slope_z_times_sign_unsimplified(z):
+    return ((1 + np.abs(z)) - z * np.sign(z)) / (1 + np.abs(z)) ** 2
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "8.1": [
-        (tanh_from_sigmoid_of_z, "the argument is 2z"),
-        (tanh_without_shift, "subtract 1"),
-        (tanh_without_stretch, "multiply σ(2z) by 2"),
-        (tanh_upside_down, "the sign is flipped"),
-        (tanh_from_naive_sigmoid, "Use the package's sigmoid"),
+        (sigmoid_as_tanh_of_z, "tanh needs half the input"),
+        (sigmoid_as_tanh_of_2z, "the input is halved, not doubled"),
+        (sigmoid_without_halving, "divide by 2"),
+        (sigmoid_without_adding_1, "add 1 before halving"),
+        (sigmoid_upside_down, "the sign is flipped"),
+        (sigmoid_as_tanh_itself, "that is tanh itself"),
+        (sigmoid_with_exp, "through np.tanh, which never overflows"),
     ],
     "8.2": [
         (relu_slope_one_at_zero, "uses the slope 0"),
@@ -255,6 +297,7 @@ WRONG_ANSWERS = {
         ),
         (elu_slope_as_relu_slope, "that is ReLU's derivative"),
         (elu_slope_as_relu_slope, "slope of ELU measured"),
+        (elu_slope_one_at_zero, "take the slope of the z <= 0 formula"),
     ],
     "8.6": [
         (gelu, "that is the exact GELU"),
@@ -269,17 +312,24 @@ WRONG_ANSWERS = {
         ),
         (gelu_tanh_gate_only, "that is the gate"),
         (gelu_tanh_without_constant, "multiply the inner sum"),
+        (gelu_tanh_with_constant_0_798, "rounded to 0.798"),
+        (gelu_tanh_with_constant_0_7979, "rounded to 0.7979"),
+        (gelu_tanh_with_constant_0_79788, "rounded to 0.79788"),
+        (gelu_tanh_with_constant_0_797885, "compute √(2/π) as (2 / np.pi) ** 0.5"),
     ],
     "8.7": [
-        (predict_one, "takes 0 by convention"),
-        (predict_half, "you predicted 0.5"),
+        (predict_relu_mean, "ReLU(-z) has the same mean as ReLU(z)"),
+        (predict_left_side_only, "you predicted 0.1191"),
+        (predict_slope_added, "leaky(z) = ReLU(z) - 0.3 ReLU(-z)"),
         (predict_undefined, "return a number"),
     ],
     "8.8": [
-        (softsign_slope_denominator_not_squared, "squares the denominator"),
+        (softsign_slope_denominator_not_squared, "the denominator ends up squared"),
         (softsign_slope_with_sign, "slope is positive on both sides"),
         (softsign_slope_as_softsign, "centred finite differences"),
         (softsign_slope_without_absolute_value, "keep the absolute value"),
+        (softsign_slope_by_sides_with_where, "np.where computes both branches"),
+        (softsign_slope_z_times_sign_unsimplified, "Simplify your expression first"),
     ],
 }
 
@@ -287,8 +337,8 @@ WRONG_ANSWERS = {
 # after its verdict, with the message piece here.
 
 
-def tanh_in_float64(z):
-    return 2 * sigmoid(2 * z.astype(float)) - 1
+def sigmoid_from_tanh_in_float64(z):
+    return (1 + np.tanh(z.astype(float) / 2)) / 2
 
 
 def relu_slope_nan_becomes_zero(z):
@@ -308,7 +358,7 @@ def gelu_tanh_with_numpy_constant(z):
 
 
 OPTIONAL_EXTRAS = {
-    "8.1": [(tanh_in_float64, "expected dtype float32, but got float64")],
+    "8.1": [(sigmoid_from_tanh_in_float64, "expected dtype float32, but got float64")],
     "8.2": [
         (relu_slope_nan_becomes_zero, "NaN in, NaN out"),
         (relu_slope_in_float64, "np.where(condition, 1.0, 0.0) builds a float64 array"),

@@ -89,7 +89,7 @@ def expect_shape(got: Any, shape: tuple[int, ...], given: str, name: str = "") -
         raise Incorrect(
             f"For {given} {what or 'it '}returned {describe(got)}, which is not a number or array."
         ) from None
-    if shape == () and got_array.ndim > 0 and got_array.size > 1:
+    if shape == () and got_array.ndim > 0:
         raise WrongShape(
             f"For {given} expected {name + ' to be ' if name else ''}one number, but got an array of shape "
             f"{got_array.shape}."
@@ -313,6 +313,7 @@ def compare_cases(
     allow: Sequence[str] = (),
     close_hint: str = "",
     explain: Callable[[tuple[Any, ...], Any], str] | None = None,
+    shape_hint: str = "",
 ) -> None:
     """Call ``answer`` on every case and compare with ``reference``; raise Incorrect if it differs.
 
@@ -321,7 +322,8 @@ def compare_cases(
     ``warning_hint(args, message)`` adds a hint when the call fails; a wrong result gets the
     hint of the known mistake it matches (to ``mistake_rtol``), else a hint from the ratio to
     the expected value (with the named ``factors(args)``), else ``close_hint`` if the answer is
-    close (to 1e-4) but not within the tolerance. ``outputs`` names the values of a
+    close (to 1e-4) but not within the tolerance; ``shape_hint`` follows an answer of the wrong
+    kind or shape (a whole array where one number is expected). ``outputs`` names the values of a
     tuple answer. Inputs are named in messages by ``names``, or by the reference's parameters.
     """
     names = list(names) if names is not None else list(inspect.signature(reference).parameters)
@@ -375,6 +377,8 @@ def compare_cases(
                 hint = f" Hint: {close_hint}"
             if not hint and explain and not isinstance(error, WrongShape):
                 hint = f" {explain(args, got)}"
+            if not hint and shape_hint and isinstance(error, WrongShape):
+                hint = f" Hint: {shape_hint}"
             raise Incorrect(f"{error}{hint}") from None
 
 

@@ -42,7 +42,7 @@ def _targets(shape: tuple[int, ...]) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.1 The output layer's error δ_L (BP1) for a sigmoid output and the mean squared error
+# 6.1 The output layer's error δ^L (BP1) for a sigmoid output and the mean squared error
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("6.1")
@@ -102,7 +102,7 @@ ex6_1 = function_exercise(
     mistakes=_OUTPUT_MISTAKES,
     factors=lambda args: {"n": args[0].size},
     hints=[
-        "δ_L = ∂C/∂z_L = ∂C/∂a_L ⊙ σ'(z_L): first how the loss changes with the output, then how "
+        "δ^L = ∂C/∂z^L = ∂C/∂a^L ⊙ σ'(z^L): first how the cost changes with the output, then how "
         "the output changes with the net input.",
         "With C = mean((a - y)²) over n = a.size entries, ∂C/∂a = 2 (a - y) / n; and σ'(z) = a (1 - a) "
         "because a = σ(z) is cached.",

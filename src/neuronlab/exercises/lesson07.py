@@ -9,28 +9,26 @@ wrong axis would still give the right shape, and logits of ±1000 where a naive 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises._core import (
+from neuronlab.exercises.checks import (
     Exercise,
     Incorrect,
     Mistakes,
     call,
-    compare_cases,
-    copies,
     describe,
-    hint_by_message,
-    require_callable,
+    function_exercise,
+    predict_question,
 )
-from neuronlab.exercises.checks import predict_question
 from neuronlab.losses import categorical_cross_entropy_from_logits, log_softmax
 from neuronlab.losses import softmax as _softmax
 
 _rng = np.random.default_rng(717)
+
+ONE_NUMBER = "a loss is one number, the mean: return a float."
 
 
 def _probabilities(shape: tuple[int, ...]) -> np.ndarray:
@@ -40,43 +38,6 @@ def _probabilities(shape: tuple[int, ...]) -> np.ndarray:
 
 def _labels(shape: tuple[int, ...]) -> np.ndarray:
     return _rng.integers(0, 2, size=shape).astype(float)
-
-
-def _compare_loss(
-    answer: Any,
-    reference: Callable[..., float],
-    cases: list[tuple[Any, ...]],
-    mistakes: Mistakes,
-    errors: Callable[[tuple[Any, ...], str], str],
-    names: tuple[str, ...],
-    rtol: float,
-    array_hint: str = "",
-) -> None:
-    """Compare a loss (one number) with ``reference`` on every case: an array of several numbers
-    is refused first, with ``array_hint``; a wrong number gets the hint of a known mistake.
-    """
-    for args in cases:
-        given = ", ".join(f"{name} = {describe(a)}" for name, a in zip(names, args, strict=True))
-        try:
-            got = call(answer, *copies(args))
-        except Incorrect as error:
-            hint = errors(args, str(error))
-            raise Incorrect(f"{error} Hint: {hint}" if hint else str(error)) from None
-        if np.ndim(got) != 0:
-            several = np.size(got) != 1
-            raise Incorrect(
-                f"For {given} it returned an array of shape {np.shape(got)}; a loss is one "
-                f"number, the mean: return a float.{array_hint if several else ''}"
-            )
-        compare_cases(
-            lambda *_, got=got: got,
-            reference,
-            [args],
-            mistakes,
-            given=lambda _, given=given: given,
-            rtol=rtol,
-            mistake_rtol=rtol / 100,  # a loss is one number: a mistake must match it closely
-        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,32 +112,23 @@ BCE_MISTAKES: Mistakes = [
 ]
 
 
-def _test_bce(answer: Any) -> None:
-    require_callable(answer, "binary_cross_entropy")
-    _compare_loss(
-        answer,
-        _bce,
-        BCE_CASES,
-        BCE_MISTAKES,
-        errors=hint_by_message(
-            [
-                (
-                    "divide by zero",
-                    "log(0) is -inf, and a and 1 - a are never 0 in these cases: take the logs "
-                    "of the probabilities a and 1 - a only, never of y or 1 - y.",
-                )
-            ]
-        ),
-        names=("a", "y"),
-        rtol=1e-6,
-        array_hint=" Take np.mean of the per-entry costs.",
-    )
-
-
-ex7_1 = Exercise(
+ex7_1 = function_exercise(
     "7.1",
     "the binary cross-entropy",
-    _test_bce,
+    _bce,
+    BCE_CASES,
+    BCE_MISTAKES,
+    error_hints=[
+        (
+            "divide by zero",
+            "log(0) is -inf, and a and 1 - a are never 0 in these cases: take the logs "
+            "of the probabilities a and 1 - a only, never of y or 1 - y.",
+        )
+    ],
+    names=("a", "y"),
+    rtol=1e-6,
+    mistake_rtol=1e-8,  # a loss is one number: a known mistake must match it closely
+    shape_hint=f"{ONE_NUMBER} Take np.mean of the per-entry costs.",
     hints=[
         "Each entry pays minus the log of the probability the network gave to its label: -log a "
         "where y = 1, -log(1 - a) where y = 0. One formula covers both: "
@@ -248,35 +200,30 @@ SOFTMAX_MISTAKES: Mistakes = [
     ),
 ]
 
-SOFTMAX_ERRORS = hint_by_message(
-    [
-        (
-            "overflow",
-            "e^z overflows for z above about 709.78. Subtract each row's maximum first: the "
-            "answer is the same, and the largest power becomes e^0 = 1.",
-        ),
-        ("invalid value", _PER_ROW),
-        ("broadcast", _KEEPDIMS),
-        (
-            "out of bounds",
-            "z may be a single row of shape (K,), which has no axis 1: use axis=-1, the last "
-            "axis, which is the class axis for both shapes.",
-        ),
-    ]
-)
+SOFTMAX_ERRORS = [
+    (
+        "overflow",
+        "e^z overflows for z above about 709.78. Subtract each row's maximum first: the "
+        "answer is the same, and the largest power becomes e^0 = 1.",
+    ),
+    ("invalid value", _PER_ROW),
+    ("broadcast", _KEEPDIMS),
+    (
+        "out of bounds",
+        "z may be a single row of shape (K,), which has no axis 1: use axis=-1, the last "
+        "axis, which is the class axis for both shapes.",
+    ),
+]
 
 
-def _test_softmax(answer: Any) -> None:
-    require_callable(answer, "softmax")
-    compare_cases(
-        answer, _softmax, SOFTMAX_CASES, SOFTMAX_MISTAKES, warning_hint=SOFTMAX_ERRORS, rtol=1e-9
-    )
-
-
-ex7_2 = Exercise(
+ex7_2 = function_exercise(
     "7.2",
     "a stable softmax",
-    _test_softmax,
+    _softmax,
+    SOFTMAX_CASES,
+    SOFTMAX_MISTAKES,
+    error_hints=SOFTMAX_ERRORS,
+    rtol=1e-9,
     hints=[
         "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row (the last axis). Adding the same "
         "number to every logit of a row changes nothing, so subtract the row's largest one first.",
@@ -337,12 +284,12 @@ CE_MISTAKES: Mistakes = [
     (
         lambda z, labels: float(-np.mean(z[_rows(z), labels])),
         "those are the logits of the true classes, not their log-probabilities: "
-        "log softmax(z)_k = (z_k - m) - log Σ_j e^(z_j - m), with m the row's maximum.",
+        "log softmax(z)_k = (z_k - z_max) - log Σ_j e^(z_j - z_max), with z_max the row's maximum.",
     ),
     (
         lambda z, labels: float(-np.mean((z - z.max(axis=1, keepdims=True))[_rows(z), labels])),
-        "the log of the softmax's denominator is missing: log softmax(z)_k = (z_k - m) - "
-        "log Σ_j e^(z_j - m).",
+        "the log of the softmax's denominator is missing: log softmax(z)_k = (z_k - z_max) - "
+        "log Σ_j e^(z_j - z_max).",
     ),
     (
         lambda z, labels: float(-np.mean(np.log(_softmax(z.T).T)[_rows(z), labels])),
@@ -350,51 +297,42 @@ CE_MISTAKES: Mistakes = [
     ),
 ]
 
-CE_ERRORS = hint_by_message(
-    [
-        (
-            "divide by zero",
-            "softmax rounds a tiny probability to 0 and log(0) = -inf. Take the log of the "
-            "softmax in one go, the log-softmax: (z - m) - log Σ_j e^(z_j - m), with m each row's "
-            "maximum; no log of 0 ever happens.",
-        ),
-        ("overflow", "subtract each row's maximum before np.exp, as in the stable softmax."),
-        (
-            "invalid value",
-            "a NaN appeared (0/0 or inf - inf): subtract each row's own maximum before np.exp.",
-        ),
-    ]
-)
+CE_ERRORS = [
+    (
+        "divide by zero",
+        "softmax rounds a tiny probability to 0 and log(0) = -inf. Take the log of the "
+        "softmax in one go, the log-softmax: (z - z_max) - log Σ_j e^(z_j - z_max), with z_max "
+        "each row's maximum; no log of 0 ever happens.",
+    ),
+    ("overflow", "subtract each row's maximum before np.exp, as in the stable softmax."),
+    (
+        "invalid value",
+        "a NaN appeared (0/0 or inf - inf): subtract each row's own maximum before np.exp.",
+    ),
+]
 
 
-def _test_cross_entropy(answer: Any) -> None:
-    require_callable(answer, "cross_entropy_from_logits")
-    _compare_loss(
-        answer,
-        _cross_entropy,
-        CE_CASES,
-        CE_MISTAKES,
-        errors=CE_ERRORS,
-        names=("z", "labels"),
-        rtol=1e-7,
-        array_hint=(
-            " (z[:, labels] picks whole columns, a table of m × m numbers; "
-            "z[np.arange(m), labels] picks one entry per row.)"
-        ),
-    )
-
-
-ex7_3 = Exercise(
+ex7_3 = function_exercise(
     "7.3",
     "the categorical cross-entropy from logits",
-    _test_cross_entropy,
+    _cross_entropy,
+    CE_CASES,
+    CE_MISTAKES,
+    error_hints=CE_ERRORS,
+    names=("z", "labels"),
+    rtol=1e-7,
+    mistake_rtol=1e-9,
+    shape_hint=(
+        f"{ONE_NUMBER} (z[:, labels] picks whole columns, a table of m × m numbers; "
+        "z[np.arange(m), labels] picks one entry per row.)"
+    ),
     hints=[
         "For each row i, the cost is -log softmax(z_i)[labels[i]]: minus the log-probability of "
-        "the true class. Compute log softmax directly, (z - m) - log Σ_j e^(z_j - m) with m the "
-        "row's maximum, so that a tiny probability never becomes log(0).",
-        "Build the whole table of log-probabilities, shape (m, K), from the shifted logits; "
-        "then pick one entry per row, row i's column labels[i], with fancy indexing "
-        "(np.arange(m) for the rows), and return minus their mean as a float.",
+        "the true class. Compute log softmax directly, (z - z_max) - log Σ_j e^(z_j - z_max) with "
+        "z_max the row's maximum, so that a tiny probability never becomes log(0).",
+        "Build the whole table of log-probabilities, shape (m, K). Then you need one entry per "
+        "row, row i's column labels[i]: z[:, labels] would pick whole columns; indexing with two "
+        "arrays, table[rows, columns], picks one entry per pair.",
     ],
 )
 
@@ -434,7 +372,6 @@ def _batches_of(answer: Any, n_samples: int, batch_size: int, seed: int) -> list
 
 
 def _test_minibatches(answer: Any) -> None:
-    require_callable(answer, "minibatches")
     for n_samples, batch_size in BATCH_CASES:
         given = f"n_samples = {n_samples}, batch_size = {batch_size}"
         batches = _batches_of(answer, n_samples, batch_size, seed=0)
@@ -577,24 +514,14 @@ WEIGHTED_MISTAKES: Mistakes = [
 ]
 
 
-def _test_weighted_delta(answer: Any) -> None:
-    require_callable(answer, "weighted_bce_delta")
-    compare_cases(
-        answer,
-        _weighted_delta,
-        WEIGHTED_CASES,
-        WEIGHTED_MISTAKES,
-        warning_hint=hint_by_message(
-            [("overflow", "use the package's stable sigmoid (imported in the cell) for a.")]
-        ),
-        names=("z", "y", "pos_weight"),
-    )
-
-
-ex7_5 = Exercise(
+ex7_5 = function_exercise(
     "7.5",
     "the output error of a weighted cross-entropy",
-    _test_weighted_delta,
+    _weighted_delta,
+    WEIGHTED_CASES,
+    WEIGHTED_MISTAKES,
+    error_hints=[("overflow", "use the package's stable sigmoid (imported in the cell) for a.")],
+    names=("z", "y", "pos_weight"),
     hints=[
         "Work on one entry first: C = -[w y log a + (1 - y) log(1 - a)] with a = σ(z). By the "
         "chain rule, d/dz log σ(z) = σ'(z) / σ(z) = 1 - a and d/dz log(1 - σ(z)) = -a.",

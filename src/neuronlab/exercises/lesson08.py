@@ -65,6 +65,7 @@ def zoo_exercise(
     mistakes: Sequence[tuple[Callable[..., Any], str]] = (),
     hints: Sequence[str] = (),
     warning_hint: str = "",
+    error_hints: Sequence[tuple[str, str]] = (),
     float32_hint: str = FLOAT32_HINT,
     float32_cases: Sequence[tuple[Any, ...]] = ((FLOAT32,),),
     derivative_of: tuple[str, Callable[..., np.ndarray]] | None = None,
@@ -76,7 +77,8 @@ def zoo_exercise(
     The answer must match ``reference`` on the float64 ``cases`` without NaN. With
     ``derivative_of = (name, f)`` it is a derivative, first compared with the centred-difference
     slope of ``f`` on ``slope_cases``. NaN in, NaN out and float32 in, float32 out are optional
-    extras (no lesson requires them), reported after a correct answer.
+    extras (no lesson requires them), reported after a correct answer. ``warning_hint`` answers
+    an overflow warning; ``error_hints`` pairs a piece of any other warning's text with a hint.
     """
     has_nan = [bool(np.isnan(case[0]).any()) for case in cases]
     with_nan = [case for case, nan in zip(cases, has_nan, strict=True) if nan]
@@ -96,7 +98,7 @@ def zoo_exercise(
         [case for case, nan in zip(cases, has_nan, strict=True) if not nan],
         mistakes,
         hints,
-        error_hints=[("overflow", warning_hint)] if warning_hint else [],
+        error_hints=[*error_hints, *([("overflow", warning_hint)] if warning_hint else [])],
         prechecks=slopes,
         optional=extras,
         **options,
@@ -104,39 +106,49 @@ def zoo_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 8.1 tanh from the sigmoid
+# 8.1 the sigmoid from tanh (the lesson's identity, solved the other way)
 # ---------------------------------------------------------------------------------------------
 
 ex8_1 = zoo_exercise(
     "8.1",
-    "tanh from the sigmoid",
-    reference=act.tanh,
+    "the sigmoid from tanh",
+    reference=act.sigmoid,
     cases=_cases(),
     mistakes=[
         (
-            lambda z: 2 * act.sigmoid(z) - 1,
-            "inside the sigmoid the argument is 2z: 2σ(z) - 1 is tanh(z / 2), half as steep.",
-        ),
-        (lambda z: 2 * act.sigmoid(2 * z), "subtract 1: 2σ(2z) lies in (0, 2), tanh in (-1, 1)."),
-        (
-            lambda z: act.sigmoid(2 * z) - 1,
-            "multiply σ(2z) by 2 before subtracting 1: σ(2z) - 1 lies in (-1, 0).",
+            lambda z: (1 + np.tanh(z)) / 2,
+            "(1 + tanh z) / 2 is σ(2z), twice as steep: the identity has 2z inside σ, so tanh "
+            "needs half the input.",
         ),
         (
-            lambda z: 1 - 2 * act.sigmoid(2 * z),
-            "the sign is flipped: tanh rises with z, like the sigmoid.",
+            lambda z: (1 + np.tanh(2 * z)) / 2,
+            "(1 + tanh 2z) / 2 is σ(4z): inside tanh the input is halved, not doubled.",
         ),
-        (lambda z: act.sigmoid(z), "that is the sigmoid itself; stretch and shift it to (-1, 1)."),
+        (
+            lambda z: 1 + np.tanh(z / 2),
+            "divide by 2: 1 + tanh(z/2) lies in (0, 2), the sigmoid in (0, 1).",
+        ),
+        (
+            lambda z: np.tanh(z / 2) / 2,
+            "add 1 before halving: tanh(z/2) / 2 lies in (-0.5, 0.5), the sigmoid in (0, 1).",
+        ),
+        (
+            lambda z: (1 - np.tanh(z / 2)) / 2,
+            "the sign is flipped: (1 - tanh(z/2)) / 2 is σ(-z), which falls as z grows.",
+        ),
+        (
+            lambda z: np.tanh(z),
+            "that is tanh itself; this exercise asks for the sigmoid σ(z), computed with tanh.",
+        ),
     ],
     warning_hint=(
-        "1 / (1 + np.exp(-2 * z)) overflows once -2z passes about 709. Use the package's sigmoid "
-        "(imported at the top of the cell), which never overflows."
+        "1 / (1 + np.exp(-z)) overflows once -z passes about 709, and this exercise asks for "
+        "the sigmoid through np.tanh, which never overflows: solve tanh u = 2σ(2u) - 1 for σ."
     ),
     hints=[
-        "The lesson shows that tanh *is* a sigmoid: twice as steep, twice as tall and moved down "
-        "by 1. Which of the three changes acts on the input z, and which on the output?",
-        "Twice as steep: the sigmoid of 2z. Then stretch that output by 2 and shift it down by 1. "
-        "Use Python numbers (2, 1) so that float32 stays float32.",
+        "Start from the lesson's identity, tanh u = 2σ(2u) - 1, and solve it for σ(2u): add 1 "
+        "to both sides, then divide by 2.",
+        "That gives σ at 2u. To get σ at z, choose u so that 2u = z.",
     ],
 )
 
@@ -260,7 +272,9 @@ ex8_4 = zoo_exercise(
     ),
     hints=[
         "For z > 0: log(1 + e^z) = log(e^z (e^(-z) + 1)) = z + log(1 + e^(-z)).",
-        "Both signs at once: softplus(z) = max(z, 0) + log(1 + e^(-|z|)); e^(-|z|) is never large.",
+        "For z < 0 nothing needs splitting off: e^z is already small. To write both cases as one "
+        "expression, find what is z for z > 0 and 0 for z < 0, and what is -z for z > 0 and z "
+        "for z < 0.",
         "For log(1 + tiny) use np.log1p(tiny), which keeps the tail (softplus(-40) ≈ 4.2e-18).",
     ],
 )
@@ -274,7 +288,10 @@ ex8_5 = zoo_exercise(
     "8.5",
     "ELU's derivative",
     reference=act.elu_derivative,
-    cases=_cases({}, {"alpha": 0.5}, {"alpha": 2.0}, {}, {}, {"alpha": 0.5}),
+    cases=[
+        *_cases({}, {"alpha": 0.5}, {"alpha": 2.0}, {}, {}, {"alpha": 0.5}),
+        (np.array([-1.0, 0.0, 1.0]), Keywords(alpha=0.5)),  # at the kink, alpha != 1: alpha
+    ],
     float32_cases=[(FLOAT32,), (FLOAT32, Keywords(alpha=0.5))],
     derivative_of=("ELU", act.elu),
     slope_cases=[(AWAY_FROM_0,), (AWAY_FROM_0.reshape(3, 2), Keywords(alpha=0.5))],
@@ -296,6 +313,11 @@ ex8_5 = zoo_exercise(
             lambda z, alpha=1.0: np.where(z > 0, 1.0, 0.0),
             "that is ReLU's derivative; ELU curves on the negative side, with slope α e^z.",
         ),
+        (
+            lambda z, alpha=1.0: np.where(z >= 0, 1.0, alpha * np.exp(np.minimum(z, 0.0))),
+            "at z = 0 (where the two sides meet, a kink when α is not 1) take the slope of the "
+            "z <= 0 formula, as the package does: α e^0 = α. The slope is 1 only where z > 0.",
+        ),
     ],
     warning_hint=(
         "np.where computes both branches on every element, so np.exp(z) still runs at "
@@ -304,7 +326,7 @@ ex8_5 = zoo_exercise(
     ),
     hints=[
         "ELU is z for z > 0 and α (e^z - 1) otherwise. Differentiate each side.",
-        "The slope is 1 for z > 0 and α e^z otherwise.",
+        "The derivative of a constant such as -α is 0, and the derivative of e^z is e^z.",
         "np.where computes both branches everywhere: make the exponential's argument safe for "
         "every z first (np.minimum(z, 0) is never positive).",
     ],
@@ -342,7 +364,7 @@ ex8_6 = zoo_exercise(
         ),
         (
             lambda z: 0.5 * z * (1 + np.tanh(math.sqrt(math.pi / 2) * (z + 0.044715 * z**3))),
-            "the constant is √(2/π) ≈ 0.798, not √(π/2).",
+            "the constant is √(2/π), not √(π/2).",
         ),
         (
             lambda z: 0.5 * (1 + np.tanh(_C * (z + 0.044715 * z**3))),
@@ -350,9 +372,21 @@ ex8_6 = zoo_exercise(
         ),
         (
             lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)),
-            "multiply the inner sum by √(2/π) ≈ 0.798 before taking tanh.",
+            "multiply the inner sum by √(2/π) before taking tanh.",
         ),
+        *[
+            (
+                lambda z, c=rounded: 0.5 * z * (1 + np.tanh(c * (z + 0.044715 * z**3))),
+                f"√(2/π) rounded to {rounded} moves the result by more than the check allows: "
+                "compute it, (2 / np.pi) ** 0.5.",
+            )
+            for rounded in (0.8, 0.798, 0.7979, 0.7978, 0.79788)
+        ],
     ],
+    close_hint=(
+        "your values are close, but not within the check's tolerance (relative 1e-6). A "
+        "constant typed with a few digits is the usual cause: compute √(2/π) as (2 / np.pi) ** 0.5."
+    ),
     hints=[
         "gelu_tanh(z) = 0.5 z (1 + tanh(u)) with u = √(2/π) (z + 0.044715 z³).",
         "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
@@ -383,7 +417,8 @@ ex8_8 = zoo_exercise(
     mistakes=[
         (
             lambda z: 1 / (1 + np.abs(z)),
-            "the quotient rule squares the denominator: (u / v)' = (u'v - uv') / v².",
+            "for z > 0, z / (1 + z) = 1 - 1 / (1 + z), and the slope of 1 / (1 + z) = (1 + z)^(-1) "
+            "is -(1 + z)^(-2) (power and chain rules): the denominator ends up squared.",
         ),
         (
             lambda z: (1 + 2 * np.abs(z)) / (1 + np.abs(z)) ** 2,
@@ -398,21 +433,40 @@ ex8_8 = zoo_exercise(
             "softsign rises everywhere, so its slope is positive on both sides of 0.",
         ),
     ],
+    error_hints=[
+        (
+            "divide by zero",
+            "np.where computes both branches on every element, so a branch such as 1 / (1 - z) "
+            "still runs at z = 1 and divides by zero, though its value is thrown away there. "
+            "Write the two sides as one expression in |z| (for z < 0, 1 - z is 1 + |z|).",
+        ),
+        (
+            "invalid value",
+            "at z = ±inf an intermediate step gives inf - inf or 0 · inf, which have no value. "
+            "Simplify your expression first (z · np.sign(z), for instance, is |z|).",
+        ),
+    ],
     hints=[
         "softsign(z) = z / (1 + |z|) looks like tanh but approaches ±1 slowly. Work out z > 0 "
         "and z < 0 separately, where |z| is z or -z.",
-        "With the quotient rule, both sides give the same expression in |z|.",
+        "For z > 0, z / (1 + z) = 1 - 1 / (1 + z) = 1 - (1 + z)^(-1): use the power and chain "
+        "rules of lesson 04. For z < 0 do the same with 1 - z, then compare the two sides.",
     ],
 )
 
 
-# Predict, then run
+# Predict, then run: the lesson's 100,000 normal net inputs (seed 7), through leaky ReLU
+_NET_INPUTS = np.random.default_rng(7).normal(size=100_000)
+
 ex8_7 = predict_question(
     "8.7",
-    "predict: the package's ReLU slope at 0",
-    answer=0.0,
-    explanation="ReLU has a kink at 0 and no derivative there; the package, like PyTorch, "
-    "takes 0 by convention. Any value in [0, 1] would be a valid choice.",
-    rtol=0.0,
-    hints=["Read the docstring: help(activations.relu_derivative)."],
+    "predict: the mean of leaky ReLU with slope 0.3",
+    answer=float(act.leaky_relu(_NET_INPUTS, slope=0.3).mean()),
+    explanation="leaky(z) = ReLU(z) - 0.3 ReLU(-z). The net inputs are symmetric about 0, so "
+    "ReLU(-z) has the same mean as ReLU(z), 0.397, and the mean is (1 - 0.3) · 0.397 ≈ 0.278.",
+    hints=[
+        "Split leaky ReLU into its two sides: ReLU(z) on the right, 0.3 z on the left.",
+        "The net inputs are spread symmetrically about 0: for every positive value there is, "
+        "roughly, a negative one of the same size.",
+    ],
 )

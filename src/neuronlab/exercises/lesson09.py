@@ -475,7 +475,7 @@ _NORM_MISTAKES = [
     ),
     (
         lambda a, W, d: _gradient_norms(a, W, d, of=lambda a, delta: delta),
-        "that is the norm of the error δ; the weight gradient is a_(l-1)ᵀ δ_l (BP4): "
+        "that is the norm of the error δ; the weight gradient is a^(l-1)ᵀ δ^l (BP4): "
         "activations[layer].T @ delta.",
     ),
     (
