@@ -55,8 +55,32 @@ def test_the_python_box_comes_before_the_first_class_or_closure():
         if cell["cell_type"] == "code" and teaches_python(cell["source"])
     )
     assert first == box + 1, "the box's own demo is the lesson's first class and closure"
-    for piece in ("`__init__`", "`self`", "`a.__add__(b)`", "*closure*", "attribute", "set"):
+    pieces = (
+        "`__init__`",
+        "`self`",
+        "*default value*",
+        "**A tuple**",
+        "`a.__add__(b)`",
+        "*closure*",
+        "not copies of their numbers",
+        "attribute",
+        "`lambda x, y: x + y`",
+        "list comprehension",
+        "`reversed(",
+        "set",
+    )
+    for piece in pieces:
         assert piece in lesson[box]["source"], piece
+    demo = lesson[box + 1]["source"]
+    for construct in (
+        "lambda x, y:",
+        "lambda: None",
+        "children=()",
+        " for n in ",
+        "reversed(",
+        "set()",
+    ):
+        assert construct in demo, f"the box's demo cell runs {construct!r}"
 
 
 @pytest.mark.parametrize(("x_data", "y_data"), [(2.0, -3.0), (0.5, 4.0), (-1.5, -2.5)])
