@@ -87,12 +87,12 @@ def test_softmax_cross_entropy_has_error_a_minus_y(z, labels):
     ],
 )
 def test_mlp_starts_backprop_from_a_minus_y_for_the_matching_pairs(sizes, activation, loss, y):
-    """'the package's MLP starts BP1 from δ_L = (a_L - y)/n and never multiplies by the
-    output's σ'': with one layer, ∂C/∂b = Σ_samples δ_L.
+    """'the package's MLP starts BP1 from δ^L = (a^L - y)/n and never multiplies by the
+    output's σ'': with one layer, ∂C/∂b = Σ_samples δ^L.
     """
     X = np.random.default_rng(7).normal(scale=3.0, size=(5, 3))
     net = MLP(sizes, activation, seed=3)
-    net.weights[0] *= 4  # large logits: a σ' left in δ_L would show
+    net.weights[0] *= 4  # large logits: a σ' left in δ^L would show
     cache = net.forward_with_cache(X)
     _, grads_b = net.backward(cache, y, loss)
     Y = y.reshape(-1, 1) if loss == "bce" else one_hot(y, sizes[-1])
@@ -227,3 +227,32 @@ def test_minibatch_explorer_has_two_labelled_sliders():
     assert set(sliders) == {"batch size", "learning rate"}
     assert (sliders["batch size"].min, sliders["batch size"].max) == (1, 200)
     plt.close("all")
+
+
+def test_a_right_prediction_in_7_6_is_explained_too(capsys):
+    """7.6 shows its explanation with a right prediction as well as a wrong one, and accepts
+    log 10 but not log 9 (nine classes) or a round 2.5.
+    """
+    from neuronlab.exercises import lesson07
+
+    lesson07.ex7_6.check(lambda: 2.3)
+    shown = capsys.readouterr().out
+    assert "correct" in shown
+    assert "Why: equal logits give every class the probability 1/10" in shown
+    assert not lesson07.ex7_6.evaluate(lambda: float(np.log(9.0))).correct
+    assert not lesson07.ex7_6.evaluate(lambda: 2.5).correct
+
+
+def test_no_straight_line_separates_the_lessons_spirals():
+    """'no straight line puts every point on its own side': no w, b with
+    s_i (w · x_i + b) >= 1 for every point, s_i = ±1 its class (a linear programme, infeasible).
+    """
+    from scipy.optimize import linprog
+
+    from neuronlab.datasets import spirals
+
+    X, y = spirals(200, noise=0.05, seed=0, n_turns=0.5)
+    sign = np.where(y == 1, 1.0, -1.0)
+    rows = -sign[:, None] * np.column_stack([X, np.ones(len(X))])
+    result = linprog(np.zeros(3), A_ub=rows, b_ub=-np.ones(len(X)), bounds=[(None, None)] * 3)
+    assert result.status == 2  # infeasible

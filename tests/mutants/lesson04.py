@@ -38,6 +38,11 @@ def naive_exponential_overflows(z, k):
     return k * e / (1 + e) ** 2
 
 
+def takes_the_size_of_k(z, k):
+    s = sigmoid(k * z)
+    return abs(k) * s * (1 - s)
+
+
 def turns_float32_into_float64(z, k):
     z = np.asarray(z, dtype=float)
     s = sigmoid(k * z)
@@ -142,6 +147,26 @@ def absolute_error(a, b):
     return float(np.max(np.abs(a - b)))
 
 
+def takes_the_max_before_the_sizes(a, b):
+    return float(np.max(np.abs(a - b) / np.maximum(a, b)))
+
+
+def takes_the_size_of_the_max(a, b):
+    return float(np.max(np.abs(a - b) / np.abs(np.maximum(a, b))))
+
+
+def largest_difference_over_largest_size(a, b):
+    largest_difference = np.max(np.abs(a - b))
+    largest_size = np.max(np.maximum(np.abs(a), np.abs(b)))
+    return float(largest_difference / largest_size)
+
+
+def divides_into_an_integer_array(a, b):
+    top = np.abs(a - b)
+    bottom = np.maximum(np.abs(a), np.abs(b))
+    return float(np.max(np.divide(top, bottom, out=np.zeros_like(bottom), where=bottom > 0)))
+
+
 def divides_by_a_alone(a, b):
     return float(np.max(np.abs(a - b) / np.abs(a)))
 
@@ -205,74 +230,143 @@ def forgets_the_2(z):
     return s * s * (1 - s)
 
 
-# 4.5: a learner's gradient descent step on C = (1/2n) Σ (a - y)², each with one mistake
+# 4.5: a learner's gradient descent step on C = (1/2n) Σ (a - y)², with the change it predicts,
+# each with one mistake
 
 
 def copies_the_lessons_step_with_the_2(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = 2 * (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_uphill(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w + learning_rate * X.T @ delta, b + learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w + learning_rate * grad_w, b + learning_rate * grad_b, change
 
 
 def step_with_y_minus_a(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (y - a) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_with_z_one_minus_z(w, b, X, y, learning_rate):
     z = X @ w + b
     a = sigmoid(z)
     delta = (a - y) / len(y) * z * (1 - z)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_without_the_sigmoid_slope(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_with_a_sum_not_a_mean(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_keeping_the_half(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = 0.5 * (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 def step_that_forgets_the_bias(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b
+    grad_w = X.T @ delta
+    change = -learning_rate * (grad_w @ grad_w)
+    return w - learning_rate * grad_w, b, change
+
+
+def step_that_forgets_the_bias_but_predicts_with_it(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b, change
 
 
 def step_without_the_learning_rate(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w - X.T @ delta, b - delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - grad_w, b - grad_b, change
 
 
-def step_returning_only_w(w, b, X, y, learning_rate):
+def step_returning_no_prediction(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta
+    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
 
 
 def step_one_and_a_half_times_too_far(w, b, X, y, learning_rate):
     a = sigmoid(X @ w + b)
     delta = 1.5 * (a - y) / len(y) * a * (1 - a)
-    return w - learning_rate * X.T @ delta, b - learning_rate * delta.sum()
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_a_rise(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_without_the_learning_rate(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -(grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_without_the_bias(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * np.sum(grad_w**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_with_the_gradients_length(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * np.linalg.norm(np.append(grad_w, grad_b))
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
+
+
+def predicts_with_the_sum_of_the_partials(w, b, X, y, learning_rate):
+    a = sigmoid(X @ w + b)
+    delta = (a - y) / len(y) * a * (1 - a)
+    grad_w, grad_b = X.T @ delta, delta.sum()
+    change = -learning_rate * (grad_w.sum() + grad_b)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, change
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
@@ -282,6 +376,7 @@ WRONG_ANSWERS = {
         (takes_the_outer_slope_at_z, "the outer slope is taken at the inner value u = kz"),
         (shortcut_on_the_net_input, "the formula applied to the net input"),
         (divides_by_k, "the inner slope k multiplies the outer slope"),
+        (takes_the_size_of_k, "keep k's sign"),
         (naive_exponential_overflows, "np.exp(-z) at z = -1000 is e^1000"),
         (turns_float32_into_float64, "expected dtype float32"),
     ],
@@ -302,6 +397,10 @@ WRONG_ANSWERS = {
     ],
     "4.4": [
         (absolute_error, "that is the absolute error"),
+        (takes_the_max_before_the_sizes, "take |a| and |b| before the max"),
+        (takes_the_size_of_the_max, "before the max, not after"),
+        (largest_difference_over_largest_size, "divided the largest difference by the largest"),
+        (divides_into_an_integer_array, "Turn both into floats first"),
         (divides_by_a_alone, "not by |a| alone"),
         (divides_by_b_alone, "not by |b| alone"),
         (divides_by_the_sum, "not by their sum"),
@@ -319,9 +418,15 @@ WRONG_ANSWERS = {
         (step_with_a_sum_not_a_mean, "divide the gradient by n"),
         (step_keeping_the_half, "with no ½ left over"),
         (step_that_forgets_the_bias, "the bias learns too"),
+        (step_that_forgets_the_bias_but_predicts_with_it, "the bias learns too"),
         (step_without_the_learning_rate, "the learning rate η is missing"),
-        (step_returning_only_w, "should return 2 values (new_w, new_b)"),
+        (step_returning_no_prediction, "should return 3 values (new_w, new_b, predicted_change)"),
         (step_one_and_a_half_times_too_far, "measured with centred differences"),
+        (predicts_a_rise, "the predicted change has the wrong sign"),
+        (predicts_without_the_learning_rate, "the predicted change lacks η"),
+        (predicts_without_the_bias, "the predicted change leaves out the bias"),
+        (predicts_with_the_gradients_length, "the gradient's length |∇C|, not its square"),
+        (predicts_with_the_sum_of_the_partials, "adds the partial derivatives up"),
     ],
     "4.6": [
         (predicts_h, "its error is h²"),

@@ -181,6 +181,28 @@ def batches_as_floats(n_samples, batch_size, rng):
     return [order[start : start + batch_size] for start in range(0, n_samples, batch_size)]
 
 
+def batches_shuffles_the_batches_not_the_samples(n_samples, batch_size, rng):
+    batches = [np.arange(start, min(start + batch_size, n_samples)) for start in range(0, n_samples, batch_size)]  # fmt: skip
+    rng.shuffle(batches)
+    return batches
+
+
+def batches_shuffles_inside_each_batch(n_samples, batch_size, rng):
+    return [rng.permutation(np.arange(start, min(start + batch_size, n_samples))) for start in range(0, n_samples, batch_size)]  # fmt: skip
+
+
+def batches_rotated_by_a_random_start(n_samples, batch_size, rng):
+    order = np.roll(np.arange(n_samples), rng.integers(n_samples))
+    return [order[start : start + batch_size] for start in range(0, n_samples, batch_size)]
+
+
+def batches_cut_once_then_only_reordered(n_samples, batch_size, rng):
+    order = np.random.default_rng(42).permutation(n_samples)  # cut once, the same every epoch
+    batches = [order[start : start + batch_size] for start in range(0, n_samples, batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
 # 7.5 the output error of a weighted cross-entropy ----------------------------------------------
 
 
@@ -224,6 +246,14 @@ def predicts_the_chance_accuracy():
 
 def predicts_log_base_10():
     return 1.0
+
+
+def predicts_log_nine():
+    return 2.197  # -log(1/9): nine classes instead of ten
+
+
+def predicts_a_round_guess():
+    return 2.5
 
 
 def predicts_a_word():
@@ -270,6 +300,10 @@ WRONG_ANSWERS = {
         (batches_global_generator, "does not draw from the rng it is given"),
         (batches_own_generator, "ignores the rng it is given"),
         (batches_as_floats, "whole-number row indices"),
+        (batches_shuffles_the_batches_not_the_samples, "each batch holds neighbouring row numbers"),
+        (batches_shuffles_inside_each_batch, "(or the rows inside each batch), not the samples"),
+        (batches_rotated_by_a_random_start, "started at a random place (a rotation)"),
+        (batches_cut_once_then_only_reordered, "the rows are cut into batches once"),
     ],
     "7.5": [
         (delta_ignores_the_weight, "of the unweighted loss"),
@@ -283,6 +317,8 @@ WRONG_ANSWERS = {
         (predicts_no_loss_before_training, "you predicted 0. Run"),
         (predicts_the_chance_accuracy, "you predicted 0.1. Run"),
         (predicts_log_base_10, "you predicted 1. Run"),
+        (predicts_log_nine, "you predicted 2.197. Run"),
+        (predicts_a_round_guess, "you predicted 2.5. Run"),
         (predicts_a_word, "return a number"),
     ],
 }

@@ -31,6 +31,7 @@ explaining its errors) and ``_comparing`` (comparing with the reference, diagnos
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
@@ -372,19 +373,36 @@ def slopes_first(
     mistakes: Mistakes = (),
     rtol: float = 1e-5,
     atol: float = 1e-6,
+    *,
+    from_output: Callable[[Any], Any] | None = None,
 ) -> Callable[[Callable[..., Any]], None]:
     """A precheck for a derivative: first compare it with the slope of ``function`` measured by
     centred finite differences, (f(z + h) - f(z - h)) / 2h, on ``cases`` (what a derivative
-    *is*), before the exact values. A case may end with :class:`Keywords` for ``function``.
-    """
+    *is*), before the exact values. A case may end with :class:`Keywords` for ``function``;
+    arguments after z (the k of σ(kz)) go to ``function`` too and are named in the message.
 
-    def measured(z: Any, **keywords: Any) -> Any:
-        return numerical_derivative(lambda t: function(t, **keywords), z)
+    ``from_output`` is for a derivative written in terms of an output s instead of z (σ''
+    from s = σ(z)): the cases hold s, and ``from_output(s)`` is the z where the slope is measured.
+    """
+    z_of = from_output if from_output is not None else (lambda z: z)
+    try:
+        extra_names = list(inspect.signature(function).parameters)[1:]
+    except (TypeError, ValueError):  # a numpy ufunc has no signature to read
+        extra_names = []
+
+    def measured(z: Any, *rest: Any, **keywords: Any) -> Any:
+        return numerical_derivative(lambda t: function(t, *rest, **keywords), z_of(z))
 
     def given(args: tuple[Any, ...]) -> str:
+        positional, _ = split(args)
+        at = f"z = {describe(positional[0])}"
+        if from_output is not None:
+            at = f"s = {describe(positional[0])}, the output at z = {describe(z_of(positional[0]))}"
+        named = zip(extra_names, positional[1:], strict=False)
+        at += "".join(f", {n} = {describe(a)}" for n, a in named)
         return (
-            f"z = {describe(args[0])} (the slope of {name} measured with centred finite "
-            "differences, (f(z + h) - f(z - h)) / 2h)"
+            f"{at} (the slope of {name} measured with centred finite differences, "
+            "(f(z + h) - f(z - h)) / 2h)"
         )
 
     def precheck(answer: Any) -> None:
@@ -488,11 +506,13 @@ def predict_question(
     choices: Sequence[str] | None = None,
     rtol: float = 0.1,
     hints: Sequence[str] = (),
+    explain_when_right: bool = False,
 ) -> Exercise:
     """A predict-then-run question: the learner's function returns a prediction (a number, or
     one of ``choices``), written *before* running the cell that shows the answer.
 
-    A number counts as right within ``rtol``; ``explanation`` is shown with the verdict.
+    A number counts as right within ``rtol``; ``explanation`` is shown with a wrong verdict,
+    and with a right one too when ``explain_when_right`` (a lucky guess then learns why).
     """
 
     def test(predict: Any) -> None:
@@ -514,4 +534,14 @@ def predict_question(
                 f"you predicted {describe(guess)}. Run the next cell and compare: {explanation}"
             )
 
-    return Exercise(exercise_id, title, test, hints)
+    question = Exercise(exercise_id, title, test, hints)
+    if explain_when_right:
+        verdict_only = question.check
+
+        def check_and_explain(predict: Any) -> None:
+            verdict_only(predict)
+            if question.evaluate(predict).correct:
+                print(f"   Why: {explanation}")
+
+        question.check = check_and_explain  # type: ignore[method-assign]
+    return question

@@ -15,15 +15,15 @@ import numpy as np
 from neuronlab.activations import sigmoid as _sigmoid
 from neuronlab.activations import sigmoid_derivative as _sigmoid_derivative
 from neuronlab.exercises.checks import (
-    compare_cases,
     describe,
     expect_error,
     function_exercise,
     predict_question,
     seeded,
+    slopes_first,
 )
 from neuronlab.exercises.lesson03 import overflow_hint
-from neuronlab.gradcheck import numerical_derivative, numerical_gradient
+from neuronlab.gradcheck import numerical_gradient
 
 # ---------------------------------------------------------------------------------------------
 # 4.1 The slope of a steeper sigmoid σ(kz): the chain rule with the inner kz
@@ -41,6 +41,14 @@ _NET_INPUT_MISTAKE = (
     "that is u (1 - u) with u = kz, the formula applied to the net input. The shortcut s (1 - s) "
     "is σ's slope only when s is the sigmoid's *output*: compute s = σ(kz) first."
 )
+
+
+def _size_of_k(z, k):
+    """|k| for k: a mistake only where k < 0 (elsewhere it is the right answer, not a match)."""
+    if k >= 0:
+        raise ValueError("the same as the right answer for k >= 0")
+    return -k * _sigmoid_derivative(k * z)
+
 
 STEEP_MISTAKES = [
     (
@@ -66,6 +74,11 @@ STEEP_MISTAKES = [
         "slope at 0.",
     ),
     (
+        _size_of_k,
+        "for k < 0, σ(kz) falls as z grows, so its slope is negative: keep k's sign, do not "
+        "take its size.",
+    ),
+    (
         lambda z, k: -k * _sigmoid_derivative(k * z),
         "the sign is flipped: for k > 0 the curve rises everywhere, so its slope is positive.",
     ),
@@ -87,19 +100,9 @@ STEEP_CASES = [
 ]
 
 
-def _slopes_first(answer: Any) -> None:
-    """First against the slope measured numerically: what a derivative *is*."""
-    compare_cases(
-        answer,
-        lambda z, k: numerical_derivative(lambda t: _sigmoid(k * t), z),
-        [(FD_GRID, 2.0)],
-        STEEP_MISTAKES,
-        given=lambda a: (
-            f"z = {describe(a[0])}, k = {a[1]:g}, the slope of σ(kz) measured with a centred "
-            "difference (σ(k(z + h)) - σ(k(z - h))) / 2h"
-        ),
-        atol=1e-9,
-    )
+_slopes_first = slopes_first(
+    "σ(kz)", lambda z, k: _sigmoid(k * z), [(FD_GRID, 2.0)], STEEP_MISTAKES, rtol=1e-6, atol=1e-9
+)
 
 
 ex4_1 = function_exercise(
@@ -115,8 +118,8 @@ ex4_1 = function_exercise(
         "σ(kz) is one function inside another: the inner u = kz, the outer σ(u).",
         "The chain rule: the outer slope σ'(u) = σ(u) (1 - σ(u)), taken at the inner value "
         "u = kz, times the inner slope.",
-        "The inner slope of u = kz is k (constant factor rule). activations.sigmoid is safe at "
-        "any input: call it once on kz and reuse its result.",
+        "What is the slope of the inner u = kz with respect to z? (constant factor rule) "
+        "activations.sigmoid is safe at any input: call it once on kz and reuse its result.",
     ],
 )
 
@@ -173,19 +176,20 @@ SECOND_MISTAKES = [
 NOT_OUTPUTS = [np.array([0.2, 1.5]), np.array([-0.1, 0.5]), np.array([[0.5, 0.5], [2.0, 0.3]])]
 
 
-def _second_slopes_first(answer: Any) -> None:
-    """First against the slope of σ' measured numerically, at s = σ(z): what σ'' *is*."""
-    compare_cases(
-        answer,
-        lambda s: numerical_derivative(_sigmoid_derivative, FD_GRID),
-        [(_sigmoid(FD_GRID),)],
-        SECOND_MISTAKES,
-        given=lambda a: (
-            f"s = σ(z) for z = {describe(FD_GRID)}, against the slope of σ'(z) measured with a "
-            "centred difference (σ'(z + h) - σ'(z - h)) / 2h"
-        ),
-        atol=1e-9,
-    )
+def _logit(s):
+    """The net input z whose sigmoid output is s: z = ln(s / (1 - s))."""
+    return np.log(s / (1 - s))
+
+
+_second_slopes_first = slopes_first(
+    "σ'",
+    _sigmoid_derivative,
+    [(_sigmoid(FD_GRID),)],
+    SECOND_MISTAKES,
+    rtol=1e-6,
+    atol=1e-9,
+    from_output=_logit,
+)
 
 
 def _refuses_net_inputs(answer: Any) -> None:
@@ -349,9 +353,12 @@ def _relative_error(a, b):
 RELATIVE_CASES = [
     (2.0, 2.001),
     (np.array([2.0, -3.0, 0.5]), np.array([2.0, -3.0, 0.5])),
+    (np.array([0.5, 4.0]), np.array([0.6, 4.0])),  # the small entry is the one that is off
     (np.array([1e-9, 2.0]), np.array([2e-9, 2.0])),
     (np.array([100.0, 1.0]), np.array([100.5, 1.0])),
     (np.array([0.25, -0.5]), np.array([0.2, -0.5])),
+    (np.array([-1.0, 2.0]), np.array([-2.0, 2.0])),  # a negative derivative that is off
+    (2, 3),  # integers, as a learner may type them
     (np.array([[0.0, 1.0], [3.0, 0.0]]), np.array([[0.0, 1.0], [3.0, 1e-3]])),
     (np.array([0.0, 0.0, 0.5]), np.array([0.0, 0.0, 0.5 + 1e-6])),
     (0.0, 0.0),  # both zero: they agree, the error is 0
@@ -365,10 +372,34 @@ _ZERO_OVER_ZERO = (
     "where=scale > 0)."
 )
 
+_FLOATS_FIRST = (
+    "a and b may hold integers (relative_error(2, 3)), and np.divide cannot write a float "
+    "ratio into the integer array np.zeros_like made. Turn both into floats first: "
+    "a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)."
+)
+
 RELATIVE_MISTAKES = [
     (
         lambda a, b: np.abs(np.subtract(a, b)) / np.maximum(np.abs(a), np.abs(b)),
         "return one number, the largest ratio over all entries: np.max(...).",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(np.subtract(a, b)) / np.maximum(a, b))),
+        "take |a| and |b| before the max: np.maximum(np.abs(a), np.abs(b)). Where both are "
+        "negative, np.maximum(a, b) is negative, so a derivative that is off there looks right.",
+    ),
+    (
+        lambda a, b: float(np.max(np.abs(np.subtract(a, b)) / np.abs(np.maximum(a, b)))),
+        "take |a| and |b| before the max, not after: for a = -1, b = -2 the size is "
+        "max(1, 2) = 2, but |max(-1, -2)| = 1.",
+    ),
+    (
+        lambda a, b: float(
+            np.max(np.abs(np.subtract(a, b))) / np.max(np.maximum(np.abs(a), np.abs(b)))
+        ),
+        "you divided the largest difference by the largest size: compare entry by entry, each "
+        "difference by the size of its own pair, then take the largest ratio, so that a small "
+        "entry that is way off shows.",
     ),
     (
         lambda a, b: float(np.max(np.abs(a - b))),
@@ -411,7 +442,8 @@ ex4_4 = function_exercise(
     reference=_relative_error,
     cases=RELATIVE_CASES,
     mistakes=RELATIVE_MISTAKES,
-    error_hints=[(piece, _ZERO_OVER_ZERO) for piece in ("invalid value", "divide by zero")],
+    error_hints=[(piece, _ZERO_OVER_ZERO) for piece in ("invalid value", "divide by zero")]
+    + [("Cannot cast", _FLOATS_FIRST)],
     hints=[
         "For each entry: |a - b| / max(|a|, |b|). np.maximum works element by element.",
         "Where both are 0 the entry agrees: count it as 0 (np.divide with where=scale > 0). "
@@ -438,21 +470,68 @@ def _gradients(w, b, X, y):
     return X.T @ delta, float(np.sum(delta))
 
 
+def _step(w, b, grad_w, grad_b, learning_rate, predicted=None):
+    """The step against (grad_w, grad_b) and the cost's change it predicts,
+    ΔC ≈ ∇C · Δv = -η |∇C|² (or ``predicted``, when a mistake predicts otherwise).
+    """
+    if predicted is None:
+        predicted = -learning_rate * (grad_w @ grad_w + grad_b**2)
+    return w - learning_rate * grad_w, b - learning_rate * grad_b, float(predicted)
+
+
 def _descent(w, b, X, y, learning_rate):
-    grad_w, grad_b = _gradients(w, b, X, y)
-    return w - learning_rate * grad_w, b - learning_rate * grad_b
+    return _step(w, b, *_gradients(w, b, X, y), learning_rate)
 
 
 def _variant(delta_of):
-    """A gradient descent step whose δ = ∂C/∂z is computed by ``delta_of(a, z, y, n)``."""
+    """A step whose δ = ∂C/∂z is computed by ``delta_of(a, z, y, n)``, its prediction from the
+    gradient that δ gives.
+    """
 
     def step(w, b, X, y, r):
         z = X @ w + b
         delta = delta_of(_sigmoid(z), z, y, len(y))
-        return w - r * (X.T @ delta), b - r * np.sum(delta)
+        return _step(w, b, X.T @ delta, float(np.sum(delta)), r)
 
     return step
 
+
+def _predicts(change):
+    """The right step, with the cost's change predicted by ``change(grad_w, grad_b, η)``."""
+
+    def step(w, b, X, y, r):
+        grad_w, grad_b = _gradients(w, b, X, y)
+        return _step(w, b, grad_w, grad_b, r, change(grad_w, grad_b, r))
+
+    return step
+
+
+def _uphill(w, b, X, y, r):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return _step(w, b, -grad_w, -grad_b, r, -r * (grad_w @ grad_w + grad_b**2))
+
+
+def _forgets_the_bias(w, b, X, y, r):
+    grad_w, _ = _gradients(w, b, X, y)
+    return _step(w, b, grad_w, 0.0, r)
+
+
+def _forgets_the_bias_in_the_step(w, b, X, y, r):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return _step(w, b, grad_w, 0.0, r, -r * (grad_w @ grad_w + grad_b**2))
+
+
+def _without_the_learning_rate(w, b, X, y, r):
+    return _step(w, b, *_gradients(w, b, X, y), 1.0)
+
+
+def _without_the_learning_rate_in_the_step(w, b, X, y, r):
+    grad_w, grad_b = _gradients(w, b, X, y)
+    return _step(w, b, grad_w, grad_b, 1.0, -r * (grad_w @ grad_w + grad_b**2))
+
+
+_NO_BIAS = "the bias learns too: b ← b - η ∂C/∂b, with ∂C/∂b the sum of ∂C/∂z over the samples."
+_NO_RATE = "the learning rate η is missing: multiply the gradient by it."
 
 DESCENT_MISTAKES = [
     (
@@ -462,10 +541,7 @@ DESCENT_MISTAKES = [
         "went twice as far as gradient descent on this C.",
     ),
     (
-        lambda w, b, X, y, r: (
-            w + r * _gradients(w, b, X, y)[0],
-            b + r * _gradients(w, b, X, y)[1],
-        ),
+        _uphill,
         "your step goes uphill: it adds the gradient (writing y - a for a - y does the same). "
         "Gradient descent moves against it: w ← w - η ∂C/∂w and b ← b - η ∂C/∂b.",
     ),
@@ -488,17 +564,39 @@ DESCENT_MISTAKES = [
         "the ½ in front of the cost and the 2 from the square cancel: ∂C/∂a = (a - y) / n, with "
         "no ½ left over.",
     ),
+    (_forgets_the_bias, _NO_BIAS),
+    (_forgets_the_bias_in_the_step, _NO_BIAS),
+    (_without_the_learning_rate, _NO_RATE),
+    (_without_the_learning_rate_in_the_step, _NO_RATE),
     (
-        lambda w, b, X, y, r: (w - r * _gradients(w, b, X, y)[0], b),
-        "the bias learns too: b ← b - η ∂C/∂b, with ∂C/∂b the sum of ∂C/∂z over the samples.",
+        _predicts(lambda gw, gb, r: r * (gw @ gw + gb**2)),
+        "your step is right; the predicted change has the wrong sign. ΔC ≈ ∇C · Δv, and your "
+        "step is Δv = -η ∇C, so ΔC ≈ -η |∇C|²: a step against the gradient lowers the cost.",
     ),
     (
-        lambda w, b, X, y, r: (w - _gradients(w, b, X, y)[0], b - _gradients(w, b, X, y)[1]),
-        "the learning rate η is missing: multiply the gradient by it.",
+        _predicts(lambda gw, gb, r: -(gw @ gw + gb**2)),
+        "your step is right; the predicted change lacks η. ΔC ≈ ∇C · Δv with Δv = -η ∇C, so "
+        "ΔC ≈ -η |∇C|².",
+    ),
+    (
+        _predicts(lambda gw, gb, r: -r * (gw @ gw)),
+        "your step is right; the predicted change leaves out the bias. |∇C|² adds the squares "
+        "of *all* the partial derivatives: |∂C/∂w|² + (∂C/∂b)².",
+    ),
+    (
+        _predicts(lambda gw, gb, r: -r * np.sqrt(gw @ gw + gb**2)),
+        "your step is right; the predicted change uses the gradient's length |∇C|, not its "
+        "square: ∇C · ∇C = |∇C|² = the sum of the squared partial derivatives.",
+    ),
+    (
+        _predicts(lambda gw, gb, r: -r * (np.sum(gw) + gb)),
+        "your step is right; the predicted change adds the partial derivatives up. ∇C · ∇C "
+        "adds their *squares*: |∂C/∂w|² + (∂C/∂b)².",
     ),
 ]
 
 DESCENT_CASES = [
+    (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), _AND_Y.copy(), 0.1),  # small: ΔC ≈ -η|∇C|²
     (np.array([0.5, -0.3]), 0.1, _AND_X.copy(), _AND_Y.copy(), 1.0),
     (
         np.array([0.2, 0.4, -0.1]),
@@ -526,15 +624,22 @@ DESCENT_CASES = [
 
 
 def _measured_gradient(args: tuple[Any, ...], answer: Any) -> str:
-    """The cost's gradient by centred differences, and what the learner's step did to the cost."""
-    w, b, X, y, _ = args
+    """The cost's gradient by centred differences, what the learner's step did to the cost, and
+    the change the learner predicted.
+    """
+    w, b, X, y, learning_rate = args
     measured = numerical_gradient(lambda p: _cost(p[:-1], p[-1], X, y), np.append(w, b))
     before, after = _cost(w, b, X, y), _cost(np.asarray(answer[0]), float(answer[1]), X, y)
     text = (
         f"The cost's gradient, measured with centred differences, is ∂C/∂w = "
         f"{describe(np.round(measured[:-1], 6))}, ∂C/∂b = {measured[-1]:.6g}; your step took "
-        f"the cost from {before:.6g} to {after:.6g}."
+        f"the cost from {before:.6g} to {after:.6g}, a change of {after - before:.6g}"
     )
+    if len(answer) == 3:
+        text += f"; you predicted a change of {float(answer[2]):.6g}"
+    text += "."
+    if learning_rate <= 0.1:
+        text += " For a learning rate this small, ΔC ≈ ∇C · Δv is close to the real change."
     return text + (
         " Hint: the cost went up: check the sign of your step." if after > before else ""
     )
@@ -546,7 +651,7 @@ ex4_5 = function_exercise(
     reference=_descent,
     cases=DESCENT_CASES,
     mistakes=DESCENT_MISTAKES,
-    outputs=("new_w", "new_b"),
+    outputs=("new_w", "new_b", "predicted_change"),
     names=("w", "b", "X", "y", "learning_rate"),
     explain=_measured_gradient,
     hints=[
@@ -555,6 +660,8 @@ ex4_5 = function_exercise(
         "∂C/∂z is ∂C/∂a times σ'(z) = a (1 - a), one per row; ∂C/∂w adds x_i times it over the "
         "rows (X.T @ ...), ∂C/∂b adds it up.",
         "Then step *against* the gradient, scaled by the learning rate, for w and for b.",
+        "The predicted change is the lesson's ΔC ≈ ∇C · Δv, with your step Δv = -η ∇C put in: "
+        "∇C holds ∂C/∂w and ∂C/∂b.",
     ],
 )
 

@@ -371,6 +371,19 @@ def _batches_of(answer: Any, n_samples: int, batch_size: int, seed: int) -> list
     return batches
 
 
+def _neighbours_share(batches: list[np.ndarray]) -> float:
+    """The fraction of the pairs next to each other in a sorted batch that are consecutive row
+    numbers (5 and 6): about b / n for a shuffled epoch, 1 for runs such as [5 6 7 8 9].
+    """
+    steps = np.concatenate([np.diff(np.sort(batch)) for batch in batches])
+    return float(np.mean(steps == 1)) if steps.size else 0.0
+
+
+def _partition(batches: list[np.ndarray]) -> list[tuple[int, ...]]:
+    """Which rows share a batch, whatever the order of the batches and of the rows in them."""
+    return sorted(tuple(sorted(int(row) for row in batch)) for batch in batches)
+
+
 def _test_minibatches(answer: Any) -> None:
     for n_samples, batch_size in BATCH_CASES:
         given = f"n_samples = {n_samples}, batch_size = {batch_size}"
@@ -400,6 +413,47 @@ def _test_minibatches(answer: Any) -> None:
                 f"{drop} Every sample must be used once per epoch: when batch_size does not "
                 "divide n_samples, the last batch is smaller."
             )
+        if n_samples >= 20 and np.array_equal(together, np.arange(n_samples)):
+            raise Incorrect(
+                f"For {given} the samples come in their stored order, 0, 1, 2, ...: they are not "
+                f"shuffled. Hint: {_PERMUTE}"
+            )
+        if n_samples >= 20 and np.all(np.diff(together) % n_samples == 1):
+            raise Incorrect(
+                f"For {given} the order is {', '.join(map(str, together[:3]))}, ...: the stored "
+                "order 0, 1, 2, ... started at a random place (a rotation). Every row keeps the "
+                "same neighbours, so the same rows share a batch epoch after epoch. Hint: "
+                f"{_PERMUTE}"
+            )
+        if batch_size > 1 and n_samples >= 20 and _neighbours_share(batches) > 0.9:
+            raise Incorrect(
+                f"For {given} each batch holds neighbouring row numbers, e.g. "
+                f"{np.sort(batches[0]).tolist()}: the order of the batches is shuffled (or the "
+                "rows inside each batch), not the samples, so the same rows share a batch "
+                "every epoch, and rows stored next to each other (often similar ones) are never "
+                f"apart. Hint: {_PERMUTE}"
+            )
+        again = _batches_of(answer, n_samples, batch_size, seed=0)
+        other = _batches_of(answer, n_samples, batch_size, seed=1)
+        if not np.array_equal(together, np.concatenate(again)):
+            raise Incorrect(
+                f"For {given}, two generators made with the same seed gave different batches: "
+                "your function does not draw from the rng it is given (np.random.permutation "
+                f"uses numpy's global generator). Hint: {_PERMUTE}"
+            )
+        if n_samples >= 20 and np.array_equal(together, np.concatenate(other)):
+            raise Incorrect(
+                f"For {given}, generators with different seeds gave the same batches: your "
+                "function ignores the rng it is given (a new np.random.default_rng(0) inside "
+                f"gives the same order every epoch). Hint: {_PERMUTE}"
+            )
+        if batch_size > 1 and n_samples >= 20 and _partition(batches) == _partition(other):
+            raise Incorrect(
+                f"For {given}, generators with different seeds gave the same batches in another "
+                "order: the rows are cut into batches once, then only the batches (or the rows "
+                "inside them) are reordered, so the same rows share a batch every epoch. Hint: "
+                f"{_PERMUTE}"
+            )
         sizes = [len(batch) for batch in batches]
         n_full, rest = divmod(n_samples, batch_size)
         wanted = [batch_size] * n_full + ([rest] if rest else [])
@@ -414,25 +468,6 @@ def _test_minibatches(answer: Any) -> None:
             raise Incorrect(
                 f"For {given} expected {len(wanted)} batches of sizes {wanted}, but got "
                 f"{len(sizes)} of sizes {sizes}.{hint}"
-            )
-        if n_samples >= 20 and np.array_equal(together, np.arange(n_samples)):
-            raise Incorrect(
-                f"For {given} the samples come in their stored order, 0, 1, 2, ...: they are not "
-                f"shuffled. Hint: {_PERMUTE}"
-            )
-        again = np.concatenate(_batches_of(answer, n_samples, batch_size, seed=0))
-        other = np.concatenate(_batches_of(answer, n_samples, batch_size, seed=1))
-        if not np.array_equal(together, again):
-            raise Incorrect(
-                f"For {given}, two generators made with the same seed gave different batches: "
-                "your function does not draw from the rng it is given (np.random.permutation "
-                f"uses numpy's global generator). Hint: {_PERMUTE}"
-            )
-        if n_samples >= 20 and np.array_equal(together, other):
-            raise Incorrect(
-                f"For {given}, generators with different seeds gave the same batches: your "
-                "function ignores the rng it is given (a new np.random.default_rng(0) inside "
-                f"gives the same order every epoch). Hint: {_PERMUTE}"
             )
 
 
@@ -523,8 +558,10 @@ ex7_5 = function_exercise(
     error_hints=[("overflow", "use the package's stable sigmoid (imported in the cell) for a.")],
     names=("z", "y", "pos_weight"),
     hints=[
-        "Work on one entry first: C = -[w y log a + (1 - y) log(1 - a)] with a = σ(z). By the "
-        "chain rule, d/dz log σ(z) = σ'(z) / σ(z) = 1 - a and d/dz log(1 - σ(z)) = -a.",
+        "Work on one entry first, C = -[w y log a + (1 - y) log(1 - a)] with a = σ(z), and "
+        "follow the lesson's four steps with w in the first term: ∂C/∂a first, then multiply "
+        "by σ'(z) = a(1 - a).",
+        "By the chain rule, d/dz log σ(z) = σ'(z) / σ(z) = 1 - a and d/dz log(1 - σ(z)) = -a. "
         "Put the two slopes into C, minding the minus sign in front of the bracket: the label-1 "
         "term gives a multiple of (1 - a), the label-0 term a multiple of a. For the mean over "
         "the batch divide by n = z.size. With w = 1 your result must reduce to a - y, the "
@@ -544,6 +581,8 @@ ex7_6 = predict_question(
     explanation="equal logits give every class the probability 1/10 (the softmax of equal "
     "numbers), so every sample pays -log(1/10) = log 10 ≈ 2.303, the 2.303 of the lesson's "
     "table for a = 0.1. A loss above log K after training means worse than guessing.",
+    rtol=0.03,  # log 9 = 2.197 (nine classes) and round guesses such as 2.5 are not log 10
+    explain_when_right=True,
     hints=[
         "What probabilities does the softmax give when all K logits are equal?",
         "Each sample then pays minus the log of the probability given to its true class; the "
