@@ -106,28 +106,40 @@ def softplus_with_backward_never_attached(v):
 # 5.1
 
 
-def multiply_gate_without_swap(x, y, upstream):
-    return (x * upstream, y * upstream)
+def divide_gate_as_multiply_gate(x, y, upstream):
+    return y * upstream, x * upstream
 
 
-def multiply_gate_without_upstream(x, y, upstream):
-    return (y, x)
+def divide_gate_dy_positive(x, y, upstream):
+    return upstream / y, upstream * x / y**2
 
 
-def multiply_gate_as_add_gate(x, y, upstream):
-    return (upstream, upstream)
+def divide_gate_dy_without_x(x, y, upstream):
+    return upstream / y, -upstream / y**2
 
 
-def multiply_gate_by_product(x, y, upstream):
-    return (x * y * upstream, x * y * upstream)
+def divide_gate_dy_not_squared(x, y, upstream):
+    return upstream / y, -upstream * x / y
 
 
-def multiply_gate_gradients_in_one_array(x, y, upstream):
-    return np.array([y * upstream, x * upstream])
+def divide_gate_without_upstream(x, y, upstream):
+    return 1 / y, -x / y**2
 
 
-def multiply_gate_without_return(x, y, upstream):
-    return None
+def divide_gate_dx_times_y(x, y, upstream):
+    return upstream * y, -upstream * x / y**2
+
+
+def divide_gate_gradients_in_one_array(x, y, upstream):
+    return np.array([upstream / y, -upstream * x / y**2])
+
+
+def divide_gate_measured_numerically(x, y, upstream):
+    h = 1e-6
+    return (
+        upstream * ((x + h) / y - (x - h) / y) / (2 * h),
+        upstream * (x / (y + h) - x / (y - h)) / (2 * h),
+    )
 
 
 # 5.2
@@ -252,15 +264,14 @@ def predict_paths_doubled():
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
-        (multiply_gate_without_swap, "swaps its inputs"),
-        (multiply_gate_without_upstream, "multiply the local gradients by the upstream gradient"),
-        (multiply_gate_as_add_gate, "that is the add gate's rule"),
-        (multiply_gate_by_product, "not the product x · y"),
-        (
-            multiply_gate_gradients_in_one_array,
-            "should return 2 values (dx, dy)",
-        ),
-        (multiply_gate_without_return, "returned None"),
+        (divide_gate_as_multiply_gate, "that is the multiply gate's rule"),
+        (divide_gate_dy_positive, "the sign of dy"),
+        (divide_gate_dy_without_x, "keep the factor x"),
+        (divide_gate_dy_not_squared, "not -1/y"),
+        (divide_gate_without_upstream, "multiply the local gradients by the upstream gradient"),
+        (divide_gate_dx_times_y, "dx is upstream divided by y"),
+        (divide_gate_gradients_in_one_array, "should return 2 values (dx, dy)"),
+        (divide_gate_measured_numerically, "looks like a numerical approximation"),
     ],
     "5.2": [
         (circuit_with_the_lessons_numbers, "those are the lesson's numbers"),

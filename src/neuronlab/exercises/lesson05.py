@@ -38,63 +38,69 @@ def gradients_exercise(*declaration: Any, **options: Any) -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.1 The multiply gate
+# 5.1 The divide gate (the lesson worked the multiply gate)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.1")
 
 
-def _multiply_backward(x, y, upstream):
-    return y * upstream, x * upstream
+def _divide_backward(x, y, upstream):
+    return upstream / y, -upstream * x / y**2
 
 
 ex5_1 = gradients_exercise(
     "5.1",
-    "the multiply gate's backward pass",
-    reference=_multiply_backward,
+    "the divide gate's backward pass",
+    reference=_divide_backward,
     outputs=("dx", "dy"),
     cases=[
         (3.0, -2.0, 1.0),
-        (3.0, -2.0, 2.0),
+        (3.0, 2.0, 2.0),
         (0.0, 5.0, -1.5),
         (
             np.array([-2.0, 0.0, 1.5, 4.0]),
-            np.array([3.0, -1.0, 0.0, 0.5]),
+            np.array([3.0, -1.0, 0.5, 0.25]),
             np.array([1.0, -2.0, 0.5, 3.0]),
         ),
         (1e3 * _rng.normal(size=(3, 2)), 1e3 * _rng.normal(size=(3, 2)), _rng.normal(size=(3, 2))),
         (
             _rng.normal(size=5).astype(np.float32),
-            _rng.normal(size=5).astype(np.float32),
+            (1.0 + _rng.random(size=5)).astype(np.float32),
             np.full(5, -0.5, dtype=np.float32),
         ),
     ],
     mistakes=[
         (
-            lambda x, y, g: (x * g, y * g),
-            "the multiply gate swaps its inputs: x's gradient is the *other* input, y, times "
-            "the upstream gradient (and y's is x times it).",
+            lambda x, y, g: (y * g, x * g),
+            "that is the multiply gate's rule. z = x / y is x times 1/y: its local gradients are "
+            "those of x · y^(-1) (lesson 04's power rule, with n = -1).",
         ),
         (
-            lambda x, y, g: (y, x),
-            "multiply the local gradients by the upstream gradient (the chain rule): "
-            "dx = y · upstream, dy = x · upstream.",
+            lambda x, y, g: (g / y, g * x / y**2),
+            "the sign of dy: 1/y falls as y grows, so ∂z/∂y is negative.",
         ),
         (
-            lambda x, y, g: (g * np.ones_like(np.asarray(x)), g * np.ones_like(np.asarray(y))),
-            "that is the add gate's rule (both inputs get the upstream gradient); a multiply "
-            "gate's local gradient with respect to x is y.",
+            lambda x, y, g: (g / y, -g / y**2),
+            "∂z/∂y is x times the derivative of 1/y: keep the factor x.",
         ),
         (
-            lambda x, y, g: (x * y * g, x * y * g),
-            "the local gradient of x · y with respect to x is y, not the product x · y.",
+            lambda x, y, g: (g / y, -g * x / y),
+            "the derivative of 1/y is -1/y² (the power rule, n = -1), not -1/y.",
+        ),
+        (
+            lambda x, y, g: (1 / y + 0 * g, -x / y**2 + 0 * g),
+            "multiply the local gradients by the upstream gradient (the chain rule).",
+        ),
+        (
+            lambda x, y, g: (g * y, -g * x / y**2),
+            "∂z/∂x: z = x / y changes by 1/y for each unit of x, so dx is upstream divided by y.",
         ),
     ],
     hints=[
-        "z = x · y. How fast does z change when x moves and y stays put? That is ∂z/∂x.",
-        "∂z/∂x = y and ∂z/∂y = x. The chain rule multiplies each by the upstream gradient, the "
-        "derivative of the final output with respect to z.",
-        "Plain * works element by element, so the same two lines serve numbers and arrays.",
+        "z = x / y. How fast does z change when x moves and y stays put? And when y moves, x fixed?",
+        "Write z = x · y^(-1): ∂z/∂x is y^(-1), and ∂z/∂y needs the power rule of lesson 04 "
+        "(n = -1). Then the chain rule multiplies each by the upstream gradient ∂L/∂z.",
+        "Plain *, / and ** work element by element, so the same two lines serve numbers and arrays.",
     ],
 )
 
