@@ -152,8 +152,9 @@ ex3_1 = function_exercise(
         "is negative too.",
         "One exponential serves both forms: e^(-|z|) is e^(-z) for z >= 0 and e^z for z < 0, "
         "and it is never above 1. Written with it, both forms have the same denominator.",
-        "Without np.where: either fill an output array in two steps, out[z >= 0] = ... and "
-        "out[z < 0] = ..., each computed from z[z >= 0] or z[z < 0] only; or compare the two "
+        "Without np.where: either fill an output array (z = np.asarray(z) first, so that a "
+        "plain number works too; then out = np.empty_like(z)) in two steps, out[z >= 0] = ... "
+        "and out[z < 0] = ..., each computed from z[z >= 0] or z[z < 0] only; or compare the two "
         "numerators, 1 (for z >= 0) and e^z (for z < 0): can one power of e give both?",
     ],
 )
