@@ -319,3 +319,15 @@ def test_the_exercises_that_keep_a_test_function_are_the_ones_contributing_lists
         f"custom checks {sorted(custom)} but CONTRIBUTING.md lists {sorted(listed)}: list each "
         "custom exercise with its reason, or make it a declaration"
     )
+
+
+def test_a_right_prediction_is_explained_too(capsys):
+    """A right guess may be a lucky one: every predict-then-run question says why it is right."""
+    predictions = [e for e in ALL.values() if e.explanation]
+    assert len(predictions) >= 9, "a predict-then-run question per lesson from 02 on"
+    for exercise in predictions:
+        right = solution_answers()[exercise.exercise_id]
+        exercise.check(right)
+        shown = capsys.readouterr().out
+        assert "correct" in shown, exercise.exercise_id
+        assert f"Why: {exercise.explanation}" in shown, exercise.exercise_id

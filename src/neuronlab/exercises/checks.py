@@ -192,6 +192,7 @@ class Exercise:
     test: Callable[[Any], None]
     hints: Sequence[str] = ()
     optional: Callable[[Any], None] | None = None  # an extra that a correct answer may miss
+    explanation: str = ""  # why the answer is right, shown with a correct verdict
     _hints_shown: int = field(default=0, repr=False)
 
     @property
@@ -233,6 +234,8 @@ class Exercise:
             )
         if result.correct:
             print(f"✅ Exercise {self.exercise_id} ({self.title}): correct. Well done!")
+            if self.explanation:  # a right prediction may be a lucky one: say why it is right
+                print(f"   Why: {self.explanation}")
             if result.message:  # an optional extra the answer does not do yet
                 print(f"   {result.message}")
         else:
@@ -506,13 +509,12 @@ def predict_question(
     choices: Sequence[str] | None = None,
     rtol: float = 0.1,
     hints: Sequence[str] = (),
-    explain_when_right: bool = False,
 ) -> Exercise:
     """A predict-then-run question: the learner's function returns a prediction (a number, or
     one of ``choices``), written *before* running the cell that shows the answer.
 
-    A number counts as right within ``rtol``; ``explanation`` is shown with a wrong verdict,
-    and with a right one too when ``explain_when_right`` (a lucky guess then learns why).
+    A number counts as right within ``rtol``; ``explanation`` is shown with every verdict, right
+    or wrong (a right guess may be a lucky one, and then learns why).
     """
 
     def test(predict: Any) -> None:
@@ -534,14 +536,4 @@ def predict_question(
                 f"you predicted {describe(guess)}. Run the next cell and compare: {explanation}"
             )
 
-    question = Exercise(exercise_id, title, test, hints)
-    if explain_when_right:
-        verdict_only = question.check
-
-        def check_and_explain(predict: Any) -> None:
-            verdict_only(predict)
-            if question.evaluate(predict).correct:
-                print(f"   Why: {explanation}")
-
-        question.check = check_and_explain  # type: ignore[method-assign]
-    return question
+    return Exercise(exercise_id, title, test, hints, explanation=explanation)

@@ -582,7 +582,6 @@ ex7_6 = predict_question(
     "numbers), so every sample pays -log(1/10) = log 10 ≈ 2.303, the 2.303 of the lesson's "
     "table for a = 0.1. A loss above log K after training means worse than guessing.",
     rtol=0.03,  # log 9 = 2.197 (nine classes) and round guesses such as 2.5 are not log 10
-    explain_when_right=True,
     hints=[
         "What probabilities does the softmax give when all K logits are equal?",
         "Each sample then pays minus the log of the probability given to its true class; the "
