@@ -108,8 +108,9 @@ def draw_step_threshold(threshold: float, inputs: tuple[float, ...] = (0.3, 0.8,
     s = np.linspace(-1.0, 3.0, 801)
     fig, ax = plt.subplots(figsize=(6.0, 3.6))
     below = s < threshold  # the two flat pieces, drawn apart so the jump hides no threshold line
-    ax.plot(s[below], step(s[below] - threshold), color=COLORS["blue"], label="output")
-    ax.plot(s[~below], step(s[~below] - threshold), color=COLORS["blue"])
+    # ls="-" on both pieces: the course's style cycles line styles, and only the threshold is dashed
+    ax.plot(s[below], step(s[below] - threshold), color=COLORS["blue"], ls="-", label="output")
+    ax.plot(s[~below], step(s[~below] - threshold), color=COLORS["blue"], ls="-")
     ax.axvline(
         threshold, color=COLORS["vermillion"], ls="--", label=f"threshold θ = {threshold:.2f}"
     )
