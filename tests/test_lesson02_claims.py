@@ -1,18 +1,25 @@
 """Claims of lesson 02 that its notebook states but does not print: every Boolean function of
 two inputs is a network of NAND neurons, the perceptron demo needs several epochs, stacked
-linear layers collapse into one.
+linear layers collapse into one, the threshold is the only dashed line of the step figure.
 """
 
 from __future__ import annotations
 
 import itertools
 
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
 from neuronlab.activations import step
 from neuronlab.datasets import logic_gate, separable_blobs
 from neuronlab.neuron import train_perceptron
+from neuronlab.plotting import use_course_style
+from neuronlab.widgets import draw_step_threshold
 
 NAND_W, NAND_B = np.array([-1.0, -1.0]), 1.5
 
@@ -64,3 +71,15 @@ def test_lesson02_two_linear_layers_are_one_for_any_weights():
         X = rng.normal(size=(5, 2))
         W1, b1, W2, b2 = (rng.normal(size=s) for s in [(2, 3), 3, (3, 1), 1])
         assert np.allclose((X @ W1 + b1) @ W2 + b2, X @ (W1 @ W2) + (b1 @ W2 + b2))
+
+
+def test_lesson02_the_threshold_is_the_only_dashed_line_of_the_step_figure():
+    with plt.rc_context():  # the course style for this figure only
+        use_course_style()  # its cycler gives each line a new style: the step's pieces opt out
+        fig = draw_step_threshold(1.0)
+    lines = [line for line in fig.axes[0].get_lines() if line.get_marker() in ("None", "", None)]
+    dashed = [line for line in lines if line.get_linestyle() != "-"]
+    plt.close(fig)
+    assert len(lines) == 3  # the step's two flat pieces and the threshold
+    assert len(dashed) == 1
+    assert set(dashed[0].get_xdata()) == {1.0}  # the vertical line at θ

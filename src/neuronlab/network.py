@@ -18,8 +18,10 @@ with ``⊙`` the element-wise product and ``δ^l = ∂C/∂z^l`` the *error* of 
     (BP3)  ∂C/∂b^l = Σ over samples of δ^l
     (BP4)  ∂C/∂W^l = a^(l-1)ᵀ @ δ^l
 
-The cost is a mean over the batch (see :mod:`neuronlab.losses`), so its ``1/m`` sits inside
-``δ^L`` and flows through BP2-BP4 with it. For a sigmoid output with binary cross-entropy, BP1
+The cost is a mean (see :mod:`neuronlab.losses`): over every entry of the output for the mean
+squared error and the binary cross-entropy (``1/n``, with ``n = m × n_out``), over the ``m``
+rows for the categorical cross-entropy (``1/m``). That factor sits inside ``δ^L`` and flows
+through BP2-BP4 with it. For a sigmoid output with binary cross-entropy, BP1
 simplifies to ``δ^L = (a^L - y) / n`` with ``n`` the number of entries of ``a^L``; for a
 softmax output with categorical cross-entropy, to ``(a^L - y) / m`` with ``m`` the number of
 samples (the rows).

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+import neuronlab.activations
+
 # 1.1
 
 
@@ -72,6 +74,23 @@ def decision_line_weights_swapped(x1, w, b):
     return -(w[1] * x1 + b) / w[0]
 
 
+# 1.3 and 1.4, more
+
+
+def step_neuron_with_the_course_step(X, w, b):
+    from neuronlab.activations import step
+
+    return step(X @ w + b)
+
+
+def step_neuron_with_the_course_module(X, w, b):
+    return neuronlab.activations.step(X @ w + b)
+
+
+def decision_line_not_divided(x1, w, b):
+    return -(w[0] * x1 + b)  # forgot to divide by w2
+
+
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "1.1": [
@@ -90,10 +109,13 @@ WRONG_ANSWERS = {
         (fires_only_above_zero, "use >= 0"),
         (fires_returns_net_input, "that is the net input z"),
         (fires_with_outputs_swapped, "0 and 1 are swapped"),
+        (step_neuron_with_the_course_step, "calls the course's own step"),
+        (step_neuron_with_the_course_module, "calls the course's own step"),
     ],
     "1.4": [
         (decision_line_sign_flipped, "check the sign"),
-        (decision_line_without_bias, "keep b"),
+        (decision_line_without_bias, "the bias is missing"),
         (decision_line_weights_swapped, "the weights are swapped"),
+        (decision_line_not_divided, "divide by w2 at the end"),
     ],
 }

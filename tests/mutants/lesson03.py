@@ -77,6 +77,28 @@ def sigmoid_without_return(z):
     return None
 
 
+def sigmoid_as_typed_in_the_lesson(z):
+    z = np.asarray(z)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_both_forms_with_errstate(z):
+    with np.errstate(all="ignore"):  # np.where computes both forms; the warnings are hidden
+        return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def sigmoid_from_the_course(z):
+    from neuronlab.activations import sigmoid
+
+    return sigmoid(z)
+
+
+def sigmoid_one_minus_for_negatives(z):
+    s = 1 / (1 + np.exp(-np.abs(z)))
+    return np.where(z >= 0, s, 1 - s)
+
+
 # 3.2
 
 
@@ -165,23 +187,27 @@ def steepness_without_log(m, t):
 # 3.5
 
 
-def predict_ten_times_larger():
-    return 46
+def predict_ten_times_steeper():
+    return 46  # as if k were proportional to 1 / tolerance
 
 
-def predict_unchanged_steepness():
+def predict_the_same_k():
     return 4.6
 
 
-def predict_thousand_times_larger():
-    return 4600
+def predict_a_hundred_times_steeper():
+    return 460
 
 
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "3.1": [
         (sigmoid_with_overflow_silenced, "the overflow was silenced, not avoided"),
-        (sigmoid_with_warnings_filtered, "gave a warning: overflow encountered in exp"),
+        (sigmoid_with_warnings_filtered, "uses simplefilter"),
+        (sigmoid_both_forms_with_errstate, "the overflow was silenced, not avoided"),
+        (sigmoid_from_the_course, "calls the course's own sigmoid"),
+        (sigmoid_one_minus_for_negatives, "the subtraction rounds a tiny σ(z) to 0"),
+        (sigmoid_as_typed_in_the_lesson, "asks for a sigmoid without np.where"),
         (sigmoid_clipped, "expected 0 (at index (2,)), but got 7.12457640674e-218"),
         (naive_sigmoid, "np.exp(-z) at z = -1000 is e^1000"),
         (
@@ -189,7 +215,7 @@ WRONG_ANSWERS = {
             "np.where computes both branches",
         ),
         (sigmoid_negative_form_everywhere, "np.where computes both branches"),
-        (sigmoid_of_minus_z, "that is σ(-z) = 1 - σ(z)"),
+        (sigmoid_of_minus_z, "check the sign of the exponent"),
         (sigmoid_cast_to_float64, "expected dtype float32"),
         (sigmoid_as_tanh, "that is tanh"),
         (sigmoid_of_absolute_value, "for z < 0 your function gives σ(|z|)"),
@@ -224,8 +250,8 @@ WRONG_ANSWERS = {
         (steepness_without_log, "take its natural logarithm"),
     ],
     "3.5": [
-        (predict_ten_times_larger, "100 times larger"),
-        (predict_unchanged_steepness, "you predicted 4.6"),
-        (predict_thousand_times_larger, "inversely proportional to the margin"),
+        (predict_ten_times_steeper, "grows only like the logarithm"),
+        (predict_the_same_k, "you predicted 4.6"),
+        (predict_a_hundred_times_steeper, "adds about ln 10"),
     ],
 }

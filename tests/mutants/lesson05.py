@@ -22,18 +22,22 @@ def sigmoid_derivative(z):
     return s * (1 - s)
 
 
-def fork_overwritten_by_multiply(x, y):
+def fork_overwritten_by_the_product(x, y):
     dx, dy = 0.0, 0.0
-    dx = 1.0  # the add gate's contribution ...
-    dx = y * 1.0  # ... replaced by the multiply gate's
-    dy = x * 1.0
+    q = x + y
+    dq = y * 1.0  # the product f = q · y: q gets y ...
+    dy = q * 1.0  # ... and y gets q
+    dx = dq
+    dy = dq  # the add gate's share replaces the product's
     return dx, dy
 
 
-def fork_overwritten_by_add(x, y):
-    dx = y * 1.0
-    dy = x * 1.0
-    dx = 1.0 + 0.0 * x  # the add gate's contribution replaces the multiply gate's
+def fork_overwritten_by_the_sum(x, y):
+    q = x + y
+    dq = y
+    dx = dq
+    dy = dq  # the add gate's share ...
+    dy = q  # ... replaced by the product's
     return dx, dy
 
 
@@ -73,62 +77,99 @@ def softplus_returning_a_number(v):
     return float(np.logaddexp(0.0, v.data))
 
 
+# 5.7, more
+
+
+def softplus_from_exp_and_log(v):
+    return (1 + v.exp()).log()  # right values, but no new operation and no _backward
+
+
+def softplus_without_children(v):
+    out = Value(float(np.logaddexp(0.0, v.data)))
+
+    def _backward():
+        v.grad += stable_sigmoid(v.data) * out.grad
+
+    out._backward = _backward
+    return out
+
+
+def softplus_with_backward_never_attached(v):
+    out = Value(float(np.logaddexp(0.0, v.data)), (v,), "softplus")
+
+    def _backward():
+        v.grad += stable_sigmoid(v.data) * out.grad
+
+    return out
+
+
 # 5.1
 
 
-def multiply_gate_without_swap(x, y, upstream):
-    return (x * upstream, y * upstream)
+def divide_gate_as_multiply_gate(x, y, upstream):
+    return y * upstream, x * upstream
 
 
-def multiply_gate_without_upstream(x, y, upstream):
-    return (y, x)
+def divide_gate_dy_positive(x, y, upstream):
+    return upstream / y, upstream * x / y**2
 
 
-def multiply_gate_as_add_gate(x, y, upstream):
-    return (upstream, upstream)
+def divide_gate_dy_without_x(x, y, upstream):
+    return upstream / y, -upstream / y**2
 
 
-def multiply_gate_by_product(x, y, upstream):
-    return (x * y * upstream, x * y * upstream)
+def divide_gate_dy_not_squared(x, y, upstream):
+    return upstream / y, -upstream * x / y
 
 
-def multiply_gate_gradients_in_one_array(x, y, upstream):
-    return np.array([y * upstream, x * upstream])
+def divide_gate_without_upstream(x, y, upstream):
+    return 1 / y, -x / y**2
 
 
-def multiply_gate_without_return(x, y, upstream):
-    return None
+def divide_gate_dx_times_y(x, y, upstream):
+    return upstream * y, -upstream * x / y**2
+
+
+def divide_gate_gradients_in_one_array(x, y, upstream):
+    return np.array([upstream / y, -upstream * x / y**2])
+
+
+def divide_gate_measured_numerically(x, y, upstream):
+    h = 1e-6
+    return (
+        upstream * ((x + h) / y - (x - h) / y) / (2 * h),
+        upstream * (x / (y + h) - x / (y - h)) / (2 * h),
+    )
 
 
 # 5.2
 
 
-def circuit_lesson_numbers(x, y, z):
-    return (-4.0, -4.0, 3.0)
+def circuit_with_the_lessons_numbers(x, y, z):
+    return -4.0, -4.0, 3.0
 
 
-def circuit_multiply_gate_not_swapped(x, y, z):
-    return (x + y, x + y, z)
+def circuit_treating_minus_as_plus(x, y, z):
+    q = x - y
+    dq = z
+    return dq, dq, q  # both inputs get dq, as at an add gate
 
 
-def circuit_dz_as_x_times_y(x, y, z):
-    return (z, z, x * y)
+def circuit_without_the_swap(x, y, z):
+    q = x - y
+    return q, -q, z
 
 
-def circuit_add_gate_without_upstream(x, y, z):
-    return (1.0 + 0 * x, 1.0 + 0 * y, x + y)
+def circuit_with_dz_from_the_sum(x, y, z):
+    return z, -z, x + y
 
 
-def circuit_add_gate_as_multiply_gate(x, y, z):
-    return (z * y, z * x, x + y)
+def circuit_without_the_upstream_gradient(x, y, z):
+    return 1.0 + 0 * x, -1.0 + 0 * y, x - y
 
 
-def circuit_without_dz(x, y, z):
-    return (z, z)
-
-
-def circuit_dz_as_x(x, y, z):
-    return (z, z, x)
+def circuit_with_both_signs_flipped(x, y, z):
+    return -z, z, x - y
 
 
 # 5.3
@@ -158,57 +199,51 @@ def neuron_dw_naive_sigmoid(w, x, b):
     return naive_sigmoid(w * x + b) * (1 - naive_sigmoid(w * x + b)) * x
 
 
-# 5.4
-
-
-def fork_adds_one_to_both(x, y):
-    return (y + 1.0, x + 1.0)
-
-
-def fork_dy_not_swapped(x, y):
-    return (y + 1.0, y)
-
-
-def fork_dx_not_swapped(x, y):
-    return (x + 1.0, y)
-
-
-def fork_gradients_as_arrays(x, y):
-    return (np.array([y + 1.0]), np.array([x]))
-
-
 # 5.5
 
 
-def max_gate_to_smaller(x, y, g):
-    return (np.where(x <= y, g, 0.0), np.where(x <= y, 0.0, g))
+def max_circuit_to_the_smaller_input(x, y, z):
+    return np.where(x <= y, z, 0.0), np.where(x <= y, 0.0, z), np.maximum(x, y)
 
 
-def max_gate_as_add_gate(x, y, g):
-    return (g * np.ones_like(x), g * np.ones_like(y))
+def max_circuit_as_an_add_gate(x, y, z):
+    return z, z, np.maximum(x, y)
 
 
-def max_gate_without_upstream(x, y, g):
-    return (np.where(x >= y, 1.0, 0.0), np.where(x >= y, 0.0, 1.0))
+def max_circuit_without_upstream(x, y, z):
+    return np.where(x >= y, 1.0, 0.0), np.where(x >= y, 0.0, 1.0), np.maximum(x, y)
 
 
-def max_gate_tie_to_y(x, y, g):
-    return (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g))
+def max_circuit_strict_at_a_tie(x, y, z):
+    return np.where(x > y, z, 0.0), np.where(x > y, 0.0, z), np.maximum(x, y)
 
 
-def max_gate_tie_split(x, y, g):
-    return (
-        np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
-        np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
-    )
+def max_circuit_both_win_a_tie(x, y, z):
+    return np.where(x >= y, z, 0.0), np.where(y >= x, z, 0.0), np.maximum(x, y)
 
 
-def max_gate_times_winner(x, y, g):
-    return (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y))
+def max_circuit_lessons_rule_verbatim_without_dz(x, y, z):
+    upstream = z
+    return upstream * (x >= y), upstream * (x < y)
 
 
-def max_gate_with_if(x, y, g):
-    return (g, 0.0) if x >= y else (0.0, g)
+def max_circuit_winner_times_its_value(x, y, z):
+    return np.where(x >= y, z * x, 0.0), np.where(x >= y, 0.0, z * y), np.maximum(x, y)
+
+
+def max_circuit_without_the_swap(x, y, z):
+    m = np.maximum(x, y)
+    return np.where(x >= y, m, 0.0), np.where(x >= y, 0.0, m), z
+
+
+def max_circuit_with_dz_one(x, y, z):
+    return np.where(x >= y, z, 0.0), np.where(x >= y, 0.0, z), np.ones_like(z)
+
+
+def max_circuit_with_python_if(x, y, z):
+    if x >= y:
+        return z, 0.0, x
+    return 0.0, z, y
 
 
 # 5.6
@@ -229,27 +264,23 @@ def predict_paths_doubled():
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "5.1": [
-        (multiply_gate_without_swap, "swaps its inputs"),
-        (multiply_gate_without_upstream, "multiply the local gradients by the upstream gradient"),
-        (multiply_gate_as_add_gate, "that is the add gate's rule"),
-        (multiply_gate_by_product, "not the product x · y"),
-        (
-            multiply_gate_gradients_in_one_array,
-            "should return 2 values (dx, dy)",
-        ),
-        (multiply_gate_without_return, "returned None"),
+        (divide_gate_as_multiply_gate, "that is the multiply gate's rule"),
+        (divide_gate_dy_positive, "the sign of dy"),
+        (divide_gate_dy_without_x, "keep the factor x"),
+        (divide_gate_dy_not_squared, "not -1/y"),
+        (divide_gate_without_upstream, "multiply the local gradients by the upstream gradient"),
+        (divide_gate_dx_times_y, "dx is upstream divided by y"),
+        (divide_gate_gradients_in_one_array, "should return 2 values (dx, dy)"),
+        (divide_gate_measured_numerically, "looks like a numerical approximation"),
     ],
     "5.2": [
-        (circuit_lesson_numbers, "those are the lesson's numbers"),
-        (circuit_multiply_gate_not_swapped, "the multiply gate swaps"),
-        (circuit_dz_as_x_times_y, "not x · y"),
-        (
-            circuit_add_gate_without_upstream,
-            "must be multiplied by the gradient it receives",
-        ),
-        (circuit_add_gate_as_multiply_gate, "is an add gate, not a multiply gate"),
-        (circuit_without_dz, "should return 3 values (dx, dy, dz)"),
-        (circuit_dz_as_x, "expected dz 3, but got -2"),
+        (circuit_with_the_lessons_numbers, "those are the lesson's numbers"),
+        (circuit_treating_minus_as_plus, "q = x - y is not an add gate"),
+        (circuit_without_the_swap, "the multiply gate swaps"),
+        (circuit_with_dz_from_the_sum, "not x + y"),
+        (circuit_without_the_upstream_gradient, "must be multiplied by the gradient it receives"),
+        (circuit_with_both_signs_flipped, "the signs"),
+        (lambda x, y, z: (z, -z), "should return 3 values (dx, dy, dz)"),
     ],
     "5.3": [
         (neuron_grad_w_with_overflow_silenced, "the overflow was silenced, not avoided"),
@@ -265,36 +296,27 @@ WRONG_ANSWERS = {
         ),
     ],
     "5.4": [
-        (fork_overwritten_by_multiply, "overwritten instead of accumulated at a fork"),
-        (fork_overwritten_by_add, "overwritten instead of accumulated at a fork"),
-        (fork_adds_one_to_both, "only x sits at a fork"),
-        (fork_dy_not_swapped, "y's gradient is the other input, x"),
-        (fork_dx_not_swapped, "gives x the other input, y"),
+        (fork_overwritten_by_the_product, "overwritten instead of accumulated at a fork"),
+        (fork_overwritten_by_the_sum, "overwritten instead of accumulated at a fork"),
+        (lambda x, y: (x + 2 * y, x + 2 * y), "only y sits at a fork"),
+        (lambda x, y: (x + y, x + 2 * y), "the multiply gate f = q · y swaps"),
+        (lambda x, y: (y + 1.0, x), "that is the lesson's fork"),
         (
-            fork_gradients_as_arrays,
+            lambda x, y: (np.array([y]), np.array([x + 2 * y])),
             "expected dx to be one number, but got an array of shape (1,)",
         ),
     ],
     "5.5": [
-        (
-            max_gate_to_smaller,
-            "to the *larger* input",
-        ),
-        (max_gate_as_add_gate, "that is the add gate"),
-        (
-            max_gate_without_upstream,
-            "the winner gets upstream, not 1",
-        ),
-        (max_gate_tie_to_y, "at a tie (x == y)"),
-        (
-            max_gate_tie_split,
-            "at a tie (x == y)",
-        ),
-        (
-            max_gate_times_winner,
-            "the local gradient is 1, not the winner's value",
-        ),
-        (max_gate_with_if, "look at one True/False at a time"),
+        (max_circuit_to_the_smaller_input, "to the *larger* input"),
+        (max_circuit_as_an_add_gate, "that is the add gate"),
+        (max_circuit_without_upstream, "the winner gets z, not 1"),
+        (max_circuit_strict_at_a_tie, "at a tie (x == y)"),
+        (max_circuit_both_win_a_tie, "at a tie (x == y)"),
+        (max_circuit_lessons_rule_verbatim_without_dz, "should return 3 values (dx, dy, dz)"),
+        (max_circuit_winner_times_its_value, "not the winner's value"),
+        (max_circuit_without_the_swap, "the multiply gate swaps"),
+        (max_circuit_with_dz_one, "not 1"),
+        (max_circuit_with_python_if, "To choose element by element, use np.where"),
     ],
     "5.6": [
         (predict_one_path, "its gradients add"),
@@ -305,5 +327,8 @@ WRONG_ANSWERS = {
         (softplus_forgetting_the_chain_rule, "multiply the local derivative σ(x) by out.grad"),
         (softplus_overwriting_the_gradient, "add to v.grad (+=), don't overwrite it"),
         (softplus_returning_a_number, "not a Value"),
+        (softplus_from_exp_and_log, "whose child is not v itself"),
+        (softplus_without_children, "pass (v,)"),
+        (softplus_with_backward_never_attached, "out._backward = _backward"),
     ],
 }

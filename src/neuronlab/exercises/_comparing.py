@@ -130,24 +130,67 @@ def diagnose(
     rtol: float = 1e-6,
     atol: float = 1e-12,
     expected: Any = None,
+    confirm: Callable[[Callable[..., Any]], bool] | None = None,
 ) -> str:
     """The hint of the first known mistake that reproduces the learner's output, if any.
 
     A mistake that gives the ``expected`` answer on this case cannot be told apart here: skipped.
+    ``confirm(wrong)``, if given, must also hold: the mistake is named only when it reproduces
+    the answer on every other case too (see :func:`_reproduces_everywhere`).
     """
     for wrong, message in mistakes:
         try:
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                positional, keywords = split(args)
-                wrong_answer = wrong(*copies(positional), **keywords)
+                wrong_answer = _run(wrong, args)
                 if expected is not None and _same(wrong_answer, expected, rtol, atol):
                     continue
-                if _same(got, wrong_answer, rtol, atol):
+                if _same(got, wrong_answer, rtol, atol) and (confirm is None or confirm(wrong)):
                     return f" Hint: {message}"
         except Exception:  # a mistake that does not even run on this case is not the one
             continue
     return ""
+
+
+def _run(function: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    positional, keywords = split(args)
+    return function(*copies(positional), **keywords)
+
+
+def _reproduces_everywhere(
+    answer: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    rtol: float,
+    atol: float,
+) -> Callable[[Callable[..., Any]], bool]:
+    """A ``confirm`` for :func:`diagnose`: does a known mistake give the learner's answer on
+    every case where the mistake differs from the reference (and the answer runs without a
+    floating-point error, a second problem reported on its own case)? ``x * abs(x)`` agrees
+    with ``2 * x`` at x = -2 only: it must not be told "that is x times 2".
+    """
+
+    def confirm(wrong: Callable[..., Any]) -> bool:
+        for args in cases:
+            tolerances = (max(rtol, 1e-4), 1e-7) if is_float32(args) else (rtol, atol)
+            try:  # a mistake or an answer that fails on a case (an exception, a floating-point
+                # error) says nothing there: the answer's failure is reported on its own case
+                with np.errstate(all="raise"), warnings.catch_warnings():
+                    warnings.simplefilter("error", RuntimeWarning)
+                    wrong_answer = _run(wrong, args)
+                    got = _run(answer, args)
+            except Exception:
+                continue
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                expected = _run(reference, args)
+            if _same(wrong_answer, expected, *tolerances):
+                continue
+            if not _same(got, wrong_answer, *tolerances):
+                return False
+        return True
+
+    return confirm
 
 
 def ratio_hint(got: Any, expected: Any, factors: Mapping[str, float] = {}) -> str:
@@ -188,6 +231,48 @@ def ratio_hint(got: Any, expected: Any, factors: Mapping[str, float] = {}) -> st
             "factor is off. Check each factor of your formula against the lesson's."
         )
     return ""
+
+
+def _factor_named(hint: str) -> str:
+    """The factor a :func:`ratio_hint` names ("-1", "h²", "0.5"), without its value."""
+    return hint.split(" is ", 1)[1].split(" times", 1)[0].split(" = ")[0] if hint else ""
+
+
+def _same_ratio_everywhere(
+    hint: str,
+    part: int | None,
+    answer: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    factors: Callable[[tuple[Any, ...]], Mapping[str, float]] | None,
+) -> bool:
+    """Does the factor a ratio hint names hold on every case (where the answer runs and the
+    expected value is not all zeros)? ``part`` is the output it was found in, for a tuple
+    answer. ``x * abs(x)`` is -1 times x² at x = -2 only: no hint.
+    """
+    factor = _factor_named(hint)
+    for args in cases:
+        try:
+            with np.errstate(all="raise"), warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                got = _run(answer, args)
+        except Exception:
+            continue
+        expected = _run(reference, args)
+        if part is not None:
+            try:
+                got, expected = got[part], expected[part]
+            except (TypeError, IndexError, KeyError):
+                continue
+        try:
+            if not np.any(np.abs(np.asarray(expected, dtype=float)) > 1e-12):
+                continue
+        except (TypeError, ValueError):
+            continue
+        named = factors(args) if factors else {}
+        if _factor_named(ratio_hint(got, expected, named)) != factor:
+            return False
+    return True
 
 
 def compare_answer(
@@ -272,11 +357,22 @@ def compare_cases(
                 check_dtype=check_dtype and float32,
             )
         except Incorrect as error:
-            hint = diagnose(got, args, mistakes, mistake_rtol, min(atol, 1e-12), expected)
+            everywhere = _reproduces_everywhere(
+                answer, reference, cases, mistake_rtol, min(atol, 1e-12)
+            )
+            hint = diagnose(
+                got, args, mistakes, mistake_rtol, min(atol, 1e-12), expected, everywhere
+            )
             if not hint and not isinstance(error, WrongShape):
                 parts = zip(got, expected, strict=True) if outputs else [(got, expected)]
                 named = factors(args) if factors else {}
-                hint = next((h for g, e in parts if (h := ratio_hint(g, e, named))), "")
+                hints = [ratio_hint(g, e, named) for g, e in parts]
+                part = next((i for i, h in enumerate(hints) if h), None)
+                hint = "" if part is None else hints[part]
+                if hint and not _same_ratio_everywhere(
+                    hint, part if outputs else None, answer, reference, cases, factors
+                ):
+                    hint = ""
             if not hint and close_hint and _same(got, expected, rtol=1e-4):
                 hint = f" Hint: {close_hint}"
             if not hint and explain and not isinstance(error, WrongShape):

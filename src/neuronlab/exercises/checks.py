@@ -86,6 +86,7 @@ __all__ = [
     "Mistakes",
     "NotAttempted",
     "WrongShape",
+    "avoids_not_silences",
     "call",
     "compare_answer",
     "compare_cases",
@@ -110,6 +111,8 @@ __all__ = [
     "solutions_seen",
     "split",
     "unchanged",
+    "uses_names",
+    "written_without",
 ]
 
 LOG_VARIABLE = "NEURONLAB_CHECK_LOG"  # set by `python -m neuronlab check` to collect results
@@ -421,6 +424,70 @@ def require_callable(answer: Any, example: str) -> None:
             f"pass your function itself, e.g. {call_text} without () after its name, "
             f"not {describe(answer)}."
         )
+
+
+def written_without(*functions: Callable[..., Any]) -> Callable[[Any], None]:
+    """A precheck that refuses an answer calling one of the package's ``functions``, the very
+    one the exercise asks the learner to write (``from neuronlab.activations import step``).
+    """
+    import types
+
+    def precheck(answer: Any) -> None:
+        code = getattr(answer, "__code__", None)
+        if code is None:
+            return
+        names = _code_names(code)
+        scope = getattr(answer, "__globals__", {})
+        from_package = any(n.startswith("neuronlab") for n in names) or any(
+            isinstance(scope.get(n), types.ModuleType) and scope[n].__name__.startswith("neuronlab")
+            for n in names
+        )
+        for function in functions:
+            if any(scope.get(n) is function for n in names) or (
+                from_package and function.__name__ in names
+            ):
+                raise Incorrect(
+                    f"your function calls the course's own {function.__name__} from "
+                    f"{function.__module__}: the exercise is to write it yourself, with numpy."
+                )
+
+    return precheck
+
+
+_SILENCERS = {"errstate", "seterr", "simplefilter", "filterwarnings", "catch_warnings"}
+
+
+def avoids_not_silences(answer: Any) -> None:
+    """A precheck that refuses an answer hiding floating-point warnings (``np.errstate``,
+    ``warnings.simplefilter``...) where the exercise asks it to avoid them: a silenced overflow
+    may still leave a wrong number, and the check cannot see it once it is hidden.
+    """
+    found = uses_names(answer, _SILENCERS)
+    if found:
+        raise Incorrect(
+            f"the overflow was silenced, not avoided: your function uses {', '.join(found)}, "
+            "which hides numpy's warnings instead of preventing them. Remove it and make sure "
+            "np.exp only ever gets numbers <= 0."
+        )
+
+
+def uses_names(answer: Any, names: set[str]) -> list[str]:
+    """Which of ``names`` the answer's code uses (as a global or an attribute: ``np.where``
+    counts as ``where``), sorted; an answer that is not plain Python code uses none.
+    """
+    code = getattr(answer, "__code__", None)
+    return sorted(_code_names(code) & names) if code is not None else []
+
+
+def _code_names(code: Any) -> set[str]:
+    """Every global and attribute name a function's code (and the code nested in it) uses."""
+    import types
+
+    found = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            found |= _code_names(constant)
+    return found
 
 
 def seeded(exercise_id: str) -> np.random.Generator:

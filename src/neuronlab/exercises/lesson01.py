@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from neuronlab.activations import step as _step
 from neuronlab.exercises.checks import (
     function_exercise,
     seeded,
+    written_without,
 )
 
 _W3 = np.array([0.8, 0.1, -0.4])
@@ -74,8 +76,9 @@ ex1_2 = function_exercise(
         (lambda X, w, b: np.sum(X, axis=1) * w.mean() + b, "each feature has its own weight."),
     ],
     hints=[
-        "Each row of X is one sample. X @ w gives one dot product per row.",
-        "Shapes: X is (n_samples, n_features) and w is (n_features,), so X @ w is (n_samples,).",
+        "Each row of X is one sample and needs its own net input: its dot product with w, plus b.",
+        "Lesson 01 wrote all of a batch's dot products as one matrix product: an (m, n) array "
+        "times an (n,) vector gives an (m,) vector.",
     ],
 )
 
@@ -106,6 +109,7 @@ ex1_3 = function_exercise(
             "0 and 1 are swapped: it fires (1) when z >= 0.",
         ),
     ],
+    prechecks=[written_without(_step)],
     hints=[
         "First the net inputs, as in 1.2; then np.where(condition, value_if_true, value_if_false) "
         "turns them into 0s and 1s, element by element."
@@ -130,19 +134,24 @@ ex1_4 = function_exercise(
     mistakes=[
         (
             lambda x1, w, b: (w[0] * x1 + b) / w[1],
-            "check the sign: from w1 x1 + w2 x2 + b = 0, x2 = -(w1 x1 + b) / w2.",
+            "check the sign: moving a term to the other side of = flips its sign.",
         ),
         (
             lambda x1, w, b: -(w[0] * x1) / w[1],
-            "the bias moves the line: keep b in x2 = -(w1 x1 + b) / w2.",
+            "the bias is missing: it moves the line, so it belongs in the equation you solve.",
         ),
         (
             lambda x1, w, b: -(w[1] * x1 + b) / w[0],
             "the weights are swapped: divide by w2, the weight of x2.",
         ),
+        (
+            lambda x1, w, b: -(w[0] * x1 + b),
+            "that is w2 x2, not x2: divide by w2 at the end.",
+        ),
     ],
     hints=[
         "On the line the net input is zero: w1 x1 + w2 x2 + b = 0.",
-        "Solve that equation for x2: move w1 x1 + b to the other side, then divide by w2.",
+        "Solve that equation for x2: keep w2 x2 on one side and move every other term to the "
+        "other side (its sign flips), then divide.",
     ],
 )

@@ -13,7 +13,15 @@ from typing import Any
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
-from neuronlab.exercises.checks import function_exercise, predict_question, seeded
+from neuronlab.exercises.checks import (
+    Incorrect,
+    avoids_not_silences,
+    function_exercise,
+    predict_question,
+    seeded,
+    uses_names,
+    written_without,
+)
 
 # ---------------------------------------------------------------------------------------------
 # The overflow hint (lesson 04 imports it too)
@@ -57,6 +65,11 @@ _rng = seeded("3.1")
 
 def _naive(z):
     return 1 / (1 + np.exp(-z))
+
+
+def _one_minus_for_negative_z(z):
+    s = 1 / (1 + np.exp(-np.abs(z)))
+    return np.where(np.asarray(z) >= 0, s, 1 - s)
 
 
 SIGMOID_CASES = [
@@ -103,7 +116,23 @@ SIGMOID_MISTAKES: list[tuple[Callable[..., Any], str]] = [
         lambda z: 1 / (1 + np.exp(z)),
         "that is σ(-z): check the sign of the exponent, σ(z) = 1 / (1 + e^(-z)).",
     ),
+    (
+        _one_minus_for_negative_z,
+        "for z < 0 you compute 1 - σ(|z|): the subtraction rounds a tiny σ(z) to 0 (the "
+        "lesson's trap with 1 - σ). Compute the small value directly, as e / (1 + e).",
+    ),
 ]
+
+
+def _without_where(answer: Any) -> None:
+    """After the cases: right values, but the lesson's np.where version re-typed."""
+    if uses_names(answer, {"where", "select", "piecewise"}):
+        raise Incorrect(
+            "your values are right, but this exercise asks for a sigmoid without np.where (the "
+            "lesson's version): np.where computes both forms at every z and throws half away. "
+            "Compute each form only where it applies (a boolean mask), or find one formula "
+            "that serves both signs of z."
+        )
 
 
 ex3_1 = function_exercise(
@@ -113,6 +142,8 @@ ex3_1 = function_exercise(
     cases=SIGMOID_CASES,
     mistakes=SIGMOID_MISTAKES,
     error_hints=overflow_hint,
+    prechecks=[avoids_not_silences, written_without(_sigmoid)],
+    postchecks=[_without_where],
     atol=0.0,
     check_dtype=True,
     hints=[
@@ -120,8 +151,11 @@ ex3_1 = function_exercise(
         "For z < 0, multiply top and bottom by e^z: σ(z) = e^z / (1 + e^z). Now the exponent "
         "is negative too.",
         "One exponential serves both forms: e^(-|z|) is e^(-z) for z >= 0 and e^z for z < 0, "
-        "and it is never above 1. np.where(condition, a, b) then picks, element by element, "
-        "the form that fits the sign of z.",
+        "and it is never above 1. Written with it, both forms have the same denominator.",
+        "Without np.where: either fill an output array (z = np.asarray(z) first, so that a "
+        "plain number works too; then out = np.empty_like(z)) in two steps, out[z >= 0] = ... "
+        "and out[z < 0] = ..., each computed from z[z >= 0] or z[z < 0] only; or compare the two "
+        "numerators, 1 (for z >= 0) and e^z (for z < 0): can one power of e give both?",
     ],
 )
 
@@ -189,10 +223,13 @@ ex3_2 = function_exercise(
     mistakes=[(lambda X, w, b: _naive(X @ w + b), SIGMOID_MISTAKES[0][1]), *NEURON_MISTAKES],
     atol=0.0,
     error_hints=_neuron_overflow_hint,
+    prechecks=[avoids_not_silences],
     check_dtype=True,
     hints=[
-        "First the net inputs, one per row: z = X @ w + b (lesson 01). Then the activation.",
-        "activations.sigmoid(z) works on the whole vector of net inputs at once.",
+        "A sigmoid neuron is lesson 01's neuron with σ in place of the step: first the net "
+        "inputs, one per row of X (exercise 1.2), then the activation.",
+        "activations.sigmoid works on a whole array at once, entry by entry, and keeps float32 "
+        "input float32.",
     ],
 )
 
@@ -333,12 +370,13 @@ ex3_4 = function_exercise(
 # Predict, then run
 ex3_5 = predict_question(
     "3.5",
-    "predict: how steep for a margin of 0.01?",
-    answer=float(_steepness_for(0.01, 0.01)),
-    explanation="k is inversely proportional to the margin: a margin 100 times narrower needs "
-    "a k 100 times larger.",
+    "predict: how steep for a tolerance of 0.001?",
+    answer=float(_steepness_for(1.0, 0.001)),
+    explanation="k grows only like the logarithm of 1 / tolerance: a tolerance 10 times "
+    "tighter adds about ln 10 ≈ 2.3 to k (4.6 becomes 6.9), while a margin 10 times narrower "
+    "would multiply k by 10.",
     hints=[
-        "Your answer to 3.4 divides by the margin: what happens to k when the margin is "
-        "divided by 100?"
+        "Your answer to 3.4 takes the logarithm of (1 - tolerance) / tolerance. How much does "
+        "a natural logarithm grow when the number inside it becomes 10 times larger?"
     ],
 )

@@ -38,83 +38,89 @@ def gradients_exercise(*declaration: Any, **options: Any) -> Exercise:
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.1 The multiply gate
+# 5.1 The divide gate (the lesson worked the multiply gate)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.1")
 
 
-def _multiply_backward(x, y, upstream):
-    return y * upstream, x * upstream
+def _divide_backward(x, y, upstream):
+    return upstream / y, -upstream * x / y**2
 
 
 ex5_1 = gradients_exercise(
     "5.1",
-    "the multiply gate's backward pass",
-    reference=_multiply_backward,
+    "the divide gate's backward pass",
+    reference=_divide_backward,
     outputs=("dx", "dy"),
     cases=[
         (3.0, -2.0, 1.0),
-        (3.0, -2.0, 2.0),
+        (3.0, 2.0, 2.0),
         (0.0, 5.0, -1.5),
         (
             np.array([-2.0, 0.0, 1.5, 4.0]),
-            np.array([3.0, -1.0, 0.0, 0.5]),
+            np.array([3.0, -1.0, 0.5, 0.25]),
             np.array([1.0, -2.0, 0.5, 3.0]),
         ),
         (1e3 * _rng.normal(size=(3, 2)), 1e3 * _rng.normal(size=(3, 2)), _rng.normal(size=(3, 2))),
         (
             _rng.normal(size=5).astype(np.float32),
-            _rng.normal(size=5).astype(np.float32),
+            (1.0 + _rng.random(size=5)).astype(np.float32),
             np.full(5, -0.5, dtype=np.float32),
         ),
     ],
     mistakes=[
         (
-            lambda x, y, g: (x * g, y * g),
-            "the multiply gate swaps its inputs: x's gradient is the *other* input, y, times "
-            "the upstream gradient (and y's is x times it).",
+            lambda x, y, g: (y * g, x * g),
+            "that is the multiply gate's rule. z = x / y is x times 1/y: its local gradients are "
+            "those of x · y^(-1) (lesson 04's power rule, with n = -1).",
         ),
         (
-            lambda x, y, g: (y, x),
-            "multiply the local gradients by the upstream gradient (the chain rule): "
-            "dx = y · upstream, dy = x · upstream.",
+            lambda x, y, g: (g / y, g * x / y**2),
+            "the sign of dy: 1/y falls as y grows, so ∂z/∂y is negative.",
         ),
         (
-            lambda x, y, g: (g * np.ones_like(np.asarray(x)), g * np.ones_like(np.asarray(y))),
-            "that is the add gate's rule (both inputs get the upstream gradient); a multiply "
-            "gate's local gradient with respect to x is y.",
+            lambda x, y, g: (g / y, -g / y**2),
+            "∂z/∂y is x times the derivative of 1/y: keep the factor x.",
         ),
         (
-            lambda x, y, g: (x * y * g, x * y * g),
-            "the local gradient of x · y with respect to x is y, not the product x · y.",
+            lambda x, y, g: (g / y, -g * x / y),
+            "the derivative of 1/y is -1/y² (the power rule, n = -1), not -1/y.",
+        ),
+        (
+            lambda x, y, g: (1 / y + 0 * g, -x / y**2 + 0 * g),
+            "multiply the local gradients by the upstream gradient (the chain rule).",
+        ),
+        (
+            lambda x, y, g: (g * y, -g * x / y**2),
+            "∂z/∂x: z = x / y changes by 1/y for each unit of x, so dx is upstream divided by y.",
         ),
     ],
     hints=[
-        "z = x · y. How fast does z change when x moves and y stays put? That is ∂z/∂x.",
-        "∂z/∂x = y and ∂z/∂y = x. The chain rule multiplies each by the upstream gradient, the "
-        "derivative of the final output with respect to z.",
-        "Plain * works element by element, so the same two lines serve numbers and arrays.",
+        "z = x / y. How fast does z change when x moves and y stays put? And when y moves, x fixed?",
+        "Write z = x · y^(-1): ∂z/∂x is y^(-1), and ∂z/∂y needs the power rule of lesson 04 "
+        "(n = -1). Then the chain rule multiplies each by the upstream gradient ∂L/∂z.",
+        "Plain *, / and ** work element by element, so the same two lines serve numbers and arrays.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.2 The circuit f = (x + y) z
+# 5.2 The circuit f = (x - y) z (the lesson worked f = (x + y) z)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.2")
 
 
 def _circuit_backward(x, y, z):
-    return z, z, x + y
+    return z, -z, x - y
 
 
 _TEXTBOOK = (-4.0, -4.0, 3.0)
 
 ex5_2 = gradients_exercise(
     "5.2",
-    "backward through the circuit f = (x + y) z",
+    "backward through the circuit f = (x - y) z",
     reference=_circuit_backward,
     outputs=("dx", "dy", "dz"),
     cases=[
@@ -137,33 +143,38 @@ ex5_2 = gradients_exercise(
     mistakes=[
         (
             lambda x, y, z: _TEXTBOOK,
-            "those are the lesson's numbers for x = -2, y = 5, z = -4; compute the gradients "
-            "from the arguments, so they are right for every x, y, z.",
+            "those are the lesson's numbers, for f = (x + y) z at x = -2, y = 5, z = -4; this "
+            "circuit subtracts, and its gradients must come from the arguments.",
         ),
         (
-            lambda x, y, z: (x + y, x + y, z),
-            "the multiply gate swaps: q = x + y gets ∂f/∂q = z (and passes it on to x and y), "
-            "while z gets ∂f/∂z = q = x + y.",
+            lambda x, y, z: (z, z, x - y),
+            "q = x - y is not an add gate: when y grows, q shrinks, so the local gradient of q "
+            "with respect to y is -1, not 1.",
         ),
         (
-            lambda x, y, z: (z, z, x * y),
-            "∂f/∂z is the other input of the multiply gate, q = x + y, not x · y.",
+            lambda x, y, z: (x - y, -(x - y), z),
+            "the multiply gate swaps: q = x - y gets ∂f/∂q = z (and passes it on to x and y), "
+            "while z gets ∂f/∂z = q.",
         ),
         (
-            lambda x, y, z: (np.ones_like(np.asarray(x)), np.ones_like(np.asarray(y)), x + y),
-            "the add gate's local gradient 1 must be multiplied by the gradient it receives, "
-            "∂f/∂q = z: dx = ∂f/∂q · 1.",
+            lambda x, y, z: (z, -z, x + y),
+            "∂f/∂z is the other input of the multiply gate, q = x - y, not x + y.",
         ),
         (
-            lambda x, y, z: (z * y, z * x, x + y),
-            "q = x + y is an add gate, not a multiply gate: its local gradients are 1, so x and "
-            "y both get ∂f/∂q = z unchanged.",
+            lambda x, y, z: (np.ones_like(np.asarray(x)), -np.ones_like(np.asarray(y)), x - y),
+            "the local gradients of the subtraction (1 and -1) must be multiplied by the "
+            "gradient it receives, ∂f/∂q = z.",
+        ),
+        (
+            lambda x, y, z: (-z, z, x - y),
+            "the signs: q = x - y grows with x (local gradient 1) and shrinks with y (-1).",
         ),
     ],
     hints=[
-        "Name the middle value q = x + y, so f = q · z. Start at the end: ∂f/∂f = 1.",
+        "Name the middle value q = x - y, so f = q · z. Start at the end: ∂f/∂f = 1.",
         "The multiply gate f = q · z gives ∂f/∂q = z and ∂f/∂z = q.",
-        "The add gate q = x + y passes ∂f/∂q on unchanged: ∂f/∂x = ∂f/∂y = ∂f/∂q.",
+        "How does q = x - y change when x grows by a little, y fixed? And when y grows, x fixed? "
+        "Those are the local gradients the chain rule multiplies by ∂f/∂q.",
     ],
 )
 
@@ -257,19 +268,19 @@ ex5_3 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.4 Gradients add at a fork: f = x · y + x
+# 5.4 Gradients add at a fork: f = (x + y) · y (the lesson's fork was f = x · y + x)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.4")
 
 
 def _fork_backward(x, y):
-    return y + 1.0, x
+    return y + 0.0 * x, x + 2.0 * y
 
 
 _OVERWRITTEN = (
-    "overwritten instead of accumulated at a fork: x is used twice (in x · y and in + x), so its "
-    "gradient is the sum of both contributions. Add the second one to dx (+=), don't replace it."
+    "overwritten instead of accumulated at a fork: y is used twice (in x + y and in · y), so its "
+    "gradient is the sum of both contributions. Add the second one to dy (+=), don't replace it."
 )
 
 ex5_4 = gradients_exercise(
@@ -281,46 +292,57 @@ ex5_4 = gradients_exercise(
         (2.0, -3.0),
         (0.5, 4.0),
         (-1.0, 0.0),
-        (0.0, -1.0),  # dx = 0: the two paths cancel
+        (2.0, -1.0),  # dy = 0: y's two paths cancel
         (np.array([-2.0, 0.0, 1.5, 3.0]), np.array([1.0, -1.0, 2.5, -4.0])),
         (1e3 * _rng.normal(size=(3, 3)), 1e3 * _rng.normal(size=(3, 3))),
         (_rng.normal(size=6).astype(np.float32), _rng.normal(size=6).astype(np.float32)),
     ],
     mistakes=[
-        (lambda x, y: (y, x), _OVERWRITTEN),
-        (lambda x, y: (np.ones_like(np.asarray(x)), x), _OVERWRITTEN),
+        (lambda x, y: (y + 0.0 * x, y + 0.0 * x), _OVERWRITTEN),
+        (lambda x, y: (y + 0.0 * x, x + y), _OVERWRITTEN),
         (
-            lambda x, y: (y + 1.0, x + 1.0),
-            "only x sits at a fork; y is used once, in x · y, so dy = x.",
+            lambda x, y: (x + 2.0 * y, x + 2.0 * y),
+            "only y sits at a fork; x is used once, in q = x + y, so dx = ∂f/∂q = y.",
         ),
         (
-            lambda x, y: (y + 1.0, y),
-            "the multiply gate swaps: y's gradient is the other input, x.",
+            lambda x, y: (x + y, x + 2.0 * y),
+            "the multiply gate f = q · y swaps: q gets the other input, y, and the add gate "
+            "passes that on to x unchanged.",
         ),
         (
-            lambda x, y: (x + 1.0, y),
-            "the multiply gate swaps: the path through x · y gives x the other input, y.",
+            lambda x, y: (y + 1.0, x),
+            "that is the lesson's fork, f = x · y + x; here f = (x + y) · y.",
         ),
     ],
     hints=[
-        "Draw the graph: q = x · y, then f = q + x. How many arrows leave x?",
-        "Each use of x sends back a contribution: y · ∂f/∂q from the multiply gate and ∂f/∂f "
-        "from the add gate. Its gradient is their sum.",
+        "Draw the graph: q = x + y, then f = q · y. How many arrows leave y?",
+        "Each use of y sends back a contribution: one through q (the add gate passes ∂f/∂q on) "
+        "and one from the multiply gate directly. Its gradient is their sum.",
         "Start with dx = 0 and dy = 0, then add each contribution with +=.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.5 The max gate routes
+# 5.5 The max gate routes, inside a circuit: f = max(x, y) · z
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.5")
 
 
-def _max_backward(x, y, upstream):
-    x_wins = np.asarray(x) >= np.asarray(y)
+def _route(x, y, upstream, x_wins=None):
+    """The max gate's backward rule: all of ``upstream`` to the winner (x at a tie)."""
+    x_wins = np.asarray(x) >= np.asarray(y) if x_wins is None else x_wins
     return np.where(x_wins, upstream, 0.0), np.where(x_wins, 0.0, upstream)
+
+
+def _max_circuit_backward(x, y, z):
+    return (*_route(x, y, z), np.maximum(x, y))
+
+
+def _with_dz(route):
+    """A learner's max-gate rule ``route(x, y, upstream)``, inside the circuit."""
+    return lambda x, y, z: (*route(x, y, z), np.maximum(x, y))
 
 
 _TIE = (
@@ -330,9 +352,9 @@ _TIE = (
 
 ex5_5 = gradients_exercise(
     "5.5",
-    "the max gate routes the gradient",
-    reference=_max_backward,
-    outputs=("dx", "dy"),
+    "the max gate inside a circuit",
+    reference=_max_circuit_backward,
+    outputs=("dx", "dy", "dz"),
     cases=[
         (3.0, -2.0, 2.0),
         (-1.0, 4.0, 2.0),
@@ -352,41 +374,54 @@ ex5_5 = gradients_exercise(
     ],
     mistakes=[
         (
-            lambda x, y, g: (np.where(x <= y, g, 0.0), np.where(x <= y, 0.0, g)),
+            _with_dz(lambda x, y, g: _route(x, y, g, np.asarray(x) <= np.asarray(y))),
             "the gradient goes to the *larger* input (the one max picked), not the smaller.",
         ),
         (
-            lambda x, y, g: (g * np.ones_like(np.asarray(x)), g * np.ones_like(np.asarray(y))),
+            _with_dz(lambda x, y, g: (g + 0.0 * x, g + 0.0 * y)),
             "that is the add gate; a max gate sends all of the gradient to the larger input "
             "and 0 to the other.",
         ),
         (
-            lambda x, y, g: (
-                np.where(x >= y, 1.0, 0.0) * np.ones_like(np.asarray(g)),
-                np.where(x >= y, 0.0, 1.0) * np.ones_like(np.asarray(g)),
-            ),
-            "the local gradient 1 (or 0) is multiplied by the upstream gradient: the winner "
-            "gets upstream, not 1.",
+            _with_dz(lambda x, y, g: _route(x, y, 1.0 + 0.0 * g)),
+            "the max gate's local gradient 1 (or 0) is multiplied by the gradient it receives, "
+            "∂f/∂m = z: the winner gets z, not 1.",
         ),
-        (lambda x, y, g: (np.where(x > y, g, 0.0), np.where(x > y, 0.0, g)), _TIE),
+        (_with_dz(lambda x, y, g: _route(x, y, g, np.asarray(x) > np.asarray(y))), _TIE),
         (
-            lambda x, y, g: (
-                np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
-                np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
+            _with_dz(
+                lambda x, y, g: (
+                    np.where(x > y, g, np.where(x == y, g / 2, 0.0)),
+                    np.where(x < y, g, np.where(x == y, g / 2, 0.0)),
+                )
             ),
             _TIE,
         ),
         (
-            lambda x, y, g: (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y)),
+            _with_dz(lambda x, y, g: (np.where(x >= y, g, 0.0), np.where(y >= x, g, 0.0))),
+            _TIE,
+        ),
+        (
+            _with_dz(lambda x, y, g: (np.where(x >= y, g * x, 0.0), np.where(x >= y, 0.0, g * y))),
             "max passes its winner through unchanged, so the local gradient is 1, not the "
             "winner's value.",
         ),
+        (
+            lambda x, y, z: (*_route(x, y, np.maximum(x, y)), z + 0.0 * x),
+            "the multiply gate swaps: m = max(x, y) gets ∂f/∂m = z (which the max gate routes "
+            "on), and z gets ∂f/∂z = m.",
+        ),
+        (
+            lambda x, y, z: (*_route(x, y, z), 1.0 + 0.0 * z),
+            "∂f/∂z is the other input of the multiply gate, m = max(x, y), not 1.",
+        ),
     ],
     hints=[
+        "Name m = max(x, y), so f = m · z. The multiply gate gives ∂f/∂m = z and ∂f/∂z = m.",
         "max(x, y) equals x when x >= y: there it changes exactly as x does (slope 1) and does "
         "not change with y at all (slope 0).",
-        "So the larger input gets the upstream gradient and the other gets 0. np.where(x >= y, "
-        "upstream, 0.0) picks element by element.",
+        "So the larger input gets ∂f/∂m and the other gets 0. np.where(condition, a, b) picks "
+        "element by element; np.maximum(x, y) is max element by element.",
     ],
 )
 
@@ -446,6 +481,7 @@ def _test_engine_softplus(answer: Any) -> None:
             f"softplus(Value(0.5)) returned {describe(out)}, not a Value: build the result with "
             "Value(number, (v,), 'softplus') so that backward() can reach v through it."
         )
+    _require_one_new_node(answer)
     compare_cases(
         _through_engine(answer),
         _through_engine(_softplus_value),
@@ -457,14 +493,40 @@ def _test_engine_softplus(answer: Any) -> None:
     )
 
 
+def _require_one_new_node(answer: Any) -> None:
+    """The answer must be one new operation: a node whose only child is v, whose own _backward
+    moves v.grad (not a composition of the engine's exp and log, which needs no _backward).
+    """
+    v = Value(0.5)
+    out = call(answer, v)
+    if not out.children:
+        raise Incorrect(
+            "softplus(v) returned a Value with no children: pass (v,) when you make it, "
+            "Value(number, (v,), 'softplus'), or backward() never reaches v."
+        )
+    if tuple(out.children) != (v,):
+        raise Incorrect(
+            "softplus(v) returned a Value whose child is not v itself: it looks built from the "
+            "engine's other operations (exp, log, +), which already know their gradients. The "
+            "exercise is a new operation: one Value with (v,) as its children and its own "
+            "_backward."
+        )
+    out.grad = 1.0
+    out._backward()
+    if v.grad == 0.0:
+        raise Incorrect(
+            "calling out._backward() left v.grad at 0: did you attach your function with "
+            "out._backward = _backward (without brackets) before returning out?"
+        )
+
+
 ex5_7 = Exercise(
     "5.7",
     "transfer: a new operation for the scalar engine",
     _test_engine_softplus,
     hints=[
-        "Copy the shape of the lesson's value_max (or Value.tanh in neuronlab/autodiff.py): "
-        "compute the output, make a Value with (v,) as its children, define _backward, attach "
-        "it, return the Value.",
+        "Copy the shape of the lesson's value_max: compute the output, make a Value with (v,) "
+        "as its children, define _backward, attach it, return the Value.",
         "The exercise gives the local derivative: softplus(x) = log(1 + e^x) has the slope σ(x).",
         "In _backward the child's grad grows by the local derivative times out.grad.",
     ],
