@@ -493,8 +493,8 @@ WRONG_ANSWERS = {
         ),
         (backward_by_finite_differences, "looks like a numerical approximation"),
         (backward_with_a_three, "every value you return is 1.5 times the expected one"),
-        (backward_wrapping_the_packages_mlp, "calls neuronlab.network"),
-        (backward_by_the_value_engine, "calls neuronlab.autodiff"),
+        (backward_wrapping_the_packages_mlp, "the course's own MLP from neuronlab.network"),
+        (backward_by_the_value_engine, "the course's own Value from neuronlab.autodiff"),
     ],
     "6.5": [
         (check_forward_difference, "forward difference"),
@@ -520,7 +520,7 @@ WRONG_ANSWERS = {
             gradient_check_one_overall_scale,
             "that entry's own scale",
         ),
-        (gradient_check_with_the_packages_functions, "calls neuronlab.gradcheck"),
+        (gradient_check_with_the_packages_functions, "the course's own numerical_gradient"),
         (check_divide_without_out, "without out= leaves the entries where scale is 0"),
     ],
     "6.6": [
@@ -534,6 +534,6 @@ WRONG_ANSWERS = {
         (tanh_backward_with_a_tanh_output_slope, "the output layer is still a sigmoid"),
         (tanh_backward_without_hidden_slope, "forgets the activation's derivative in the hidden"),
         (tanh_backward_with_tanh_twice, "already tanh outputs"),
-        (tanh_backward_wrapping_the_packages_mlp, "calls neuronlab.network"),
+        (tanh_backward_wrapping_the_packages_mlp, "the course's own MLP from neuronlab.network"),
     ],
 }

@@ -6,37 +6,31 @@ its hidden layers are sigmoid too, except in 6.7 (tanh). Batches have one row pe
 checks use seeded random arrays of several shapes. The full backward passes (6.4, 6.7) are for
 a network with two hidden layers, which the lesson never codes; they are compared with exact
 backpropagation to 12 digits, which finite differences cannot reach, and an answer that calls
-``neuronlab.network`` or ``neuronlab.autodiff`` is refused, as is a gradient check (6.5) that
-calls ``neuronlab.gradcheck``: the answer is run once and the files of the functions it calls
-are watched.
+the package's ``MLP`` or ``Value`` is refused, as is a gradient check (6.5) that calls
+``numerical_gradient`` or ``relative_error`` (``written_without``).
 """
 
 from __future__ import annotations
 
 import itertools
-import sys
-import warnings
 from collections.abc import Callable
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 
-from neuronlab import autodiff as _autodiff_module
-from neuronlab import gradcheck as _gradcheck_module
-from neuronlab import network as _network_module
 from neuronlab.activations import sigmoid as _sigmoid
+from neuronlab.autodiff import Value
 from neuronlab.exercises.checks import (
     APPROXIMATION,
-    Incorrect,
     Mistakes,
-    copies,
     describe,
     function_exercise,
     predict_question,
     seeded,
+    written_without,
 )
+from neuronlab.gradcheck import numerical_gradient, relative_error
+from neuronlab.network import MLP
 
 FORGETS_DERIVATIVE = "a backward pass that forgets the activation's derivative"
 
@@ -299,56 +293,6 @@ ex6_3 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# Refusing a borrowed answer: the answer is run once and watched
-# ---------------------------------------------------------------------------------------------
-
-
-def _watched_call(answer: Callable[..., Any], args: tuple[Any, ...]) -> tuple[set[str], list[str]]:
-    """Call ``answer`` once on copies of ``args``: the source files of every Python function it
-    runs, and the texts of the warnings it gives. An error is not reported here: the check's
-    cases report it, with their hints.
-    """
-    files: set[str] = set()
-
-    def watch(frame: Any, event: str, arg: Any) -> None:
-        if event == "call":
-            files.add(frame.f_code.co_filename)
-
-    previous = sys.getprofile()
-    with warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
-        warnings.simplefilter("always")
-        sys.setprofile(watch)
-        try:
-            answer(*copies(args))
-        except Exception:  # the cases report the learner's error, with its hints
-            pass
-        finally:
-            sys.setprofile(previous)
-    return files, [str(warning.message) for warning in caught]
-
-
-def _refusing(
-    case: tuple[Any, ...], modules: dict[ModuleType, str], warned: dict[str, str] | None = None
-) -> Callable[[Callable[..., Any]], None]:
-    """A precheck: run the answer on ``case`` and refuse it if it calls into one of ``modules``
-    (each with the message that says why), or gives a warning containing a key of ``warned``.
-    """
-
-    def precheck(answer: Callable[..., Any]) -> None:
-        files, texts = _watched_call(answer, case)
-        for module, message in modules.items():
-            if str(Path(module.__file__ or "").resolve()) in {
-                str(Path(f).resolve()) for f in files
-            }:
-                raise Incorrect(message)
-        for piece, message in (warned or {}).items():
-            if any(piece in text for text in texts):
-                raise Incorrect(message)
-
-    return precheck
-
-
-# ---------------------------------------------------------------------------------------------
 # 6.4 A full backward pass for a network with two hidden layers, which the lesson never codes
 # ---------------------------------------------------------------------------------------------
 
@@ -439,15 +383,6 @@ _DEEP_CASES = [
     _deep_case(1, (2, 3, 4, 1)),  # a single sample
     _deep_case(7, (4, 5, 3, 2), scale=2.0),
 ]
-
-_BORROWED = {
-    _network_module: "your function calls neuronlab.network (the course's MLP): this exercise "
-    "asks you to write the backward pass yourself, with BP1 to BP4, in numpy. Build it from your "
-    "answers to 6.1 to 6.3.",
-    _autodiff_module: "your function calls neuronlab.autodiff (the Value engine of lesson 05): "
-    "it finds the gradients for you. This exercise asks you to write BP1 to BP4 yourself, in "
-    "numpy.",
-}
 
 _DEEP_MISTAKES: Mistakes = [
     (
@@ -544,7 +479,7 @@ ex6_4 = function_exercise(
     outputs=("dW1", "db1", "dW2", "db2", "dW3", "db3"),
     given=_deep_given,
     error_hints=_shape_hint(_DEEP_SHAPES),
-    prechecks=[_refusing(_DEEP_CASES[0], _BORROWED)],
+    prechecks=[written_without(MLP, Value)],  # the package's backprop and autodiff
     exact=True,  # finite differences cannot reach 12 digits: an approximation is named
     close_hint=f"{APPROXIMATION} For a network, the chain rule step by step is BP1-BP4.",
     hints=[
@@ -553,7 +488,7 @@ ex6_4 = function_exercise(
         "(BP4, BP3).",
         "The lesson's network had one hidden layer, so BP2 ran once. Here it runs twice: δ2 from "
         "δ3 and W3, then δ1 from δ2 and W2, each time times that layer's a (1 - a).",
-        "Each layer's dW pairs its error with its *input*: X for layer 1, a1 for layer 2, a2 for "
+        "Each layer's dW pairs its error with its input: X for layer 1, a1 for layer 2, a2 for "
         "layer 3 (exercise 6.3).",
     ],
 )
@@ -752,8 +687,7 @@ _ZERO_HINT = (
 
 _WHERE_WITHOUT_OUT = (
     "np.divide(..., where=scale > 0) without out= leaves the entries where scale is 0 "
-    "uninitialised: they hold whatever was in memory, so the answer is right only by luck (numpy "
-    "warns: 'where' used without 'out'). Give it an array to fill, out=np.zeros_like(scale), so "
+    "uninitialised: they hold whatever was in memory, so the answer is right only by luck. Give it an array to fill, out=np.zeros_like(scale), so "
     "that those entries are 0."
 )
 
@@ -782,19 +716,10 @@ ex6_5 = function_exercise(
     cases=[case[1:] for case in _CHECK_CASES],
     mistakes=_CHECK_MISTAKES,
     given=_check_case_text,
-    error_hints=[(piece, _ZERO_HINT) for piece in ("invalid value", "divide by zero")],
+    error_hints=[(piece, _ZERO_HINT) for piece in ("invalid value", "divide by zero")]
+    + [("'where' used without 'out'", _WHERE_WITHOUT_OUT)],
     explain=_tiny_or_zero,
-    prechecks=[
-        _refusing(
-            _CHECK_CASES[0][1:],
-            {
-                _gradcheck_module: "your function calls neuronlab.gradcheck "
-                "(numerical_gradient or relative_error): this exercise asks you to write the "
-                "gradient check yourself, the centred differences and the relative error."
-            },
-            warned={"'where' used without 'out'": _WHERE_WITHOUT_OUT},
-        )
-    ],
+    prechecks=[written_without(numerical_gradient, relative_error)],
     rtol=1e-5,
     atol=1e-7,
     hints=[
@@ -853,7 +778,7 @@ ex6_7 = function_exercise(
     outputs=("dW1", "db1", "dW2", "db2", "dW3", "db3"),
     given=_deep_given,
     error_hints=_shape_hint(_DEEP_SHAPES),
-    prechecks=[_refusing(_DEEP_CASES[0], _BORROWED)],
+    prechecks=[written_without(MLP, Value)],  # the package's backprop and autodiff
     exact=True,
     hints=[
         "Only one thing changes from exercise 6.4: the hidden layers' activation, in the forward "
