@@ -65,6 +65,25 @@ def chain_with_the_sigmoid_instead_of_its_slope(x, weights, biases):
     return derivative
 
 
+def chain_with_the_absolute_weight(x, weights, biases):
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        z = w * a + b
+        derivative = derivative * abs(w) * sigmoid_derivative(z)  # |w| as in the bound
+        a = sigmoid(z)
+    return derivative
+
+
+def chain_slope_of_the_output(x, weights, biases):
+    a = np.asarray(x, dtype=float)
+    derivative = np.ones_like(a)
+    for w, b in zip(weights, biases, strict=True):
+        a = sigmoid(w * a + b)
+        derivative = derivative * w * sigmoid_derivative(a)  # σ' of the output, not of z
+    return derivative
+
+
 # 9.5: a learner's per-layer gradient norms, each with one mistake
 
 
@@ -285,7 +304,11 @@ def dead_mask_per_unit(Z):
 # 9.6
 
 
-def predict_about_a_tenth():
+def predict_an_explosion_like_the_tuned_chain():
+    return "above 1000"
+
+
+def predict_the_old_choice_about_a_tenth():
     return "about 0.1"
 
 
@@ -308,6 +331,8 @@ WRONG_ANSWERS = {
         (chain_with_a_range_that_stops_early, "one factor is missing"),
         (chain_with_the_sigmoid_instead_of_its_slope, "the slope is σ'(z)"),
         (chain_one_number_for_all, "expected an array of shape (6,), but got shape ()"),
+        (chain_with_the_absolute_weight, "keep the sign of w_l"),
+        (chain_slope_of_the_output, "not the output a_l = σ(z)"),
     ],
     "9.2": [
         (
@@ -392,9 +417,10 @@ WRONG_ANSWERS = {
         (norms_that_never_push_delta_back, "push it back through each layer"),
     ],
     "9.6": [
-        (predict_about_a_tenth, "0.25¹⁰ ≈ 9.5e-7"),
+        (predict_an_explosion_like_the_tuned_chain, "you predicted 'above 1000'"),
         (predict_about_one, "you predicted 'about 1'"),
-        (predict_as_number, "return one of 'about 1'"),
+        (predict_the_old_choice_about_a_tenth, "your prediction is 'about 0.1'"),
+        (predict_as_number, "your prediction is 1e-07"),
     ],
     "9.7": [
         (tanh_chain_with_sigmoid_slope, "that is the sigmoid's derivative"),

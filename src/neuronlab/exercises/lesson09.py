@@ -79,6 +79,16 @@ _CHAIN_MISTAKES = [
         "derivative itself, with σ'(z_l) at each layer's net input.",
     ),
     (
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: np.abs(w) * sigmoid_derivative(z)),
+        "keep the sign of w_l: the factor is w_l σ'(z_l); the |w_l| belongs only in the bound "
+        "Π |w_l| / 4, and a negative weight makes the derivative change sign.",
+    ),
+    (
+        lambda x, w, b: _chain(x, w, b, lambda w, a, z: w * sigmoid_derivative(sigmoid(z))),
+        "σ'(z) takes the net input z = w_l a_(l-1) + b_l, not the output a_l = σ(z): "
+        "`sigmoid_derivative(z)`, not `sigmoid_derivative(sigmoid(z))`.",
+    ),
+    (
         lambda x, w, b: _chain(x, w, b, combine=np.add),
         "the chain rule *multiplies* the layers' factors; it does not add them.",
     ),
@@ -103,8 +113,8 @@ ex9_1 = function_exercise(
     ],
     mistakes=_CHAIN_MISTAKES,
     hints=[
-        "Walk along the chain with a = x. At each layer: z = w a + b, multiply the running "
-        "derivative by w σ'(z), then move on with a = σ(z).",
+        "Follow x through the chain, one neuron at a time. What does each neuron multiply the "
+        "derivative by, and what does it pass on to the next neuron?",
         "σ'(z) = σ(z)(1 - σ(z)); `sigmoid_derivative` from neuronlab.activations computes it. Start "
         "the running derivative at np.ones_like(x).",
     ],
@@ -600,13 +610,20 @@ ex9_7 = function_exercise(
 )
 
 
-# Predict, then run
+# Predict, then run. The lesson prints the chain with w = 1 (3.875e-07) and a chain with w = 8
+# whose biases are tuned (1024); this one has w = 8 and no biases, which the lesson does not run.
 ex9_6 = predict_question(
     "9.6",
-    "predict: a derivative through ten sigmoid layers",
+    "predict: ten sigmoid layers with large weights",
     answer="below 1e-6",
-    choices=("about 1", "about 0.1", "about 1e-3", "below 1e-6"),
-    explanation="each sigmoid layer multiplies the derivative by w σ'(z) <= 1/4 when |w| <= 1, "
-    "so ten of them give at most 0.25¹⁰ ≈ 9.5e-7.",
-    hints=["σ' is at most 0.25: what is 0.25 to the power 10?"],
+    choices=("above 1000", "about 1", "about 1e-3", "below 1e-6"),
+    explanation="only the first neuron sits on its steepest point (z = 0, factor 8 × 0.25 = 2). "
+    "Its output 0.5 gives the second neuron z = 4, and from the third on z is close to 8, deep in "
+    "the flat tail, where each factor 8 σ'(8) is about 0.0027. Ten layers end near 8.9e-22, far "
+    "below the 3.9e-7 of weight 1: without biases that put every z back near 0, large weights "
+    "saturate the chain instead of making its gradient explode.",
+    hints=[
+        "Follow x = 0 through the first three neurons: what is each one's net input z = 8 a?",
+        "The lesson's table of |w σ'(w · 1)| gives the factor of a neuron whose input is about 1.",
+    ],
 )
