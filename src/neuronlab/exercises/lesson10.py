@@ -253,7 +253,7 @@ def relu(z):
 
 
 def linear(z):
-    """z unchanged: no activation at all."""
+    """The identity: returns z unchanged, no activation at all."""
     return z
 
 
