@@ -127,7 +127,7 @@ ex10_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 10.2: choose on validation, then report the test score once
+# Exercise 10.2: choose on validation, test once
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("10.2")
@@ -225,7 +225,7 @@ _CHOICE_ERRORS = [
 
 ex10_2 = function_exercise(
     "10.2",
-    "choose on validation, then report the test score once",
+    "choose on validation, test once",
     reference=_choose_and_report,
     cases=_CHOICE_CASES,
     outputs=("chosen", "reported"),
