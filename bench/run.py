@@ -220,10 +220,17 @@ def mlp_784_128_10_vs_flop_limit_1thread() -> float:
 
 def activation_cost_over_matmul(name: str, width: int, number: int, repeats: int) -> float:
     """Time of an activation and its derivative, ``f(z)`` and ``f'(z)`` on the net inputs of a
-    layer of ``width`` units for a batch of ``width`` rows (float64), over the time of that
-    layer's matrix product ``A @ W`` (``width`` x ``width`` by ``width`` x ``width``), both on
-    one BLAS thread. Elementwise work grows like width², the product like width³: the ratio
-    falls as layers widen.
+    layer of ``width`` units for a batch of ``width`` rows (float64), over the time of ONE of
+    that layer's matrix products, ``A @ W`` (``width`` x ``width`` by ``width`` x ``width``),
+    both on one BLAS thread. Elementwise work grows like width², the product like width³: the
+    ratio falls as layers widen.
+
+    What it times, exactly: ``activation(Z)`` and ``activation.derivative(Z)``, the derivative
+    computed again from ``Z`` (for the sigmoid and tanh, a second exponential), not from the
+    forward values as backpropagation does (``Activation.derivative_at``). And a training step
+    does three products of this size (forward ``A @ W``; backward ``A.T @ delta`` and
+    ``delta @ W.T``). Both make the ratio an upper bound on the activation's share of a
+    training step, which is about a third of it or less; lesson 08 says so.
     """
     from threadpoolctl import threadpool_limits  # installed with scikit-learn
 
@@ -240,9 +247,10 @@ def activation_cost_over_matmul(name: str, width: int, number: int, repeats: int
         )
 
 
-# Targets: what lesson 08 states. At width 1024, sigmoid, tanh and ReLU cost less than half of
-# the product; exact GELU (an erf per element) costs more than the product; at width 128 the
-# sigmoid costs at least half as much as the product. (GELU's target is a loose upper bound.)
+# Targets (upper bounds, against ONE product): what lesson 08 states. At width 1024, sigmoid,
+# tanh and ReLU cost less than half of the product; exact GELU (an erf per element) costs about
+# as much as the product or more; at width 128 the sigmoid costs about as much as the product,
+# so about a third of a training step's three. (GELU's targets are loose upper bounds.)
 for _name, _width, _target in [
     ("sigmoid", 1024, 0.5),
     ("tanh", 1024, 0.5),

@@ -140,3 +140,14 @@ def test_the_explorers_come_in_lesson_order():
     source = inspect.getsource(widgets)
     positions = [source.index(f"def {explorer.__name__}(") for explorer in EXPLORERS]
     assert positions == sorted(positions)
+
+
+def test_activation_drawing_shows_both_markers_where_they_meet():
+    # ReLU: f(0) = f'(0) = 0, so the two markers sit on the same point; the ring must not hide
+    # the square (a hollow ring, larger than the square).
+    fig = widgets.draw_activation("relu", -1.0, 1.0)
+    (ring,) = [line for line in fig.axes[0].lines if line.get_marker() == "o"]
+    (square,) = [line for line in fig.axes[0].lines if line.get_marker() == "s"]
+    assert ring.get_markerfacecolor() == "none"
+    assert ring.get_markersize() > square.get_markersize()
+    assert ring.get_xydata().tolist() == square.get_xydata().tolist() == [[0.0, 0.0]]

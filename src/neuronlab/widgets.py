@@ -347,7 +347,8 @@ def minibatch_explorer():
 
 def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figure:
     """One activation of the registry, ``f(z)`` solid and ``f'(z)`` dashed, on ``[z_min, z_max]``,
-    titled with its output range and whether it is zero-centred; ``f(0)`` and ``f'(0)`` marked.
+    titled with its output range and whether it is zero-centred; ``f(0)`` marked by a hollow ring
+    and ``f'(0)`` by a filled square, so that both show where they are equal.
     """
     activation = get_activation(name)
     if not z_min < z_max:
@@ -356,8 +357,19 @@ def draw_activation(name: str, z_min: float = -6.0, z_max: float = 6.0) -> Figur
     plot_activation(activation, z_range=(z_min, z_max), ax=ax)
     if z_min <= 0.0 <= z_max:
         value, slope = float(activation(0.0)), float(activation.derivative(0.0))
-        ax.plot(0.0, value, "o", color=COLORS["blue"], markeredgecolor="black", zorder=3)
+        # f(0) a large hollow ring drawn over f'(0), a small filled square: where the two are
+        # equal (ReLU's 0 and 0) the square shows inside the ring.
         ax.plot(0.0, slope, "s", color=COLORS["vermillion"], markeredgecolor="black", zorder=3)
+        ax.plot(
+            0.0,
+            value,
+            "o",
+            markersize=13,
+            markerfacecolor="none",
+            markeredgewidth=2.0,
+            markeredgecolor=COLORS["blue"],
+            zorder=4,
+        )
         ax.text(
             0.02,
             0.97,

@@ -6,13 +6,9 @@ import math
 
 import numpy as np
 
-from neuronlab.activations import gelu
+from neuronlab.activations import gelu, sigmoid
 
 C = math.sqrt(2 / math.pi)
-
-
-def _softplus_threshold_where(z):
-    return np.where(z > 20, z, np.log1p(np.exp(z)))  # np.where still computes exp(1000)
 
 
 # 8.1
@@ -127,6 +123,18 @@ def softplus_exp_of_minus_z(z):
     return np.maximum(z, 0) + np.log1p(np.exp(-z))
 
 
+def softplus_switch_to_z_with_where(z):
+    return np.where(z > 20, z, np.log1p(np.exp(z)))  # np.where still computes exp(1000)
+
+
+def softplus_switch_to_z_above_5(z):
+    return np.where(z > 5, z, np.log1p(np.exp(np.minimum(z, 5))))
+
+
+def softplus_switch_to_z_above_10(z):
+    return np.where(z > 10, z, np.log1p(np.exp(np.minimum(z, 10))))
+
+
 # 8.5
 
 
@@ -193,6 +201,14 @@ def gelu_tanh_with_constant_0_797885(z):
     return 0.5 * z * (1 + np.tanh(0.797885 * (z + 0.044715 * z**3)))
 
 
+def gelu_tanh_as_sigmoid_of_u(z):
+    return z * sigmoid(C * (z + 0.044715 * z**3))
+
+
+def gelu_tanh_as_sigmoid_of_1702z(z):
+    return z * sigmoid(1.702 * z)
+
+
 # 8.7: the lesson's ReLU mean was 0.397
 
 
@@ -210,6 +226,14 @@ def predict_slope_added():
 
 def predict_undefined():
     return "undefined"
+
+
+def predict_a_quarter():
+    return 0.25
+
+
+def predict_slope_itself():
+    return 0.3
 
 
 # 8.8
@@ -274,7 +298,9 @@ WRONG_ANSWERS = {
     "8.4": [
         (softplus_as_written, "Split off the large part"),
         (softplus_with_log1p_of_exp, "overflow encountered in exp"),
-        (_softplus_threshold_where, "np.where does not help"),
+        (softplus_switch_to_z_with_where, "np.where does not help"),
+        (softplus_switch_to_z_above_5, "switching to z above 5"),
+        (softplus_switch_to_z_above_10, "switching to z above 10"),
         (softplus_without_log1p, "np.log1p(x)"),
         (softplus_without_log1p, "expected 4.24835425529e-18"),
         (relu_slope_as_relu, "that is ReLU"),
@@ -316,12 +342,16 @@ WRONG_ANSWERS = {
         (gelu_tanh_with_constant_0_7979, "rounded to 0.7979"),
         (gelu_tanh_with_constant_0_79788, "rounded to 0.79788"),
         (gelu_tanh_with_constant_0_797885, "compute √(2/π) as (2 / np.pi) ** 0.5"),
+        (gelu_tanh_as_sigmoid_of_u, "is σ(2u), not σ(u)"),
+        (gelu_tanh_as_sigmoid_of_1702z, "the paper's cheaper approximation"),
     ],
     "8.7": [
         (predict_relu_mean, "ReLU(-z) has the same mean as ReLU(z)"),
         (predict_left_side_only, "you predicted 0.1191"),
         (predict_slope_added, "leaky(z) = ReLU(z) - 0.3 ReLU(-z)"),
         (predict_undefined, "return a number"),
+        (predict_a_quarter, "you predicted 0.25."),
+        (predict_slope_itself, "you predicted 0.3."),
     ],
     "8.8": [
         (softsign_slope_denominator_not_squared, "the denominator ends up squared"),

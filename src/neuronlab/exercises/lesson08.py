@@ -244,9 +244,24 @@ ex8_4 = zoo_exercise(
     "8.4",
     "softplus without overflow",
     reference=act.softplus,
-    cases=_cases(),
+    cases=[
+        *_cases(),
+        # between the grid's 5 and the extremes' 40: where an early switch to z shows
+        (np.array([5.5, 6.0, 8.0, 10.5, 15.0, 20.5, 25.0]),),
+    ],
     atol=0.0,  # the tail matters: softplus(-40) ≈ 4.2e-18 is not 0
+    mistake_rtol=1e-7,  # a switch at 10 is off by 2.6e-6 at 10.5: name it, though it is close
     mistakes=[
+        *[
+            (
+                lambda z, t=threshold: np.where(z > t, z, np.log1p(np.exp(np.minimum(z, t)))),
+                f"switching to z above {threshold} drops log(1 + e^(-z)), about e^(-z): "
+                f"{math.exp(-threshold - 0.5):.1e} at z = {threshold + 0.5}, more than the check "
+                "allows (relative 1e-6). Split off max(z, 0) instead: the rest, "
+                "log(1 + e^(-|z|)), is then right for every z, with no threshold.",
+            )
+            for threshold in (5, 10)
+        ],
         (
             lambda z: np.maximum(z, 0.0) + np.log(1.0 + np.exp(-np.abs(z))),
             "no overflow now, but the tail is lost: 1 + e^(-40) rounds to exactly 1 in float64, "
@@ -341,7 +356,7 @@ _C = math.sqrt(2.0 / math.pi)
 
 ex8_6 = zoo_exercise(
     "8.6",
-    "GELU's tanh approximation",
+    "GELU's tanh approximation, as a sigmoid",
     reference=act.gelu_tanh,
     cases=[
         *_cases()[:4],
@@ -374,6 +389,15 @@ ex8_6 = zoo_exercise(
             lambda z: 0.5 * z * (1 + np.tanh(z + 0.044715 * z**3)),
             "multiply the inner sum by √(2/π) before taking tanh.",
         ),
+        (
+            lambda z: z * act.sigmoid(_C * (z + 0.044715 * z**3)),
+            "(1 + tanh u) / 2 is σ(2u), not σ(u): exercise 8.1's identity has 2u inside σ.",
+        ),
+        (
+            lambda z: z * act.sigmoid(1.702 * z),
+            "that is the paper's cheaper approximation z σ(1.702 z), up to 0.02 away from GELU; "
+            "this exercise asks for the tanh approximation, z σ(2u).",
+        ),
         *[
             (
                 lambda z, c=rounded: 0.5 * z * (1 + np.tanh(c * (z + 0.044715 * z**3))),
@@ -388,7 +412,10 @@ ex8_6 = zoo_exercise(
         "constant typed with a few digits is the usual cause: compute √(2/π) as (2 / np.pi) ** 0.5."
     ),
     hints=[
-        "gelu_tanh(z) = 0.5 z (1 + tanh(u)) with u = √(2/π) (z + 0.044715 z³).",
+        "Exercise 8.1 solved tanh u = 2σ(2u) - 1 for σ. Here you need the other direction: "
+        "what is (1 + tanh u) / 2, as a sigmoid?",
+        "Name the tanh's argument u = √(2/π) (z + 0.044715 z³). The package's sigmoid "
+        "(from neuronlab.activations import sigmoid) never overflows, so 2u may be huge.",
         "Compute the constant as a plain Python float, e.g. (2 / np.pi) ** 0.5 or "
         "math.sqrt(2 / math.pi), so float32 stays float32.",
     ],
@@ -447,8 +474,8 @@ ex8_8 = zoo_exercise(
         ),
     ],
     hints=[
-        "softsign(z) = z / (1 + |z|) looks like tanh but approaches ±1 slowly. Work out z > 0 "
-        "and z < 0 separately, where |z| is z or -z.",
+        "On paper, work out z > 0 and z < 0 separately, where |z| is z or -z; then write the "
+        "two results as one expression in |z|.",
         "For z > 0, z / (1 + z) = 1 - 1 / (1 + z) = 1 - (1 + z)^(-1): use the power and chain "
         "rules of lesson 04. For z < 0 do the same with 1 - z, then compare the two sides.",
     ],
@@ -462,6 +489,7 @@ ex8_7 = predict_question(
     "8.7",
     "predict: the mean of leaky ReLU with slope 0.3",
     answer=float(act.leaky_relu(_NET_INPUTS, slope=0.3).mean()),
+    rtol=0.05,  # 0.25 or 0.3 (guesses near the answer 0.278) are wrong
     explanation="leaky(z) = ReLU(z) - 0.3 ReLU(-z). The net inputs are symmetric about 0, so "
     "ReLU(-z) has the same mean as ReLU(z), 0.397, and the mean is (1 - 0.3) · 0.397 ≈ 0.278.",
     hints=[
