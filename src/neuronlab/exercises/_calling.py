@@ -57,6 +57,8 @@ def call(
     try:
         with warnings.catch_warnings(), np.errstate(**raised):
             warnings.simplefilter("error", RuntimeWarning)
+            # np.divide(a, b, where=...) without out= leaves the other entries uninitialised
+            warnings.filterwarnings("error", "'where' used without 'out'", UserWarning)
             return function(*args, **kwargs)
     except NotImplementedError as error:
         raise NotAttempted(str(error)) from error
@@ -84,8 +86,8 @@ def explain_error(
     shapes = ", ".join(f"{n} of shape {np.shape(v)}" for n, v in pairs if isinstance(v, np.ndarray))
     text = str(error)
     where = failing_line(error)
-    if isinstance(error, FloatingPointError | RuntimeWarning):
-        head = f"Calling it with {arguments} gave a warning: {text}."
+    if isinstance(error, FloatingPointError | Warning):
+        head = f"Calling it with {arguments} gave a warning: {text.rstrip('.')}."
         return head + where
     if "matmul" in text or "not aligned" in text or "core dimension" in text:
         return (

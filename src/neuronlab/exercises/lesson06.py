@@ -1,20 +1,25 @@
 """Lesson 06, backpropagation: the four equations, a full backward pass, a gradient check.
 
-Every network in these checks is a sigmoid network trained with the mean squared error over all
-``n = m × n_out`` entries, ``C = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`.
-Batches have one row per sample. The checks use seeded random arrays of several shapes, and the
-full backward pass (6.4) is compared with exact backpropagation to 12 digits, which finite
-differences cannot reach.
+Every network in these checks has a sigmoid output layer and the mean squared error over all
+``n = m × n_out`` entries, ``C = mean((a_out - y)²)``, as in :class:`neuronlab.network.MLP`;
+its hidden layers are sigmoid too, except in 6.7 (tanh). Batches have one row per sample. The
+checks use seeded random arrays of several shapes. The full backward passes (6.4, 6.7) are for
+a network with two hidden layers, which the lesson never codes; they are compared with exact
+backpropagation to 12 digits, which finite differences cannot reach, and an answer that calls
+the package's ``MLP`` or ``Value`` is refused, as is a gradient check (6.5) that calls
+``numerical_gradient`` or ``relative_error`` (``written_without``).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from neuronlab.activations import sigmoid as _sigmoid
+from neuronlab.autodiff import Value
 from neuronlab.exercises.checks import (
     APPROXIMATION,
     Mistakes,
@@ -22,7 +27,10 @@ from neuronlab.exercises.checks import (
     function_exercise,
     predict_question,
     seeded,
+    written_without,
 )
+from neuronlab.gradcheck import numerical_gradient, relative_error
+from neuronlab.network import MLP
 
 FORGETS_DERIVATIVE = "a backward pass that forgets the activation's derivative"
 
@@ -111,23 +119,22 @@ ex6_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.2 Pushing the error back one layer (BP2)
+# 6.2 Pushing the error back one layer (BP2), from a cache that kept only z
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("6.2")
 
 
-def _hidden_delta(delta_next, W_next, z, a):
-    return (delta_next @ W_next.T) * a * (1.0 - a)
+def _hidden_delta(delta_next, W_next, z):
+    s = _sigmoid(z)
+    return (delta_next @ W_next.T) * s * (1.0 - s)
 
 
 def _hidden_case(m: int, n_hidden: int, n_next: int) -> tuple[np.ndarray, ...]:
-    z = _rng.normal(scale=1.5, size=(m, n_hidden))
     return (
         _rng.normal(scale=0.1, size=(m, n_next)),
         _rng.normal(size=(n_hidden, n_next)),
-        z,
-        _sigmoid(z),
+        _rng.normal(scale=1.5, size=(m, n_hidden)),
     )
 
 
@@ -145,40 +152,45 @@ _HIDDEN_SHAPES = (
     "Use the matrix product @ and transpose W_next."
 )
 
+
+def _slope_of(z: np.ndarray) -> np.ndarray:
+    return _sigmoid(z) * (1.0 - _sigmoid(z))
+
+
 _HIDDEN_MISTAKES: Mistakes = [
     (
-        lambda d, W, z, a: d @ W.T,
-        f"{FORGETS_DERIVATIVE}: multiply δ_next @ W_next.T element-wise by σ'(z) = a (1 - a).",
+        lambda d, W, z: d @ W.T,
+        f"{FORGETS_DERIVATIVE}: multiply δ_next @ W_next.T element-wise by σ'(z) = σ(z) (1 - σ(z)).",
     ),
     (
-        lambda d, W, z, a: (d @ W) * a * (1.0 - a),
+        lambda d, W, z: (d @ W) * _slope_of(z),
         "W_next is not transposed: its rows belong to the hidden units, its columns to the next "
         "layer's units. " + _HIDDEN_SHAPES,
     ),
     (
-        lambda d, W, z, a: (W @ d.T) * (a * (1.0 - a)).T,
+        lambda d, W, z: (W @ d.T) * _slope_of(z).T,
         "that is the transpose of δ: " + _HIDDEN_SHAPES,
     ),
     (
-        lambda d, W, z, a: W @ d.T,
+        lambda d, W, z: W @ d.T,
         "that is the transpose of δ, and it forgets σ'(z): " + _HIDDEN_SHAPES,
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * z,
-        "multiply by the activation's derivative σ'(z) = a (1 - a), not by the net input z.",
+        lambda d, W, z: (d @ W.T) * z,
+        "multiply by the activation's derivative σ'(z) = σ(z) (1 - σ(z)), not by the net input z.",
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * z * (1.0 - z),
-        "z (1 - z) is the x(1 - x) confusion: that formula needs the sigmoid's output a = σ(z), "
-        "not z. Use a (1 - a).",
+        lambda d, W, z: (d @ W.T) * z * (1.0 - z),
+        "z (1 - z) is the x(1 - x) confusion: the formula a (1 - a) needs the sigmoid's output "
+        "a = σ(z), and you were given z. Compute σ(z) first.",
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * a,
-        "the sigmoid's derivative is a (1 - a), not a.",
+        lambda d, W, z: (d @ W.T) * _sigmoid(z),
+        "the sigmoid's derivative is σ(z) (1 - σ(z)), not σ(z).",
     ),
     (
-        lambda d, W, z, a: (d @ W.T) * _sigmoid(a) * (1.0 - _sigmoid(a)),
-        "a is already σ(z): σ'(z) = a (1 - a). σ(a)(1 - σ(a)) applies the sigmoid twice.",
+        lambda d, W, z: (d @ W.T) * _sigmoid(z) * (1.0 - z),
+        "both factors of σ'(z) = σ(z) (1 - σ(z)) are the sigmoid's output: 1 - σ(z), not 1 - z.",
     ),
 ]
 
@@ -194,7 +206,9 @@ ex6_2 = function_exercise(
         "Each hidden unit feeds every unit of the next layer, so its share of the blame is a sum "
         "over those units, weighted by the weights: a matrix product with W_next.",
         "Let the shapes guide you: δ_next is (m, n_next), W_next is (n_hidden, n_next), and the "
-        "answer must be (m, n_hidden). Then multiply element-wise by σ'(z) = a (1 - a).",
+        "answer must be (m, n_hidden). Then multiply element-wise by the sigmoid's slope at z: "
+        "only z was kept, so compute the output σ(z) from it first (lesson 03's stable sigmoid "
+        "is neuronlab.activations.sigmoid).",
     ],
 )
 
@@ -279,7 +293,7 @@ ex6_3 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.4 A full backward pass for a two-layer network, checked against finite differences
+# 6.4 A full backward pass for a network with two hidden layers, which the lesson never codes
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("6.4")
@@ -290,6 +304,11 @@ def _sigmoid_slope(a: np.ndarray) -> np.ndarray:
     return a * (1.0 - a)
 
 
+def _tanh_slope(a: np.ndarray) -> np.ndarray:
+    """tanh'(z) from the cached output a = tanh(z)."""
+    return 1.0 - a**2
+
+
 def _forgotten(a: np.ndarray) -> float:
     return 1.0
 
@@ -298,144 +317,179 @@ def _sigmoid_again(a: np.ndarray) -> np.ndarray:
     return _sigmoid(a) * (1.0 - _sigmoid(a))
 
 
-def _backward(
+def _deep_backward(
     X,
-    Y,
+    y,
     W1,
     b1,
     W2,
     b2,
+    W3,
+    b3,
     *,
     hidden=_sigmoid,
-    bp1=_sigmoid_slope,
-    bp2=_sigmoid_slope,
+    output_slope=_sigmoid_slope,
+    slope2=None,
+    slope1=None,
     transpose: bool = True,
+    skip: bool = False,
+    own_output: bool = False,
     scale: str = "n",
     two: bool = True,
     sign: float = 1.0,
     average: bool = False,
 ):
-    """The backward pass of a network with a ``hidden`` activation and a sigmoid output; the
-    slopes in BP1 and BP2 are ``bp1(a2)`` and ``bp2(a1)``. The other keywords make the mistakes
-    learners make in it.
+    """The backward pass of a network with two ``hidden`` layers and a sigmoid output, for the
+    cost mean((a3 - y)²): BP1 once, BP2 twice, BP3 and BP4 for each layer. The slopes of the
+    hidden layers are ``slope2(a2)`` and ``slope1(a1)`` (the ``hidden`` activation's by
+    default). The other keywords make the mistakes learners make in it.
     """
+    default = _tanh_slope if hidden is np.tanh else _sigmoid_slope
+    slope2, slope1 = slope2 or default, slope1 or default
     a1 = hidden(X @ W1 + b1)
-    a2 = _sigmoid(a1 @ W2 + b2)
-    n = {"n": a2.size, "m": a2.shape[0], "none": 1}[scale]
-    delta2 = sign * (2.0 if two else 1.0) * (a2 - Y) / n * bp1(a2)
-    delta1 = (delta2 @ (W2.T if transpose else W2)) * bp2(a1)
+    a2 = hidden(a1 @ W2 + b2)
+    a3 = _sigmoid(a2 @ W3 + b3)
+    n = {"n": a3.size, "m": a3.shape[0], "none": 1}[scale]
+    delta3 = sign * (2.0 if two else 1.0) * (a3 - y) / n * output_slope(a3)
+    back = (lambda W: W.T) if transpose else (lambda W: W)
+    delta2 = (delta3 @ back(W3)) * slope2(a2)
+    delta1 = ((delta3 @ back(W3)) if skip else (delta2 @ back(W2))) * slope1(a1)
+    inputs = (a1, a2, a3) if own_output else (X, a1, a2)
     m = X.shape[0] if average else 1
-    return (X.T @ delta1 / m, delta1.sum(axis=0) / m, a1.T @ delta2 / m, delta2.sum(axis=0) / m)
-
-
-def _network_case(m: int, n_in: int, n_hidden: int, n_out: int, scale: float = 1.0):
-    X = _rng.normal(size=(m, n_in))
-    Y = _targets((m, n_out))
-    return (
-        X,
-        Y,
-        _rng.normal(scale=scale, size=(n_in, n_hidden)),
-        _rng.normal(scale=0.5, size=n_hidden),
-        _rng.normal(scale=scale, size=(n_hidden, n_out)),
-        _rng.normal(scale=0.5, size=n_out),
+    return tuple(
+        gradient
+        for a_prev, delta in zip(inputs, (delta1, delta2, delta3), strict=True)
+        for gradient in (a_prev.T @ delta / m, delta.sum(axis=0) / m)
     )
 
 
+def _deep_case(m: int, sizes: tuple[int, ...], scale: float = 1.0, X=None, Y=None):
+    X = _rng.normal(size=(m, sizes[0])) if X is None else X
+    Y = _targets((m, sizes[-1])) if Y is None else Y
+    parameters = []
+    for n_in, n_out in itertools.pairwise(sizes):
+        parameters += [
+            _rng.normal(scale=scale, size=(n_in, n_out)),
+            _rng.normal(scale=0.5, size=n_out),
+        ]
+    return (X, Y, *parameters)
+
+
 _XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-_NETWORK_CASES = [
-    (
-        _XOR_X,
-        np.array([[0.0], [1.0], [1.0], [0.0]]),
-        np.array([[0.5, -1.0], [1.5, 0.8]]),
-        np.array([0.1, -0.2]),
-        np.array([[1.2], [-0.7]]),
-        np.array([0.3]),
-    ),
-    _network_case(5, 3, 4, 2),
-    _network_case(6, 3, 3, 3),  # square W2: a missing transpose gives no shape error
-    _network_case(1, 2, 3, 1),  # a single sample
-    _network_case(7, 4, 5, 2, scale=2.0),
+_DEEP_CASES = [
+    _deep_case(4, (2, 3, 3, 1), X=_XOR_X, Y=np.array([[0.0], [1.0], [1.0], [0.0]])),
+    _deep_case(5, (3, 4, 2, 2)),
+    _deep_case(6, (3, 3, 3, 3)),  # square weights: a missing transpose gives no shape error
+    _deep_case(1, (2, 3, 4, 1)),  # a single sample
+    _deep_case(7, (4, 5, 3, 2), scale=2.0),
 ]
 
-_NETWORK_MISTAKES: Mistakes = [
+_DEEP_MISTAKES: Mistakes = [
     (
-        lambda *p: _backward(*p, bp1=_forgotten),
-        f"{FORGETS_DERIVATIVE} at the output layer: δ2 = 2 (a2 - y) / n ⊙ a2 (1 - a2) (BP1).",
+        lambda *p: _deep_backward(*p, output_slope=_forgotten),
+        f"{FORGETS_DERIVATIVE} at the output layer: δ3 = 2 (a3 - y) / n ⊙ a3 (1 - a3) (BP1).",
     ),
     (
-        lambda *p: _backward(*p, bp2=_forgotten),
-        f"{FORGETS_DERIVATIVE} in the hidden layer: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1) (BP2).",
+        lambda *p: _deep_backward(*p, slope2=_forgotten, slope1=_forgotten),
+        f"{FORGETS_DERIVATIVE} in both hidden layers: BP2 multiplies by a (1 - a) each time, "
+        "δ2 = (δ3 @ W3.T) ⊙ a2 (1 - a2) and δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1).",
     ),
     (
-        lambda *p: _backward(*p, bp1=_forgotten, bp2=_forgotten),
-        f"{FORGETS_DERIVATIVE}, in both layers: multiply by σ'(z) = a (1 - a) each time.",
+        lambda *p: _deep_backward(*p, slope1=_forgotten),
+        f"{FORGETS_DERIVATIVE} in the first hidden layer: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1).",
     ),
     (
-        lambda *p: _backward(*p, bp1=_sigmoid_again, bp2=_sigmoid_again),
-        "a1 and a2 are already sigmoid outputs: σ'(z) = a (1 - a), not σ(a)(1 - σ(a)).",
+        lambda *p: _deep_backward(*p, slope2=_forgotten),
+        f"{FORGETS_DERIVATIVE} in the second hidden layer: δ2 = (δ3 @ W3.T) ⊙ a2 (1 - a2).",
     ),
     (
-        lambda *p: _backward(*p, transpose=False),
-        "W2 is not transposed in BP2: δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1).",
+        lambda *p: _deep_backward(
+            *p, output_slope=_forgotten, slope2=_forgotten, slope1=_forgotten
+        ),
+        f"{FORGETS_DERIVATIVE}, in every layer: multiply by σ'(z) = a (1 - a) each time.",
     ),
     (
-        lambda *p: _backward(*p, sign=-1.0),
-        "every gradient has the wrong sign: δ2 starts from a2 - y, not y - a2.",
+        lambda *p: _deep_backward(
+            *p, output_slope=_sigmoid_again, slope2=_sigmoid_again, slope1=_sigmoid_again
+        ),
+        "a1, a2 and a3 are already sigmoid outputs: σ'(z) = a (1 - a), not σ(a)(1 - σ(a)).",
     ),
     (
-        lambda *p: _backward(*p, scale="m"),
-        "the loss is the mean over all n = m × n_out entries of a2 (a2.size), not over the m rows.",
+        lambda *p: _deep_backward(*p, skip=True),
+        "δ1 is pushed back from δ3: BP2 goes back one layer at a time, so δ1 comes from the layer "
+        "just above it, δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1).",
     ),
     (
-        lambda *p: _backward(*p, two=False),
+        lambda *p: _deep_backward(*p, own_output=True),
+        "BP4 pairs a layer's error with the layer's input, not its output: dW1 = X.T @ δ1, "
+        "dW2 = a1.T @ δ2, dW3 = a2.T @ δ3.",
+    ),
+    (
+        lambda *p: _deep_backward(*p, transpose=False),
+        "the weights are not transposed in BP2: δ2 = (δ3 @ W3.T) ⊙ a2 (1 - a2) and "
+        "δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1).",
+    ),
+    (
+        lambda *p: _deep_backward(*p, sign=-1.0),
+        "every gradient has the wrong sign: δ3 starts from a3 - y, not y - a3.",
+    ),
+    (
+        lambda *p: _deep_backward(*p, scale="m"),
+        "the loss is the mean over all n = m × n_out entries of a3 (a3.size), not over the m rows.",
+    ),
+    (
+        lambda *p: _deep_backward(*p, two=False),
         "every gradient is half as large as it should be: ∂(a - y)²/∂a = 2 (a - y).",
     ),
     (
-        lambda *p: _backward(*p, scale="none"),
-        "the loss is a mean: ∂C/∂a2 = 2 (a2 - y) / n with n = a2.size.",
+        lambda *p: _deep_backward(*p, scale="none"),
+        "the loss is a mean: ∂C/∂a3 = 2 (a3 - y) / n with n = a3.size.",
     ),
     (
-        lambda *p: _backward(*p, average=True),
+        lambda *p: _deep_backward(*p, average=True),
         "δ already carries the loss's 1/n: the weight and bias gradients sum over the samples "
         "(a_prev.T @ δ and δ.sum(axis=0)), they do not average again.",
     ),
 ]
 
 
-_BACKWARD_SHAPES = (
-    "check every matrix product's shapes: X (m, n_in), W1 (n_in, n_hidden), "
-    "W2 (n_hidden, n_out), δ2 (m, n_out), δ1 (m, n_hidden). In BP2, δ2 and W2 only fit "
-    "as δ2 @ W2.T, of shape (m, n_hidden)."
+_DEEP_SHAPES = (
+    "check every matrix product's shapes: X (m, n_in), W1 (n_in, n_1), W2 (n_1, n_2), "
+    "W3 (n_2, n_out), δ3 (m, n_out), δ2 (m, n_2), δ1 (m, n_1). In BP2 the error and the "
+    "weights only fit as δ3 @ W3.T, of shape (m, n_2), and δ2 @ W2.T, of shape (m, n_1)."
 )
 
 
-def _network_given(case: tuple[np.ndarray, ...]) -> str:
-    X, Y, W1, *_ = case
+def _deep_given(case: tuple[np.ndarray, ...]) -> str:
+    X, Y, W1, _, W2, *_ = case
+    layers = f"hidden layers of {W1.shape[1]} and {W2.shape[1]} units"
     return (
-        f"X of shape {X.shape}, y of shape {Y.shape} and {W1.shape[1]} hidden units"
+        f"X of shape {X.shape}, y of shape {Y.shape} and {layers}"
         if X.size > 2
-        else f"X = {describe(X)}, y = {describe(Y)} and {W1.shape[1]} hidden units"
+        else f"X = {describe(X)}, y = {describe(Y)} and {layers}"
     )
 
 
 ex6_4 = function_exercise(
     "6.4",
-    "a full backward pass for a two-layer network",
-    reference=_backward,
-    cases=_NETWORK_CASES,
-    mistakes=_NETWORK_MISTAKES,
-    outputs=("dW1", "db1", "dW2", "db2"),
-    given=_network_given,
-    error_hints=_shape_hint(_BACKWARD_SHAPES),
+    "a backward pass through two hidden layers",
+    reference=_deep_backward,
+    cases=_DEEP_CASES,
+    mistakes=_DEEP_MISTAKES,
+    outputs=("dW1", "db1", "dW2", "db2", "dW3", "db3"),
+    given=_deep_given,
+    error_hints=_shape_hint(_DEEP_SHAPES),
+    prechecks=[written_without(MLP, Value)],  # the package's backprop and autodiff
     exact=True,  # finite differences cannot reach 12 digits: an approximation is named
     close_hint=f"{APPROXIMATION} For a network, the chain rule step by step is BP1-BP4.",
     hints=[
-        "Forward first, keeping a1 and a2. Then backward: δ2 (BP1), dW2 and db2 (BP4, BP3), "
-        "δ1 (BP2), dW1 and db1.",
-        "δ2 = 2 (a2 - y) / n ⊙ a2 (1 - a2) with n = a2.size, the number of entries the loss "
-        "averages. dW2 and db2 follow from δ2 as in exercise 6.3.",
-        "δ1 = (δ2 @ W2.T) ⊙ a1 (1 - a1), as in exercise 6.2; dW1 and db1 follow from δ1 and X "
-        "the same way as dW2 and db2 from δ2 and a1.",
+        "Forward first, keeping a1, a2 and a3. Then backward, from the output to the input: "
+        "δ3 (BP1), then δ2 and δ1 (BP2, once per hidden layer), and each layer's dW and db "
+        "(BP4, BP3).",
+        "The lesson's network had one hidden layer, so BP2 ran once. Here it runs twice: δ2 from "
+        "δ3 and W3, then δ1 from δ2 and W2, each time times that layer's a (1 - a).",
+        "Each layer's dW pairs its error with its input: X for layer 1, a1 for layer 2, a2 for "
+        "layer 3 (exercise 6.3).",
     ],
 )
 
@@ -631,6 +685,13 @@ _ZERO_HINT = (
 )
 
 
+_WHERE_WITHOUT_OUT = (
+    "np.divide(..., where=scale > 0) without out= leaves the entries where scale is 0 "
+    "uninitialised: they hold whatever was in memory, so the answer is right only by luck. Give it an array to fill, out=np.zeros_like(scale), so "
+    "that those entries are 0."
+)
+
+
 def _check_case_text(args: tuple[Any, ...]) -> str:
     """The words for a case of 6.5: which function, which gradient, at which x."""
     text, _, x, _ = next(
@@ -655,8 +716,10 @@ ex6_5 = function_exercise(
     cases=[case[1:] for case in _CHECK_CASES],
     mistakes=_CHECK_MISTAKES,
     given=_check_case_text,
-    error_hints=[(piece, _ZERO_HINT) for piece in ("invalid value", "divide by zero")],
+    error_hints=[(piece, _ZERO_HINT) for piece in ("invalid value", "divide by zero")]
+    + [("'where' used without 'out'", _WHERE_WITHOUT_OUT)],
     explain=_tiny_or_zero,
+    prechecks=[written_without(numerical_gradient, relative_error)],
     rtol=1e-5,
     atol=1e-7,
     hints=[
@@ -672,43 +735,56 @@ ex6_5 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 6.7 Transfer: backpropagation through a tanh hidden layer
+# 6.7 Transfer: backpropagation through tanh hidden layers
 # ---------------------------------------------------------------------------------------------
 
 
-def _tanh_backward(X, y, W1, b1, W2, b2, bp2=lambda a: 1.0 - a**2):
-    """The backward pass with a tanh hidden layer, whose slope is 1 - a1²."""
-    return _backward(X, y, W1, b1, W2, b2, hidden=np.tanh, bp2=bp2)
+def _tanh_backward(*p, **mistake):
+    """6.4's backward pass with tanh hidden layers, whose slope is 1 - a²."""
+    return _deep_backward(*p, hidden=np.tanh, **mistake)
 
 
 ex6_7 = function_exercise(
     "6.7",
-    "transfer: a backward pass with a tanh hidden layer",
+    "transfer: a backward pass with tanh hidden layers",
     reference=_tanh_backward,
-    cases=_NETWORK_CASES,
+    cases=_DEEP_CASES,
     mistakes=[
         (
-            lambda *p: _tanh_backward(*p, bp2=_sigmoid_slope),
-            "a1 (1 - a1) is the sigmoid's slope; the hidden layer is tanh now, whose slope is "
-            "1 - tanh² = 1 - a1².",
+            lambda *p: _tanh_backward(*p, slope2=_sigmoid_slope, slope1=_sigmoid_slope),
+            "a (1 - a) is the sigmoid's slope; the hidden layers are tanh now, whose slope is "
+            "1 - tanh² = 1 - a².",
         ),
         (
-            lambda *p: _tanh_backward(*p, bp2=lambda a: 1.0 - np.tanh(a) ** 2),
-            "a1 is already tanh(z1): its slope is 1 - a1², not 1 - tanh(a1)².",
+            lambda *p: _tanh_backward(*p, slope2=_tanh_slope, slope1=_sigmoid_slope),
+            "the first hidden layer is tanh too: δ1 = (δ2 @ W2.T) ⊙ (1 - a1²), not a1 (1 - a1).",
         ),
         (
-            lambda *p: _tanh_backward(*p, bp2=_forgotten),
-            f"{FORGETS_DERIVATIVE} in the hidden layer: multiply by tanh'(z1) = 1 - a1².",
+            lambda *p: _tanh_backward(*p, output_slope=_tanh_slope),
+            "the output layer is still a sigmoid: BP1 keeps a3 (1 - a3); only the hidden layers "
+            "change to 1 - a².",
+        ),
+        (
+            lambda *p: _tanh_backward(
+                *p, slope2=lambda a: 1.0 - np.tanh(a) ** 2, slope1=lambda a: 1.0 - np.tanh(a) ** 2
+            ),
+            "a1 and a2 are already tanh outputs: the slope is 1 - a², not 1 - tanh(a)².",
+        ),
+        (
+            lambda *p: _tanh_backward(*p, slope2=_forgotten, slope1=_forgotten),
+            f"{FORGETS_DERIVATIVE} in the hidden layers: multiply by tanh'(z) = 1 - a².",
         ),
     ],
-    outputs=("dW1", "db1", "dW2", "db2"),
-    given=_network_given,
-    error_hints=_shape_hint(_BACKWARD_SHAPES),
+    outputs=("dW1", "db1", "dW2", "db2", "dW3", "db3"),
+    given=_deep_given,
+    error_hints=_shape_hint(_DEEP_SHAPES),
+    prechecks=[written_without(MLP, Value)],  # the package's backprop and autodiff
     exact=True,
     hints=[
-        "Only one thing changes from exercise 6.4: the hidden layer's activation, and so its "
-        "slope in BP2.",
-        "tanh'(z) = 1 - tanh(z)², and the forward pass already holds a1 = tanh(z1).",
+        "Only one thing changes from exercise 6.4: the hidden layers' activation, in the forward "
+        "pass and in their slope in BP2.",
+        "tanh'(z) = 1 - tanh(z)², and the forward pass already holds a1 = tanh(z1) and "
+        "a2 = tanh(z2). The output layer is still a sigmoid.",
     ],
 )
 
@@ -721,5 +797,5 @@ ex6_6 = predict_question(
     choices=("all zero", "all equal, not zero", "different from each other"),
     explanation="with W2 = 0, BP2 gives δ1 = (δ2 @ W2.T) ⊙ σ'(z1) = 0: no error reaches the "
     "hidden layer, so dW1 is all zero, while dW2 is not.",
-    hints=["Follow δ back through BP2: what does multiplying by W2.T do when W2 is zero?"],
+    hints=["Write BP2 for δ1 and look at each factor with these starting weights."],
 )
