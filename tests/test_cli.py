@@ -97,13 +97,13 @@ def test_a_wrong_answer_is_reported_with_a_specific_message(course):
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         if "# Exercise 1.1:" in cell.source:
-            cell.source = "# Exercise 1.1: the net input of one neuron\nimport numpy as np\n\n\ndef net_input(x, w, b):\n    return np.dot(w, x)\n"
+            cell.source = "# Exercise 1.1: the net inputs of a layer of neurons\nimport numpy as np\n\n\ndef layer_net_inputs(x, W, b):\n    return W @ x\n"
     nbformat.write(notebook, path)
     result = run("check", str(path))
     assert result.returncode == 1
-    assert "Exercise 1.1: not yet: For x = [ 0.5, -1.2,  2. ]" in result.stdout
+    assert "Exercise 1.1: not yet: For x = [ 0.5, -1.2,  2. ], W = [[ 0.8," in result.stdout
     assert "Not yet right: for a hint, run exercises.ex1_1.hint()" in result.stdout
-    assert "the bias b is missing" in result.stdout
+    assert "the biases are missing" in result.stdout
     assert "Exercise 1.2: not attempted" in result.stdout
 
 

@@ -74,17 +74,62 @@ def _slider(
 
 
 def draw_neuron(w1: float, w2: float, b: float, gate: str = "AND") -> Figure:
-    """The decision line of a neuron with weights ``(w1, w2)`` and bias ``b`` over a gate's
-    truth table, titled with how many of the four rows the step neuron gets right.
+    """The decision line ``w1 x1 + w2 x2 + b = 0`` of a step neuron over a gate's truth table,
+    titled with how many of the four points it gets right. As in lesson 01's AND figure, each
+    side is labelled ("fires: z ≥ 0", "silent: z < 0") and the arrow ``w`` starts on the line.
     """
     X, y = logic_gate(gate)
-    predictions = step(X @ np.array([w1, w2]) + b)
-    correct = int(np.sum(predictions == y))
-    fig, ax = plt.subplots(figsize=(6.0, 4.2))
-    plot_decision_line([w1, w2], b, X, y, ax=ax)
+    w = np.array([w1, w2], dtype=float)
+    correct = int(np.sum(step(X @ w + b) == y))
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    limits = (-0.5, 1.5)
+    plot_decision_line(w, b, X, y, ax=ax, limits=limits)
+    handles, _ = ax.get_legend_handles_labels()
+    targets = [f"{gate} = 0 (should stay silent)", f"{gate} = 1 (should fire)"]
+    ax.legend(handles, targets, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _label_sides(ax, w, b, X)
+    _draw_weight_arrow(ax, w, b, X, limits)
     ax.set_title(f"{gate}: {correct} of 4 correct  (w = ({w1:.2f}, {w2:.2f}), b = {b:.2f})")
     fig.tight_layout()
     return fig
+
+
+def _label_sides(ax, w: np.ndarray, b: float, X: np.ndarray) -> None:
+    """Write "fires: z ≥ 0" on the side where ``z = w · x + b >= 0`` and "silent: z < 0" on the
+    other, each at the spot of its side farthest from the line that keeps clear of the points.
+    """
+    spots = np.array([(x1, x2) for x1 in (-0.1, 0.5, 1.1) for x2 in (-0.35, 0.5, 1.35)])
+    spots = spots[np.min(np.linalg.norm(spots[:, None] - X[None], axis=2), axis=1) > 0.3]
+    z = spots @ w + b
+    for fires, text in ((True, "fires: z ≥ 0"), (False, "silent: z < 0")):
+        side = (z >= 0) == fires
+        if np.any(side):  # a side may lie wholly outside the plot
+            x1, x2 = spots[side][np.argmax(np.abs(z[side]))]
+            ax.text(x1, x2, text, color="0.25", ha="center", va="center")
+
+
+def _draw_weight_arrow(ax, w: np.ndarray, b: float, X: np.ndarray, limits: tuple) -> None:
+    """The arrow ``w`` (scaled to length 0.45), from the point of the line nearest the plot's
+    centre whose arrow fits in the plot and keeps clear of the points ``X``; none when the line
+    misses the plot or ``w = 0``.
+    """
+    length = np.linalg.norm(w)
+    if length == 0:
+        return
+    unit = w / length
+    centre = np.full(2, np.mean(limits))
+    nearest = centre - (centre @ w + b) / length * unit  # the foot of the centre on the line
+    along = np.array([-unit[1], unit[0]])
+    for t in sorted(np.linspace(-2.0, 2.0, 81), key=abs):
+        start = nearest + t * along
+        tip = start + 0.45 * unit
+        arrow = start + np.linspace(0.0, 0.55, 12)[:, None] * unit  # the arrow and its label
+        inside = np.all((arrow >= limits[0]) & (arrow <= limits[1]))
+        clear = np.min(np.linalg.norm(arrow[:, None] - X[None], axis=2)) > 0.12
+        if inside and clear:
+            ax.annotate("", xy=tip, xytext=start, arrowprops={"arrowstyle": "->", "lw": 2})
+            ax.text(*(tip + 0.08 * unit), "w", ha="center", va="center")
+            return
 
 
 def neuron_explorer(gate: str = "AND"):

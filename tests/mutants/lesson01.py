@@ -9,20 +9,31 @@ import neuronlab.activations
 # 1.1
 
 
-def net_input_without_bias(x, w, b):
-    return np.dot(w, x)
+def layer_net_inputs_without_biases(x, W, b):
+    return W @ x
 
 
-def net_input_subtracting_bias(x, w, b):
-    return np.dot(w, x) - b
+def layer_net_inputs_subtracting_biases(x, W, b):
+    return W @ x - b
 
 
-def net_input_summing_raw_inputs(x, w, b):
-    return np.sum(x) + b
+def layer_net_inputs_x_times_w(x, W, b):
+    return x @ W + b  # the order of lesson 01's X @ w, copied
 
 
-def net_input_products_not_summed(x, w, b):
-    return x * w + b
+def layer_net_inputs_one_grand_total(x, W, b):
+    return np.sum(W * x) + b
+
+
+def layer_net_inputs_summed_over_neurons(x, W, b):
+    return np.sum(W * x, axis=0) + b
+
+
+def layer_net_inputs_return_inside_the_loop(x, W, b):
+    z = []
+    for j in range(len(W)):
+        z.append(np.dot(W[j], x) + b[j])
+        return z[0]  # indented one level too deep
 
 
 # 1.2
@@ -94,10 +105,12 @@ def decision_line_not_divided(x1, w, b):
 # exercise id -> [(wrong answer, a piece of the message the learner must see)]
 WRONG_ANSWERS = {
     "1.1": [
-        (net_input_without_bias, "the bias b is missing"),
-        (net_input_subtracting_bias, "added, not subtracted"),
-        (net_input_summing_raw_inputs, "its own weight"),
-        (net_input_products_not_summed, "then *sum* the products"),
+        (layer_net_inputs_without_biases, "the biases are missing"),
+        (layer_net_inputs_subtracting_biases, "added, not subtracted"),
+        (layer_net_inputs_x_times_w, "x @ W pairs x with the columns of W"),
+        (layer_net_inputs_one_grand_total, "products of *every* neuron into one total"),
+        (layer_net_inputs_summed_over_neurons, "sum each row (axis=1), not each column"),
+        (layer_net_inputs_return_inside_the_loop, "is `return` indented inside it?"),
     ],
     "1.2": [
         (batch_net_inputs_without_bias, "the bias b is missing"),

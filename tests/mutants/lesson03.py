@@ -24,9 +24,9 @@ def sigmoid_with_warnings_filtered(z):
     return 1 / (1 + np.exp(-z))
 
 
-def sigmoid_neuron_with_overflow_silenced(X, w, b):
+def steepened_outputs_with_overflow_silenced(X, w, b, ks):
     with np.errstate(over="ignore"):
-        return 1 / (1 + np.exp(-(X @ w + b)))
+        return np.array([1 / (1 + np.exp(-k * (X @ w + b))) for k in ks])
 
 
 def sigmoid_clipped(z):
@@ -102,36 +102,39 @@ def sigmoid_one_minus_for_negatives(z):
 # 3.2
 
 
-def neuron_without_bias(X, w, b):
-    return stable(X @ w)
+def steepened_outputs_k_on_weights_only(X, w, b, ks):
+    return np.array([stable(X @ (k * w) + b) for k in ks])
 
 
-def neuron_subtracting_bias(X, w, b):
-    return stable(X @ w - b)
+def steepened_outputs_k_outside_sigmoid(X, w, b, ks):
+    return np.array([k * stable(X @ w + b) for k in ks])
 
 
-def neuron_returns_net_input(X, w, b):
-    return X @ w + b
+def steepened_outputs_one_column_per_k(X, w, b, ks):
+    z = X @ w + b
+    return stable(z[:, None] * ks)  # (n_samples, len(ks))
 
 
-def neuron_with_step(X, w, b):
-    return np.where(X @ w + b >= 0, 1.0, 0.0)
+def steepened_outputs_rounded_as_in_the_lesson(X, w, b, ks):
+    return np.round(np.array([stable(k * (X @ w + b)) for k in ks]), 3)
 
 
-def neuron_sigmoid_on_inputs(X, w, b):
-    return stable(X) @ w + b
+def steepened_outputs_k_never_used(X, w, b, ks):
+    rows = []
+    for k in ks:  # noqa: B007  (the mistake: k is never used)
+        rows.append(stable(X @ w + b))
+    return np.array(rows)
 
 
-def neuron_outputs_as_column(X, w, b):
-    return stable(X @ w + b).reshape(-1, 1)
+def steepened_outputs_return_inside_the_loop(X, w, b, ks):
+    rows = []
+    for k in ks:
+        rows.append(stable(k * (X @ w + b)))
+        return rows[0]
 
 
-def neuron_with_naive_sigmoid(X, w, b):
-    return 1 / (1 + np.exp(-(X @ w + b)))
-
-
-def neuron_cast_to_float64(X, w, b):
-    return stable(np.asarray(X, dtype=float) @ w + b)
+def steepened_outputs_with_naive_sigmoid(X, w, b, ks):
+    return np.array([1 / (1 + np.exp(-k * (X @ w + b))) for k in ks])
 
 
 # 3.3
@@ -224,15 +227,14 @@ WRONG_ANSWERS = {
         (sigmoid_without_return, "Did you forget `return`?"),
     ],
     "3.2": [
-        (sigmoid_neuron_with_overflow_silenced, "the overflow was silenced, not avoided"),
-        (neuron_without_bias, "the bias b is missing"),
-        (neuron_subtracting_bias, "not subtracted"),
-        (neuron_returns_net_input, "that is the net input z"),
-        (neuron_with_step, "the step neuron of lesson 02"),
-        (neuron_sigmoid_on_inputs, "not on the inputs"),
-        (neuron_outputs_as_column, "expected an array of shape (4,)"),
-        (neuron_with_naive_sigmoid, "Or use activations.sigmoid"),
-        (neuron_cast_to_float64, "expected dtype float32"),
+        (steepened_outputs_with_overflow_silenced, "the overflow was silenced, not avoided"),
+        (steepened_outputs_k_on_weights_only, "k multiplies the weights but not the bias"),
+        (steepened_outputs_k_outside_sigmoid, "σ(k z), not k σ(z)"),
+        (steepened_outputs_one_column_per_k, "rows and columns are swapped"),
+        (steepened_outputs_rounded_as_in_the_lesson, "you rounded the outputs"),
+        (steepened_outputs_k_never_used, "each row must use its own k"),
+        (steepened_outputs_return_inside_the_loop, "the outputs for the first k only"),
+        (steepened_outputs_with_naive_sigmoid, "Or use activations.sigmoid"),
     ],
     "3.3": [
         (logit_upside_down, "the sign is flipped"),

@@ -41,16 +41,22 @@ def fork_overwritten_by_the_sum(x, y):
     return dx, dy
 
 
-def neuron_grad_w_with_overflow_silenced(w, x, b):
-    with np.errstate(over="ignore"):
-        s = 1 / (1 + np.exp(-(w * x + b)))
-    return s * (1 - s) * x
-
-
-def neuron_grad_w_numerically(w, x, b):
-    """No chain rule: the slope of σ(w x + b) in w, measured by a centred difference."""
+def tanh_neuron_numerically(x1, x2, w1, w2, b):
+    """No chain rule: each slope of tanh(w1 x1 + w2 x2 + b) measured by a centred difference."""
     h = 1e-5
-    return (stable_sigmoid((w + h) * x + b) - stable_sigmoid((w - h) * x + b)) / (2 * h)
+
+    def a(x1, x2, w1, w2, b):
+        return np.tanh(w1 * x1 + w2 * x2 + b)
+
+    args = [x1, x2, w1, w2, b]
+    slopes = []
+    for i in range(5):
+        up, down = list(args), list(args)
+        up[i] = up[i] + h
+        down[i] = down[i] - h
+        slopes.append((a(*up) - a(*down)) / (2 * h))
+    dx1, dx2, dw1, dw2, db = slopes
+    return dw1, dw2, db, dx1, dx2
 
 
 def softplus_forgetting_the_chain_rule(v):
@@ -175,28 +181,52 @@ def circuit_with_both_signs_flipped(x, y, z):
 # 5.3
 
 
-def neuron_dw_without_inner_derivative(w, x, b):
-    return sigmoid_derivative(w * x + b)
+def tanh_neuron_with_the_sigmoid_pattern(x1, x2, w1, w2, b):
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    d = a * (1 - a)  # σ(1 - σ), copied from the lesson
+    return d * x1, d * x2, d, d * w1, d * w2
 
 
-def neuron_dw_slope_of_net_input(w, x, b):
-    return (w * x + b) * (1 - (w * x + b)) * x
+def tanh_neuron_square_forgotten(x1, x2, w1, w2, b):
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    d = 1 - a
+    return d * x1, d * x2, d, d * w1, d * w2
 
 
-def neuron_dw_sigmoid_not_slope(w, x, b):
-    return stable_sigmoid(w * x + b) * x
+def tanh_neuron_slope_of_the_net_input(x1, x2, w1, w2, b):
+    z = w1 * x1 + w2 * x2 + b
+    d = 1 - z**2
+    return d * x1, d * x2, d, d * w1, d * w2
 
 
-def neuron_dw_times_w(w, x, b):
-    return sigmoid_derivative(w * x + b) * w
+def tanh_neuron_inputs_times_their_own_value(x1, x2, w1, w2, b):
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    d = 1 - a**2
+    return d * x1, d * x2, d, d * x1, d * x2
 
 
-def neuron_dw_slope_at_w(w, x, b):
-    return sigmoid_derivative(w) * x
+def tanh_neuron_bias_times_b(x1, x2, w1, w2, b):
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    d = 1 - a**2
+    return d * x1, d * x2, d * b, d * w1, d * w2
 
 
-def neuron_dw_naive_sigmoid(w, x, b):
-    return naive_sigmoid(w * x + b) * (1 - naive_sigmoid(w * x + b)) * x
+def tanh_neuron_without_the_inner_links(x1, x2, w1, w2, b):
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    d = 1 - a**2
+    return d, d, d, d, d
+
+
+def tanh_neuron_as_the_lessons_sigmoid_neuron(x1, x2, w1, w2, b):
+    s = stable_sigmoid(w1 * x1 + w2 * x2 + b)
+    d = s * (1 - s)
+    return d * x1, d * x2, d, d * w1, d * w2
+
+
+def tanh_neuron_gradients_in_one_array(x1, x2, w1, w2, b):
+    a = np.tanh(w1 * x1 + w2 * x2 + b)
+    d = 1 - a**2
+    return np.array([d * x1, d * x2, d, d * w1, d * w2])
 
 
 # 5.5
@@ -283,17 +313,15 @@ WRONG_ANSWERS = {
         (lambda x, y, z: (z, -z), "should return 3 values (dx, dy, dz)"),
     ],
     "5.3": [
-        (neuron_grad_w_with_overflow_silenced, "the overflow was silenced, not avoided"),
-        (neuron_grad_w_numerically, "looks like a numerical approximation"),
-        (neuron_dw_without_inner_derivative, "forgot the inner derivative"),
-        (neuron_dw_slope_of_net_input, "not the net input z"),
-        (neuron_dw_sigmoid_not_slope, "not σ(z) itself"),
-        (neuron_dw_times_w, "the derivative with respect to x"),
-        (neuron_dw_slope_at_w, "not at w"),
-        (
-            neuron_dw_naive_sigmoid,
-            "Use the stable sigmoid of lesson 03",
-        ),
+        (tanh_neuron_numerically, "looks like a numerical approximation"),
+        (tanh_neuron_with_the_sigmoid_pattern, "is the *sigmoid's* slope pattern"),
+        (tanh_neuron_square_forgotten, "square a before subtracting it from 1"),
+        (tanh_neuron_slope_of_the_net_input, "not the net input z"),
+        (tanh_neuron_inputs_times_their_own_value, "so x1 gets w1"),
+        (tanh_neuron_bias_times_b, "b is added, not multiplied"),
+        (tanh_neuron_without_the_inner_links, "that is ∂a/∂z for every box"),
+        (tanh_neuron_as_the_lessons_sigmoid_neuron, "the lesson's *sigmoid* neuron"),
+        (tanh_neuron_gradients_in_one_array, "should return 5 values"),
     ],
     "5.4": [
         (fork_overwritten_by_the_product, "overwritten instead of accumulated at a fork"),

@@ -79,72 +79,130 @@ def collapse_without_bias(W1, b1, W2, b2):
     return W1 @ W2
 
 
-# 10.2
+# 10.2 (val_accuracy, test_accuracy: one row per setting, one column per seed)
 
 
-def softmax_over_columns(z):
-    return np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=0)
+def choose_on_test(val_accuracy, test_accuracy):
+    chosen = np.argmax(test_accuracy.mean(axis=1))
+    return chosen, test_accuracy[chosen].mean()
 
 
-def softmax_over_whole_batch(z):
-    return np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+def choose_on_validation_plus_test(val_accuracy, test_accuracy):
+    both = val_accuracy.mean(axis=1) + test_accuracy.mean(axis=1)
+    chosen = np.argmax(both)
+    return chosen, test_accuracy[chosen].mean()
 
 
-def softmax_batch_maximum(z):
-    return np.exp(z - z.max()) / np.exp(z - z.max()).sum(axis=-1, keepdims=True)
+def report_best_test_score(val_accuracy, test_accuracy):
+    chosen = np.argmax(val_accuracy.mean(axis=1))
+    return chosen, test_accuracy.mean(axis=1).max()
 
 
-def softmax_on_axis_one(z):
-    return np.exp(z - z.max(axis=1, keepdims=True)) / np.exp(z - z.max(axis=1, keepdims=True)).sum(
-        axis=1, keepdims=True
-    )
+def report_validation_score(val_accuracy, test_accuracy):
+    chosen = np.argmax(val_accuracy.mean(axis=1))
+    return chosen, val_accuracy[chosen].mean()
 
 
-def softmax_without_keepdims(z):
-    return np.exp(z - z.max(axis=-1)) / np.exp(z - z.max(axis=-1)).sum(axis=-1)
+def choose_best_single_run(val_accuracy, test_accuracy):
+    row, _ = np.unravel_index(np.argmax(val_accuracy), val_accuracy.shape)
+    return row, test_accuracy[row].mean()
 
 
-def softmax_not_normalised(z):
-    return np.exp(z - z.max(axis=-1, keepdims=True))
+def report_best_seed(val_accuracy, test_accuracy):
+    chosen = np.argmax(val_accuracy.mean(axis=1))
+    return chosen, test_accuracy[chosen].max()
 
 
-def softmax_without_exp(z):
-    return z / z.sum(axis=-1, keepdims=True)
+def choose_with_argmin(val_accuracy, test_accuracy):
+    chosen = np.argmin(val_accuracy.mean(axis=1))
+    return chosen, test_accuracy[chosen].mean()
 
 
-def softmax_cast_to_float64(z):
-    return _stable_softmax(z.astype(np.float64))
+def choose_last_of_equals(val_accuracy, test_accuracy):
+    best, chosen = -1.0, 0
+    for k, row in enumerate(val_accuracy):
+        if row.mean() >= best:
+            best, chosen = row.mean(), k
+    return chosen, test_accuracy[chosen].mean()
 
 
-# 10.3
+def choose_with_mean_over_settings(val_accuracy, test_accuracy):
+    chosen = np.argmax(val_accuracy.mean(axis=0))
+    return chosen, test_accuracy[chosen].mean()
 
 
-def cross_entropy_summed(z, y):
-    return -np.sum(np.log(_stable_softmax(z))[np.arange(len(y)), y])
+def choose_without_reporting(val_accuracy, test_accuracy):
+    return np.argmax(val_accuracy.mean(axis=1))
 
 
-def cross_entropy_sign_flipped(z, y):
-    return np.mean(np.log(_stable_softmax(z))[np.arange(len(y)), y])
+# 10.3 (weights, biases, activation, X)
 
 
-def cross_entropy_mean_over_all_entries(z, y):
-    return -np.mean(_one_hot(y, z.shape[1]) * np.log(_stable_softmax(z)))
+def _fit_misses(outputs, X):
+    X1 = np.column_stack([X, np.ones(len(X))])
+    coefficients = np.linalg.lstsq(X1, outputs, rcond=None)[0]
+    residual = X1 @ coefficients - outputs
+    return np.sum(residual**2) / np.sum((outputs - outputs.mean(axis=0)) ** 2)
 
 
-def cross_entropy_per_sample(z, y):
-    return -np.log(_stable_softmax(z))[np.arange(len(y)), y]
+def _outputs(weights, biases, activation, X):
+    a = X
+    for W, b in zip(weights[:-1], biases[:-1], strict=True):
+        a = activation(a @ W + b)
+    return a @ weights[-1] + biases[-1]
 
 
-def cross_entropy_log_of_softmax(z, y):
-    return -np.mean(np.log(_stable_softmax(z))[np.arange(len(y)), y])
+def missed_with_activation_on_output(weights, biases, activation, X):
+    a = X
+    for W, b in zip(weights, biases, strict=True):
+        a = activation(a @ W + b)
+    return _fit_misses(a, X)
 
 
-def cross_entropy_naive_softmax(z, y):
-    return -np.mean(np.log(_naive_softmax(z))[np.arange(len(y)), y])
+def missed_without_activation(weights, biases, activation, X):
+    a = X
+    for W, b in zip(weights, biases, strict=True):
+        a = a @ W + b
+    return _fit_misses(a, X)
 
 
-def cross_entropy_clipped(z, y):
-    return -np.mean(np.log(np.clip(_stable_softmax(z), 1e-12, 1))[np.arange(len(y)), y])
+def missed_fit_without_bias(weights, biases, activation, X):
+    outputs = _outputs(weights, biases, activation, X)
+    coefficients = np.linalg.lstsq(X, outputs, rcond=None)[0]
+    residual = X @ coefficients - outputs
+    return np.sum(residual**2) / np.sum((outputs - outputs.mean(axis=0)) ** 2)
+
+
+def missed_as_r_squared(weights, biases, activation, X):
+    return 1 - _fit_misses(_outputs(weights, biases, activation, X), X)
+
+
+def missed_over_squares_from_zero(weights, biases, activation, X):
+    outputs = _outputs(weights, biases, activation, X)
+    X1 = np.column_stack([X, np.ones(len(X))])
+    residual = X1 @ np.linalg.lstsq(X1, outputs, rcond=None)[0] - outputs
+    return np.sum(residual**2) / np.sum(outputs**2)
+
+
+def missed_with_one_overall_mean(weights, biases, activation, X):
+    outputs = _outputs(weights, biases, activation, X)
+    X1 = np.column_stack([X, np.ones(len(X))])
+    residual = X1 @ np.linalg.lstsq(X1, outputs, rcond=None)[0] - outputs
+    return np.sum(residual**2) / np.sum((outputs - outputs.mean()) ** 2)
+
+
+def missed_as_ratio_of_norms(weights, biases, activation, X):
+    outputs = _outputs(weights, biases, activation, X)
+    X1 = np.column_stack([X, np.ones(len(X))])
+    residual = X1 @ np.linalg.lstsq(X1, outputs, rcond=None)[0] - outputs
+    return np.linalg.norm(residual) / np.linalg.norm(outputs - outputs.mean(axis=0))
+
+
+def missed_with_weights_on_the_left(weights, biases, activation, X):
+    a = X
+    for W, b in zip(weights[:-1], biases[:-1], strict=True):
+        a = activation(W @ a + b)
+    return _fit_misses(W @ a + b, X)
 
 
 # 10.4
@@ -174,6 +232,17 @@ def ce_gradient_naive_softmax(z, y):
     return (_naive_softmax(z) - _one_hot(y, z.shape[1])) / len(z)
 
 
+def ce_gradient_mean_shifted_softmax(z, y):
+    exps = np.exp(z - z.mean(axis=-1, keepdims=True))  # overflows on [1000, 0, -1000]
+    return (exps / exps.sum(axis=-1, keepdims=True) - _one_hot(y, z.shape[1])) / len(z)
+
+
+def ce_gradient_with_package_softmax(z, y):
+    from neuronlab.losses import softmax
+
+    return (softmax(z) - np.eye(z.shape[1])[y]) / len(z)
+
+
 # 10.5
 
 
@@ -195,6 +264,18 @@ def accuracy_as_count(s, y):
 
 def accuracy_as_error_rate(s, y):
     return np.mean(np.argmax(s, axis=1) != y)
+
+
+def _float_confusion(labels, predicted, n_classes):
+    counts = np.zeros((n_classes, n_classes))  # float zeros: counts of 1.0, 2.0, ...
+    for true, guess in zip(labels, predicted, strict=True):
+        counts[true, guess] += 1
+    return counts
+
+
+def _histogram_confusion(labels, predicted, n_classes):
+    edges = np.arange(n_classes + 1) - 0.5
+    return np.histogram2d(labels, predicted, bins=[edges, edges])[0]
 
 
 # 10.7
@@ -240,60 +321,32 @@ WRONG_ANSWERS = {
         (collapse_without_bias, "should return 2 values (W, b)"),
     ],
     "10.2": [
-        (_naive_softmax, "Subtract each row's maximum"),
-        (
-            softmax_over_columns,
-            "not axis=0",
-        ),
-        (softmax_over_whole_batch, "sum over the whole batch"),
-        (
-            softmax_batch_maximum,
-            "not the maximum of the whole batch",
-        ),
-        (
-            softmax_on_axis_one,
-            "use axis=-1",
-        ),
-        (
-            softmax_without_keepdims,
-            "keepdims=True",
-        ),
-        (softmax_not_normalised, "add up to 1"),
-        (softmax_without_exp, "exponentiate first"),
-        (softmax_cast_to_float64, "expected dtype float32"),
+        (choose_on_test, "you chose with the test scores"),
+        (choose_on_validation_plus_test, "the test scores went into your choice"),
+        (report_best_test_score, "not the best test accuracy of any setting"),
+        (report_validation_score, "you reported the chosen setting's validation accuracy"),
+        (choose_best_single_run, "the setting of the single best run"),
+        (report_best_seed, "not its best seed"),
+        (choose_with_argmin, "not np.argmin"),
+        (choose_last_of_equals, "keep the first of them"),
+        (choose_with_mean_over_settings, "runs along axis=1"),
+        (choose_without_reporting, "should return 2 values (chosen, reported)"),
     ],
     "10.3": [
-        (
-            cross_entropy_summed,
-            "divide by the number of samples m",
-        ),
-        (
-            cross_entropy_sign_flipped,
-            "the sign",
-        ),
-        (cross_entropy_mean_over_all_entries, "m·K"),
-        (
-            cross_entropy_per_sample,
-            "not one loss per sample",
-        ),
-        (
-            cross_entropy_log_of_softmax,
-            "Work with logs throughout",
-        ),
-        (
-            cross_entropy_naive_softmax,
-            "subtract each row's maximum",
-        ),
-        (
-            cross_entropy_clipped,
-            "clipping p",
-        ),
+        (missed_with_activation_on_output, "except the last"),
+        (missed_without_activation, "the activation never acted"),
+        (missed_fit_without_bias, "a column of ones"),
+        (missed_as_r_squared, "that is R²"),
+        (missed_over_squares_from_zero, "not from 0"),
+        (missed_with_one_overall_mean, "not one mean of the whole array"),
+        (missed_as_ratio_of_norms, "not norms"),
+        (missed_with_weights_on_the_left, "X @ w, not w @ X"),
     ],
     "10.4": [
         (ce_gradient_not_averaged, "divided by m"),
         (ce_gradient_over_all_entries, "not by the number"),
         (ce_gradient_sign_flipped, "the sign"),
-        (ce_gradient_minus_labels, "not the labels"),
+        (ce_gradient_minus_labels, "must become one-hot rows first"),
         (ce_gradient_without_targets, "subtract the one-hot targets"),
         (
             ce_gradient_naive_softmax,
@@ -312,6 +365,8 @@ WRONG_ANSWERS = {
         (_fancy_confusion, "np.add.at"),
         (_sized_by_data, "use n_classes for the size"),
         (_normalised_confusion, "do not divide"),
+        (_float_confusion, "a count is a whole number"),
+        (_histogram_confusion, "a count is a whole number"),
     ],
     "10.7": [
         (predict_overflow_to_one, "softmax depends only on the differences"),

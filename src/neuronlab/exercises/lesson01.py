@@ -1,4 +1,4 @@
-"""Lesson 01, the artificial neuron: net input, batches, firing, the decision line."""
+"""Lesson 01, the artificial neuron: a layer's net inputs, batches, firing, the decision line."""
 
 from __future__ import annotations
 
@@ -15,34 +15,80 @@ _W3 = np.array([0.8, 0.1, -0.4])
 _GATE_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])  # the four corners
 
 
-def _net_input(x, w, b):
-    return np.dot(np.asarray(x, dtype=float), np.asarray(w, dtype=float)) + b
+def _layer_net_inputs(x, W, b):
+    return np.asarray(W, dtype=float) @ np.asarray(x, dtype=float) + b
 
 
 _rng = seeded("1.1")
+_W_SQUARE = np.array([[0.8, 0.1, -0.4], [-1.0, 2.0, 0.5], [0.3, -0.6, 1.5]])  # x @ W differs
 ex1_1 = function_exercise(
     "1.1",
-    "the net input of one neuron",
-    reference=_net_input,
+    "the net inputs of a layer of neurons",
+    reference=_layer_net_inputs,
     cases=[
-        (np.array([0.5, -1.2, 2.0]), _W3, 0.3),
-        (np.array([0.0, 0.0, 0.0]), _W3, -2.0),
-        (np.array([1.0, 1.0]), np.array([1.0, 1.0]), -1.5),
-        (np.array([3.0, -1.0, 2.0, 0.5]), np.array([-0.5, 2.0, 0.25, 4.0]), 0.0),
-        (_rng.normal(size=6), _rng.normal(size=6), 1e3),
+        (
+            np.array([0.5, -1.2, 2.0]),
+            np.array([[0.8, 0.1, -0.4], [1.0, 1.0, 1.0]]),
+            np.array([0.3, -1.0]),
+        ),
+        (
+            np.array([1.0, 1.0]),
+            np.array([[1.0, 1.0], [1.0, 1.0], [-2.0, 0.5]]),
+            np.array([-1.5, -0.5, 0.0]),
+        ),
+        (np.array([2.0, -1.0, 0.5]), _W_SQUARE, np.array([0.1, -0.2, 0.7])),
+        (np.array([0.0, 0.0, 0.0]), _W_SQUARE, np.array([-2.0, 0.0, 2.0])),
+        (_rng.normal(size=4), _rng.normal(size=(5, 4)), _rng.normal(size=5)),
     ],
     mistakes=[
-        (lambda x, w, b: np.dot(x, w), "the bias b is missing: z = w · x + b."),
-        (lambda x, w, b: np.dot(x, w) - b, "the bias is added, not subtracted: z = w · x + b."),
-        (lambda x, w, b: np.sum(x) + b, "each input must be multiplied by its own weight first."),
         (
-            lambda x, w, b: x * w + b,
-            "multiply input by weight, then *sum* the products (np.dot does both).",
+            lambda x, W, b: W @ x,
+            "the biases are missing: z = W x + b, each neuron adds its own b[j].",
+        ),
+        (
+            lambda x, W, b: W @ x - b,
+            "the biases are added, not subtracted: z = W x + b.",
+        ),
+        (
+            lambda x, W, b: x @ W + b,
+            "x @ W pairs x with the *columns* of W, but each neuron's weights are a *row* of W: "
+            "neuron j's net input is W[j] · x + b[j].",
+        ),
+        (
+            lambda x, W, b: np.sum(W * x) + b,
+            "that adds up the products of *every* neuron into one total; sum each neuron's own "
+            "products, one row of W at a time (np.sum(..., axis=1) sums along rows).",
+        ),
+        (
+            lambda x, W, b: np.sum(W * x, axis=0) + b,
+            "axis=0 sums down the columns, over the neurons; a neuron's net input sums its own "
+            "row, over the inputs (axis=1).",
+        ),
+        (
+            lambda x, W, b: W[0] @ x + b[0],
+            "that is only the first neuron's net input; return one net input per neuron, "
+            "shape (m,). If you wrote a loop, is `return` indented inside it?",
+        ),
+    ],
+    error_hints=[
+        (
+            "inner sizes do not match",
+            "each neuron's weights are a *row* of W, as long as x: W @ x dots every row of W "
+            "with x, while x @ W pairs x with the columns of W.",
+        ),
+        (
+            "could not line them up",
+            "if you summed W * x: it holds one row of products per neuron, so sum each row "
+            "(axis=1), not each column (axis=0), to get one total per neuron, shape (m,).",
         ),
     ],
     hints=[
-        "Multiply each input by its weight, add the products up, then add the bias.",
-        "np.dot(w, x) multiplies element by element and sums: it is w · x.",
+        "Neuron j alone is the neuron of lesson 01, with weights W[j] (row j) and bias b[j]: "
+        "its net input is W[j] · x + b[j]. A loop over the rows works; collect the results "
+        "with np.array([...]).",
+        "Each row of W is dotted with the same x. Lesson 01's batch X @ w dotted each row of "
+        "X with the same w: the shapes (m, n) @ (n,) -> (m,) are the same here, only the rows "
+        "mean neurons instead of samples.",
     ],
 )
 

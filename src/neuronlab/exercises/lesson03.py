@@ -1,7 +1,7 @@
-"""Lesson 03, the sigmoid: a stable sigmoid, a sigmoid neuron, its inverse, its steepness.
+"""Lesson 03, the sigmoid: a stable sigmoid, a steeper sigmoid neuron, its inverse, its steepness.
 
-Each check is a declaration (:func:`~neuronlab.exercises.checks.function_exercise`): a float32
-input must give float32 back (``check_dtype``), and when the learner's function overflows, a
+Each check is a declaration (:func:`~neuronlab.exercises.checks.function_exercise`): in 3.1,
+3.3 and 3.4 a float32 input must give float32 back (``check_dtype``), and when the learner's function overflows, a
 targeted hint (:func:`overflow_hint`, which lesson 04 uses too) says where the overflow comes from.
 """
 
@@ -161,75 +161,92 @@ ex3_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 3.2 A sigmoid neuron on a batch
+# 3.2 A sigmoid neuron made steeper, for several k at once (the lesson printed one k per line)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("3.2")
 
 _AND_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+_AND_W = np.array([1.0, 1.0])
 
 
-def _sigmoid_neuron(X, w, b):
-    return _sigmoid(np.asarray(X) @ np.asarray(w) + b)
+def _steepened_outputs(X, w, b, ks):
+    z = np.asarray(X) @ np.asarray(w) + b
+    return _sigmoid(np.asarray(ks)[:, None] * z)
 
 
-NEURON_CASES = [
-    (_AND_X.copy(), np.array([1.0, 1.0]), -1.5),
-    (_rng.normal(size=(5, 3)), np.array([0.8, -1.2, 0.4]), 0.3),
-    (np.array([[2.0, -1.0, 0.5]]), np.array([0.5, 0.5, -2.0]), -0.25),
-    (
-        _rng.normal(size=(6, 2)).astype(np.float32),
-        np.array([1.5, -0.5], dtype=np.float32),
-        0.5,
-    ),
-    (np.array([[1.0, 1.0], [-1.0, -1.0], [0.0, 0.0]]), np.array([500.0, 500.0]), 0.0),
-    (np.array([[-1.0, -1.0], [1.0, 1.0]]), np.array([360.0, 360.0]), 0.0),  # z = -720: σ ≈ 2e-313
-    (_rng.normal(size=(7, 4)), _rng.normal(size=4), -0.7),
+def _outputs_for_one_k(X, w, b, ks):
+    return _sigmoid(ks[0] * (X @ w + b))
+
+
+STEEPENED_CASES = [
+    (_AND_X.copy(), _AND_W.copy(), -1.5, np.array([1.0, 3.0, 10.0])),
+    (_rng.normal(size=(5, 3)), np.array([0.8, -1.2, 0.4]), 0.3, np.array([0.5, 2.0])),
+    (np.array([[2.0, -1.0, 0.5]]), np.array([0.5, 0.5, -2.0]), -0.25, np.array([4.0])),
+    (_rng.normal(size=(3, 2)), np.array([1.5, -0.5]), 0.5, np.array([0.1, 1.0, 25.0])),
+    (_AND_X.copy(), _AND_W.copy(), -1.5, np.array([1440.0])),  # z = -720: σ ≈ 2e-313, not 0
+    (_rng.normal(size=(6, 4)), _rng.normal(size=4), -0.7, np.array([1.0, 5.0, 125.0, 0.2])),
 ]
 
-NEURON_MISTAKES: list[tuple[Callable[..., Any], str]] = [
-    (lambda X, w, b: _sigmoid(X @ w), "the bias b is missing: a = σ(X w + b)."),
-    (lambda X, w, b: _sigmoid(X @ w - b), "the bias is added, not subtracted: a = σ(X w + b)."),
+STEEPENED_MISTAKES: list[tuple[Callable[..., Any], str]] = [
     (
-        lambda X, w, b: X @ w + b,
-        "that is the net input z; the neuron's output is σ(z).",
+        lambda X, w, b, ks: _sigmoid(np.asarray(ks)[:, None] * (X @ w) + b),
+        "k multiplies the weights but not the bias: the lesson's trap, where w = (10, 10) with "
+        "b = -1.5 behaved like OR. Multiply the bias by k too: σ(X (k w) + k b) = σ(k (X w + b)).",
     ),
     (
-        lambda X, w, b: np.where(X @ w + b >= 0, 1.0, 0.0),
-        "that is the step neuron of lesson 02; pass the net input through the sigmoid instead.",
+        lambda X, w, b, ks: np.asarray(ks)[:, None] * _sigmoid(X @ w + b),
+        "k goes inside σ, on the net input: σ(k z), not k σ(z). Outputs above 1 cannot come "
+        "from a sigmoid.",
     ),
     (
-        lambda X, w, b: _sigmoid(X) @ w + b,
-        "the sigmoid goes on the net input, after weighting and adding the bias, not on the "
-        "inputs: a = σ(X w + b).",
+        lambda X, w, b, ks: _steepened_outputs(X, w, b, ks).T,
+        "rows and columns are swapped: one row per k, one column per sample, shape "
+        "(len(ks), n_samples).",
     ),
     (
-        lambda X, w, b: _sigmoid(X @ w + b).reshape(-1, 1),
-        "return a flat vector of shape (n_samples,), not a column.",
+        lambda X, w, b, ks: np.round(_steepened_outputs(X, w, b, ks), 3),
+        "you rounded the outputs: the lesson rounds only to print them. Return the full values.",
+    ),
+    (
+        lambda X, w, b, ks: np.tile(_sigmoid(X @ w + b), (len(ks), 1)),
+        "every row is σ(X w + b), the outputs for k = 1: each row must use its own k.",
+    ),
+    (
+        _outputs_for_one_k,
+        "that is the outputs for the first k only; return one row per k, shape "
+        "(len(ks), n_samples). If you wrote a loop, is `return` indented inside it?",
+    ),
+    (
+        lambda X, w, b, ks: _naive(np.asarray(ks)[:, None] * (X @ w + b)),
+        SIGMOID_MISTAKES[0][1],
     ),
 ]
 
 
-def _neuron_overflow_hint(args: tuple[Any, ...], message: str) -> str:
-    text = overflow_hint((np.asarray(args[0]) @ np.asarray(args[1]) + args[2],), message)
+def _steepened_overflow_hint(args: tuple[Any, ...], message: str) -> str:
+    z = np.asarray(args[3])[:, None] * (np.asarray(args[0]) @ np.asarray(args[1]) + args[2])
+    text = overflow_hint((z,), message)
     return f"{text} Or use activations.sigmoid, which is safe." if text else ""
 
 
 ex3_2 = function_exercise(
     "3.2",
-    "a sigmoid neuron's outputs for a batch",
-    reference=_sigmoid_neuron,
-    cases=NEURON_CASES,
-    mistakes=[(lambda X, w, b: _naive(X @ w + b), SIGMOID_MISTAKES[0][1]), *NEURON_MISTAKES],
+    "a sigmoid neuron made steeper, for several k at once",
+    reference=_steepened_outputs,
+    cases=STEEPENED_CASES,
+    mistakes=STEEPENED_MISTAKES,
     atol=0.0,
-    error_hints=_neuron_overflow_hint,
+    error_hints=_steepened_overflow_hint,
     prechecks=[avoids_not_silences],
-    check_dtype=True,
     hints=[
-        "A sigmoid neuron is lesson 01's neuron with σ in place of the step: first the net "
-        "inputs, one per row of X (exercise 1.2), then the activation.",
-        "activations.sigmoid works on a whole array at once, entry by entry, and keeps float32 "
-        "input float32.",
+        "For one k, the lesson multiplied the weights *and* the bias by k. Since "
+        "X (k w) + k b = k (X w + b), you can compute the net inputs z = X w + b once and "
+        "reuse them for every k.",
+        "One row per k: for each k, the row is σ applied to k times the net inputs. A loop that "
+        "appends each row to a list, then np.array of the list, gives shape (len(ks), n_samples).",
+        "Without a loop: ks[:, None] has shape (len(ks), 1) and z has shape (n_samples,); numpy "
+        "stretches both to (len(ks), n_samples) when it multiplies them.",
     ],
 )
 

@@ -1,4 +1,4 @@
-"""Lesson 05, the chain rule and computational graphs: gates, forks, a sigmoid neuron.
+"""Lesson 05, the chain rule and computational graphs: gates, forks, a tanh neuron.
 
 Most answers here return gradients, one per input of a small graph, as a tuple ``(dx, dy, ...)``.
 They are compared with the exact gradients of the chain rule to 12 significant digits: centred
@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from neuronlab.activations import sigmoid, sigmoid_derivative
+from neuronlab.activations import sigmoid, sigmoid_derivative, tanh_derivative
 from neuronlab.autodiff import Value
 from neuronlab.exercises.checks import (
     Exercise,
@@ -180,89 +180,109 @@ ex5_2 = gradients_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# 5.3 The chain rule through a sigmoid neuron
+# 5.3 The chain rule through a tanh neuron (the lesson's neuron was a sigmoid)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("5.3")
 
 
-def _neuron_dw(w, x, b):
-    return sigmoid_derivative(w * x + b) * x
+def _tanh_neuron_backward(x1, x2, w1, w2, b):
+    d = tanh_derivative(w1 * x1 + w2 * x2 + b)  # ∂a/∂z, exact even where tanh(z) rounds to ±1
+    return d * x1, d * x2, d, d * w1, d * w2
 
 
-_NEURON_CASES = [
-    (0.5, 2.0, -1.0),  # z = 0: σ'(z) = 0.25
-    (1.5, -2.0, 0.5),
-    (-0.3, 0.0, 2.0),  # x = 0: the weight has no effect
-    (np.array([-2.0, -0.5, 0.0, 1.0, 3.0]), np.array([1.5, -1.0, 2.0, 0.0, -0.7]), 0.3),
-    (np.array([0.1, -0.1, 0.25]), np.array([10.0, 10.0, -8.0]), np.array([-1.0, 1.0, 4.0])),
-    (np.array([50.0, -50.0, 800.0]), np.array([20.0, 20.0, -1.0]), 0.0),  # saturated: z = ±1000
-    (np.array([-36.0, -30.0]), np.array([20.0, 20.0]), 0.0),  # z = -720, -600: tiny, not 0
-    (
-        _rng.normal(size=(2, 3)).astype(np.float32),
-        _rng.normal(size=(2, 3)).astype(np.float32),
-        np.float32(-0.5),
-    ),
-]
+def _with_slope(slope):
+    """A wrong answer that uses ``slope(z, a)`` for the tanh gate and the right links after it."""
 
-_NEURON_MISTAKES = [
-    (
-        lambda w, x, b: sigmoid_derivative(w * x + b),
-        "you forgot the inner derivative: z = w x + b changes at the rate ∂z/∂w = x, so "
-        "multiply σ'(z) by x.",
-    ),
-    (
-        lambda w, x, b: (w * x + b) * (1 - (w * x + b)) * x,
-        "σ(1 − σ) takes the sigmoid's *output* σ(z), not the net input z: σ'(z) = σ(z)(1 − σ(z)).",
-    ),
-    (
-        lambda w, x, b: sigmoid(w * x + b) * x,
-        "the outer derivative is σ'(z) = σ(z)(1 − σ(z)), not σ(z) itself.",
-    ),
-    (
-        lambda w, x, b: sigmoid_derivative(w * x + b) * w,
-        "∂z/∂w = x, the input that w multiplies; σ'(z) · w is the derivative with respect to x.",
-    ),
-    (
-        lambda w, x, b: sigmoid_derivative(w) * x,
-        "evaluate the outer derivative at the inner function's value, the net input "
-        "z = w x + b, not at w.",
-    ),
-]
+    def gradients(x1, x2, w1, w2, b):
+        z = w1 * x1 + w2 * x2 + b
+        d = slope(z, np.tanh(z))
+        return d * x1, d * x2, d, d * w1, d * w2
+
+    return gradients
 
 
-def _silenced_naive_sigmoid(z):
-    with np.errstate(over="ignore"):
-        return 1 / (1 + np.exp(-z))
+def _sigmoid_neuron_backward(x1, x2, w1, w2, b):
+    d = sigmoid_derivative(w1 * x1 + w2 * x2 + b)
+    return d * x1, d * x2, d, d * w1, d * w2
 
 
-ex5_3 = function_exercise(
+ex5_3 = gradients_exercise(
     "5.3",
-    "the chain rule through a sigmoid neuron",
-    reference=_neuron_dw,
-    cases=_NEURON_CASES,
+    "the chain rule through a tanh neuron",
+    reference=_tanh_neuron_backward,
+    outputs=("dw1", "dw2", "db", "dx1", "dx2"),
+    cases=[
+        (1.5, 2.0, 0.5, -1.0, 0.3),  # the lesson's numbers: z = -0.95
+        (2.0, -1.0, 0.25, 0.5, 0.0),  # z = 0: tanh'(0) = 1
+        (-0.5, 3.0, 1.2, 0.4, -0.8),
+        tuple(_rng.normal(scale=0.8, size=6) for _ in range(5)),  # |z| < 2.5
+        (
+            np.array([2.0, -2.0]),
+            np.array([3.0, -3.0]),
+            np.array([4.0, 4.0]),
+            np.array([4.0, 4.0]),
+            0.0,
+        ),  # z = ±20: saturated, every gradient below 1e-15
+    ],
     mistakes=[
         (
-            lambda w, x, b: (lambda s: s * (1 - s) * x)(_silenced_naive_sigmoid(w * x + b)),
-            "the overflow was silenced, not avoided: at z = -720, e^(-z) overflows to inf and the "
-            "naive sigmoid gives 0, where σ'(z) ≈ 2e-313 is a number a float can hold. Use the "
-            "stable sigmoid of lesson 03 (from neuronlab.activations import sigmoid).",
+            _with_slope(lambda z, a: a * (1 - a)),
+            "a (1 − a) is the *sigmoid's* slope pattern, σ(1 − σ); the slope of tanh is "
+            "1 − tanh²(z) = 1 − a².",
         ),
-        *_NEURON_MISTAKES,
-    ],
-    exact=True,
-    atol=0.0,
-    error_hints=[
         (
-            "overflow",
-            "the net input here is very negative, and e^(-z) overflows. Use the stable sigmoid "
-            "of lesson 03 (from neuronlab.activations import sigmoid).",
-        )
+            _with_slope(lambda z, a: 1 - a),
+            "the slope of tanh is 1 − tanh²(z): square a before subtracting it from 1.",
+        ),
+        (
+            _with_slope(lambda z, a: 1 - z**2),
+            "1 − a² squares the tanh gate's *output* a = tanh(z), not the net input z.",
+        ),
+        (
+            _with_slope(lambda z, a: a),
+            "the tanh gate passes on its slope 1 − tanh²(z), not its output tanh(z).",
+        ),
+        (
+            lambda x1, x2, w1, w2, b: (lambda d: (d, d, d, d, d))(
+                tanh_derivative(w1 * x1 + w2 * x2 + b)
+            ),
+            "that is ∂a/∂z for every box: the chain rule goes on through the add and multiply "
+            "gates inside z = w1 x1 + w2 x2 + b (∂z/∂w1 = x1, ...).",
+        ),
+        (
+            lambda x1, x2, w1, w2, b: (lambda d: (d * x1, d * x2, d, d * x1, d * x2))(
+                tanh_derivative(w1 * x1 + w2 * x2 + b)
+            ),
+            "the inputs' gradients: a multiply gate swaps, so x1 gets w1 (∂z/∂x1 = w1), just as "
+            "w1 gets x1.",
+        ),
+        (
+            lambda x1, x2, w1, w2, b: (lambda d: (d * w1, d * w2, d, d * x1, d * x2))(
+                tanh_derivative(w1 * x1 + w2 * x2 + b)
+            ),
+            "the weights' and the inputs' gradients are swapped: ∂z/∂w1 = x1, the input that w1 "
+            "multiplies, and ∂z/∂x1 = w1.",
+        ),
+        (
+            lambda x1, x2, w1, w2, b: (lambda d: (d * x1, d * x2, d * b, d * w1, d * w2))(
+                tanh_derivative(w1 * x1 + w2 * x2 + b)
+            ),
+            "b is added, not multiplied: the add gate passes ∂a/∂z on to b unchanged (∂z/∂b = 1).",
+        ),
+        (
+            _sigmoid_neuron_backward,
+            "those are the gradients of the lesson's *sigmoid* neuron; this neuron's activation "
+            "is tanh, whose slope is 1 − tanh²(z).",
+        ),
     ],
     hints=[
-        "Two links: the inner z = w x + b, then the outer a = σ(z). Multiply their local derivatives.",
-        "∂z/∂w = x, and ∂a/∂z = σ'(z) = σ(z)(1 − σ(z)), evaluated at the net input z.",
-        "Compute z first, then σ(z) once with the package's sigmoid, and multiply the two links.",
+        "The graph is the lesson's sigmoid neuron with tanh in the circle: z = w1 x1 + w2 x2 + b, "
+        "then a = tanh(z). Each box's gradient is the tanh gate's local gradient times ∂z/∂(box).",
+        "The tanh gate's local gradient is 1 − tanh²(z): like σ(1 − σ), it needs only the "
+        "output a of the forward pass.",
+        "Inside z, the add gate passes the gradient on to b unchanged, and each multiply gate "
+        "swaps: w1 gets x1 times the gradient of z, and x1 gets w1 times it.",
     ],
 )
 

@@ -1,5 +1,6 @@
-"""Lesson 10, putting it together: collapsing linear layers, softmax, cross-entropy and its
-gradient, accuracy, the confusion matrix.
+"""Lesson 10, putting it together: collapsing linear layers, choosing on validation and
+reporting the test score once, the share of a deep network no linear layer reproduces (1 - R²),
+the gradient of cross-entropy, accuracy, the confusion matrix.
 
 The learner's functions take batches with **one row per sample**: scores (logits) ``z`` of
 shape (m, K) for m samples and K classes, and integer labels of shape (m,).
@@ -7,11 +8,21 @@ shape (m, K) for m samples and K classes, and integer labels of shape (m,).
 
 from __future__ import annotations
 
+import itertools
 from functools import partial
 
 import numpy as np
 
-from neuronlab.exercises.checks import Mistakes, function_exercise, predict_question, seeded
+from neuronlab.exercises.checks import (
+    Incorrect,
+    Mistakes,
+    call,
+    function_exercise,
+    predict_question,
+    seeded,
+    written_without,
+)
+from neuronlab.losses import softmax as _package_softmax
 
 # This lesson's checks compare float32 answers and known mistakes more tightly than the default.
 _exercise = partial(function_exercise, float32_rtol=1e-5, mistake_rtol=1e-6)
@@ -25,11 +36,6 @@ def _softmax(z):
     z = np.asarray(z)
     exps = np.exp(z - np.max(z, axis=-1, keepdims=True))
     return exps / np.sum(exps, axis=-1, keepdims=True)
-
-
-def _log_softmax(z):
-    shifted = z - np.max(z, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
 def _one_hot(labels, n_classes):
@@ -121,176 +127,260 @@ ex10_1 = function_exercise(
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 10.2: softmax, stable
+# Exercise 10.2: choose on validation, test once
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("10.2")
 
-_SOFTMAX_CASES = [
-    (_rng.normal(0.0, 2.0, size=(3, 4)),),
-    (np.array([1.0, 2.0, 3.0]),),
-    (np.array([0.0, 0.0, 0.0, 0.0]),),
-    (np.array([1000.0, 999.0, 0.0]),),
-    (np.array([[1000.0, 999.0, 998.0], [-1000.0, -1001.0, -1002.0]]),),
-    (np.array([[-3.0, 0.5, 2.0], [1.0, 1.0, -1.0]], dtype=np.float32),),
-    (_rng.normal(0.0, 10.0, size=(50, 10)),),
+
+def _choose_and_report(val_accuracy, test_accuracy):
+    val_means = np.mean(val_accuracy, axis=1)  # one mean per setting, over its seeds
+    chosen = int(np.argmax(val_means))  # the first of equals, as np.argmax does
+    return chosen, float(np.mean(test_accuracy[chosen]))
+
+
+def _random_scores(n_settings, n_seeds):
+    return np.round(_rng.uniform(0.80, 0.98, size=(n_settings, n_seeds)), 3)
+
+
+_CHOICE_CASES = [
+    (  # the best mean on validation (row 2), the best single run (row 1), the best on test (row 0)
+        np.array([[0.90, 0.92, 0.91, 0.95], [0.97, 0.85, 0.86, 0.90], [0.93, 0.93, 0.92, 0.96]]),
+        np.array([[0.94, 0.93, 0.95, 0.94], [0.90, 0.91, 0.89, 0.90], [0.92, 0.91, 0.90, 0.91]]),
+    ),
+    (  # rows 0 and 2 tie on validation: the first is kept
+        np.array([[0.9, 0.8], [0.7, 0.7], [0.8, 0.9]]),
+        np.array([[0.80, 0.82], [0.90, 0.90], [0.85, 0.87]]),
+    ),
+    (np.array([[0.95], [0.91], [0.96], [0.93]]), np.array([[0.94], [0.95], [0.92], [0.90]])),
+    (_random_scores(6, 5), _random_scores(6, 5)),
+    (_random_scores(12, 3), _random_scores(12, 3)),
 ]
 
-_SOFTMAX_MISTAKES: Mistakes = [
+
+def _chosen_by(score):
+    """A learner's choice made with ``score(val, test)`` per setting; the test mean reported."""
+
+    def choose(val, test):
+        chosen = int(np.argmax(score(val, test)))
+        return chosen, float(np.mean(test[chosen]))
+
+    return choose
+
+
+def _last_of_equals(val, test):
+    means = np.mean(val, axis=1)
+    chosen = len(means) - 1 - int(np.argmax(means[::-1]))
+    return chosen, float(np.mean(test[chosen]))
+
+
+_CHOICE_MISTAKES: Mistakes = [
     (
-        lambda z: np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=0),
-        "each row (one sample) must sum to 1: take the max and the sum along the last axis "
-        "(axis=-1), not axis=0.",
+        _chosen_by(lambda v, t: t.mean(axis=1)),
+        "you chose with the test scores. The test set plays no part in the choice: choose the "
+        "setting with the highest mean validation accuracy, then read its test accuracy.",
     ),
     (
-        lambda z: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
-        "you divided by the sum over the whole batch; divide each row by its own sum "
-        "(np.sum(..., axis=-1, keepdims=True)).",
+        _chosen_by(lambda v, t: v.mean(axis=1) + t.mean(axis=1)),
+        "the test scores went into your choice (added to the validation scores). Choose on "
+        "validation alone; the test score is only read, once, for the chosen setting.",
     ),
     (
-        lambda z: np.exp(z - z.max(axis=0)) / np.exp(z - z.max(axis=0)).sum(axis=-1, keepdims=True),
-        "subtract each row's own maximum (np.max(z, axis=-1, keepdims=True)), not each column's.",
+        lambda v, t: (_choose_and_report(v, t)[0], float(np.max(t.mean(axis=1)))),
+        "report the test accuracy of the setting you chose, not the best test accuracy of any "
+        "setting: picking the best test score is choosing on the test set again.",
     ),
     (
-        lambda z: z / z.sum(axis=-1, keepdims=True),
-        "exponentiate first: softmax divides e^(z_k) by the row's sum of e^(z_j).",
+        lambda v, t: (_choose_and_report(v, t)[0], float(np.mean(v[_choose_and_report(v, t)[0]]))),
+        "you reported the chosen setting's validation accuracy. It is the score you chose on, so "
+        "it is optimistic; report the chosen setting's test accuracy.",
     ),
     (
-        lambda z: np.exp(z - z.max(axis=-1, keepdims=True)),
-        "divide by the row's sum, so that the probabilities of each row add up to 1.",
+        _chosen_by(lambda v, t: v.max(axis=1)),
+        "you chose the setting of the single best run. Choose by each setting's mean over its "
+        "seeds: one lucky seed does not make a better setting.",
+    ),
+    (
+        lambda v, t: (_choose_and_report(v, t)[0], float(np.max(t[_choose_and_report(v, t)[0]]))),
+        "report the chosen setting's mean test accuracy over its seeds, not its best seed.",
+    ),
+    (
+        _chosen_by(lambda v, t: -v.mean(axis=1)),
+        "the best setting has the highest validation accuracy: np.argmax, not np.argmin.",
+    ),
+    (
+        _last_of_equals,
+        "two settings tie on validation here: keep the first of them (as np.argmax does).",
     ),
 ]
 
-_SOFTMAX_ERRORS = [
-    (
-        "overflow",
-        "e^1000 is too big for a float. Subtract each row's maximum from z first: softmax does "
-        "not change, and the largest power of e becomes e^0 = 1.",
-    ),
-    (
-        "invalid value",
-        "a row came out as 0 / 0. Subtract each row's own maximum (axis=-1, keepdims=True), "
-        "not the maximum of the whole batch: a row far below it underflows to all zeros.",
-    ),
+_CHOICE_ERRORS = [
     (
         "out of bounds",
-        "use axis=-1 (the last axis), so that a single vector of scores works as well as a batch.",
-    ),
-    (
-        "could not be broadcast",
-        "keep the reduced axis with keepdims=True: a column of shape (m, 1) lines up with the "
-        "scores of shape (m, K), a vector of shape (m,) does not.",
+        "one row per setting, one column per seed: the mean over the seeds runs along axis=1, "
+        "and the chosen setting is a row number.",
     ),
 ]
 
 
-ex10_2 = _exercise(
+ex10_2 = function_exercise(
     "10.2",
-    "softmax, stable",
-    reference=_softmax,
-    cases=_SOFTMAX_CASES,
-    mistakes=_SOFTMAX_MISTAKES,
-    error_hints=_SOFTMAX_ERRORS,
-    check_dtype=True,
+    "choose on validation, test once",
+    reference=_choose_and_report,
+    cases=_CHOICE_CASES,
+    outputs=("chosen", "reported"),
+    mistakes=_CHOICE_MISTAKES,
+    error_hints=_CHOICE_ERRORS,
     hints=[
-        "softmax(z)_k = e^(z_k) / Σ_j e^(z_j), along each row. Adding a constant to every score "
-        "of a row changes nothing.",
-        "Subtract each row's maximum (np.max with axis=-1 and keepdims=True) before np.exp, so "
-        "the largest power is e^0 = 1; keepdims keeps the shapes lined up when you divide.",
+        "Two steps, and the test scores belong only to the second: first pick a row using the "
+        "validation array alone, then look up one number in the test array.",
+        "A setting's score is the mean over its seeds (a row's mean). Which numpy function "
+        "returns the position of the largest entry, and which one of equal entries does it keep?",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 10.3: categorical cross-entropy from logits
+# Exercise 10.3: what no single linear layer can reproduce (1 - R²)
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("10.3")
 
 
-def _cross_entropy(z, labels):
-    m = z.shape[0]
-    return float(-np.mean(_log_softmax(z)[np.arange(m), labels]))
+def relu(z):
+    """max(z, 0), the activation a case passes as a function."""
+    return np.maximum(z, 0.0)
 
 
-_CE_CASES = [
-    (_rng.normal(0.0, 2.0, size=(3, 3)), np.array([0, 2, 1])),
-    (_rng.normal(0.0, 2.0, size=(5, 4)), np.array([3, 0, 0, 2, 1])),
-    (np.array([[2.0, 1.0, 0.1]]), np.array([0])),
-    (np.array([[1000.0, 0.0, -1000.0], [0.0, 0.0, 0.0]]), np.array([2, 1])),
-    (np.array([[-1.5, 0.5, 3.0, 0.0], [2.0, -2.0, 0.0, 1.0]], dtype=np.float32), np.array([2, 3])),
-    (_rng.normal(0.0, 5.0, size=(40, 10)), _rng.integers(0, 10, size=40)),
-]
+def linear(z):
+    """The identity: returns z unchanged, no activation at all."""
+    return z
 
-_CE_MISTAKES: Mistakes = [
-    (
-        lambda z, y: -np.sum(_log_softmax(z)[np.arange(len(y)), y]),
-        "that is the sum over the batch; the loss is the mean: divide by the number of samples m.",
-    ),
-    (
-        lambda z, y: np.mean(_log_softmax(z)[np.arange(len(y)), y]),
-        "the sign: the loss is -log p of the true class, which is >= 0.",
-    ),
-    (
-        lambda z, y: -np.mean(_one_hot(y, z.shape[1]) * _log_softmax(z)),
-        "np.mean over the whole (m, K) array divides by m·K; divide the sum by the number of "
-        "samples m only.",
-    ),
-    (
-        lambda z, y: -_log_softmax(z)[np.arange(len(y)), y],
-        "return one number, the mean over the samples, not one loss per sample.",
-    ),
-    (
-        lambda z, y: -np.mean(np.log(np.clip(_softmax(z), 1e-12, 1.0))[np.arange(len(y)), y]),
-        "clipping p to avoid log(0) changes the answer for confident mistakes; use log-softmax: "
-        "log p_k = (z_k - max) - log Σ_j e^(z_j - max).",
-    ),
-    (
-        lambda z, y: -np.mean((z - z.max(axis=0))[np.arange(len(y)), y]),
-        "normalise each row: log softmax(z)_k = z_k - max - log Σ_j e^(z_j - max), along axis=-1.",
-    ),
-    (
-        lambda z, y: -np.mean(_log_softmax(z.T).T[np.arange(len(y)), y]),
-        "the softmax runs along each row (axis=-1, one sample's class scores), not down columns.",
-    ),
-]
 
-_CE_ERRORS = [
-    (
-        "divide by zero",
-        "log(softmax(z)) takes the log of a probability that rounded to 0. Work with logs "
-        "throughout: log softmax(z)_k = (z_k - max) - log Σ_j e^(z_j - max).",
-    ),
-    (
-        "overflow",
-        "e^1000 is too big for a float: subtract each row's maximum from z before np.exp.",
-    ),
-    (
-        "out of bounds",
-        "pick the true class of each row with z[np.arange(m), labels] (labels are class numbers).",
-    ),
+def _forward(weights, biases, activation, X):
+    a = X
+    for W, b in zip(weights[:-1], biases[:-1], strict=True):
+        a = activation(a @ W + b)
+    return a @ weights[-1] + biases[-1]  # the output layer is linear
+
+
+def _misses(outputs, X, with_bias=True, around=lambda y: y.mean(axis=0), squared=True):
+    columns = np.column_stack([X, np.ones(len(X))]) if with_bias else X
+    coefficients, *_ = np.linalg.lstsq(columns, outputs, rcond=None)
+    residual = columns @ coefficients - outputs
+    deviation = outputs - around(outputs)
+    if not squared:
+        return float(np.linalg.norm(residual) / np.linalg.norm(deviation))
+    return float(np.sum(residual**2) / np.sum(deviation**2))
+
+
+def _share_missed(weights, biases, activation, X):
+    return _misses(_forward(weights, biases, activation, X), X)
+
+
+def _stack(sizes, n_samples):
+    weights = [
+        _rng.normal(0.0, 1.0 / np.sqrt(n), size=(n, k)) for n, k in itertools.pairwise(sizes)
+    ]
+    biases = [_rng.normal(size=k) for k in sizes[1:]]
+    return weights, biases, _rng.normal(size=(n_samples, sizes[0]))
+
+
+def _stack_case(sizes, activation, n_samples=200):
+    weights, biases, X = _stack(sizes, n_samples)
+    return weights, biases, activation, X
+
+
+_MISSED_CASES = [
+    _stack_case([3, 12, 12, 12, 2], np.tanh),
+    _stack_case([2, 8, 8, 8, 1], relu),
+    _stack_case([4, 16, 16, 16, 3], linear),  # no activation: the stack is one linear map
+    _stack_case([3, 10, 10, 10, 10, 2], relu, n_samples=300),
 ]
 
 
-ex10_3 = _exercise(
+def _activation_everywhere(weights, biases, activation, X):
+    a = X
+    for W, b in zip(weights, biases, strict=True):
+        a = activation(a @ W + b)
+    return _misses(a, X)
+
+
+_MISSED_MISTAKES: Mistakes = [
+    (
+        _activation_everywhere,
+        "the output layer is linear: apply the activation after every layer except the last.",
+    ),
+    (
+        lambda W, b, g, X: _misses(_forward(W, b, linear, X), X),
+        "the activation never acted: apply it after each hidden layer. Without it the stack is "
+        "one linear map, and the best linear layer misses nothing.",
+    ),
+    (
+        lambda W, b, g, X: _misses(_forward(W, b, g, X), X, with_bias=False),
+        "the single linear layer has a bias too: fit X @ W + b, with a column of ones next to "
+        "X (as in section 1), not X @ W alone.",
+    ),
+    (
+        lambda W, b, g, X: 1.0 - _share_missed(W, b, g, X),
+        "that is R², the share the linear layer explains; return the share it misses, 1 - R².",
+    ),
+    (
+        lambda W, b, g, X: _misses(_forward(W, b, g, X), X, around=lambda y: 0.0),
+        "the total is each output's squared deviation from its own mean (outputs.mean(axis=0)), "
+        "not from 0.",
+    ),
+    (
+        lambda W, b, g, X: _misses(_forward(W, b, g, X), X, around=lambda y: y.mean()),
+        "subtract each output column's own mean (axis=0), not one mean of the whole array.",
+    ),
+    (
+        lambda W, b, g, X: _misses(_forward(W, b, g, X), X, squared=False),
+        "square before you add: 1 - R² divides sums of squares, not norms (their square roots).",
+    ),
+]
+
+
+def _describe_stack(args):
+    weights, _, activation, X = args
+    sizes = [weights[0].shape[0]] + [W.shape[1] for W in weights]
+    return (
+        f"a stack of layers of sizes {sizes} with activation {activation.__name__} and X of "
+        f"shape {X.shape}"
+    )
+
+
+_MISSED_ERRORS = [
+    (
+        "could not be broadcast",
+        "the column of ones must have one entry per sample: np.ones(len(X)), stacked next to X "
+        "with np.column_stack.",
+    ),
+]
+
+
+ex10_3 = function_exercise(
     "10.3",
-    "categorical cross-entropy from logits",
-    reference=_cross_entropy,
-    cases=_CE_CASES,
-    mistakes=_CE_MISTAKES,
-    error_hints=_CE_ERRORS,
+    "what no single linear layer can reproduce",
+    reference=_share_missed,
+    cases=_MISSED_CASES,
+    mistakes=_MISSED_MISTAKES,
+    error_hints=_MISSED_ERRORS,
+    given=_describe_stack,
+    rtol=1e-6,
+    atol=1e-9,
     hints=[
-        "For one sample: loss = -log softmax(z)_y, the minus log-probability of its true class y. "
-        "The batch's loss is the mean.",
-        "log softmax(z) = z - max - log(Σ e^(z - max)), row by row, never overflows. To pick "
-        "each row's entry of its true class, index with two arrays: rows np.arange(m) and "
-        "the labels.",
+        "First the network's outputs: a loop over the layers, a = a @ W + b, with the activation "
+        "after each hidden layer only. Then the fit, exactly as section 1 of the lesson.",
+        "np.linalg.lstsq(A, outputs, rcond=None)[0] gives the coefficients of the best fit of "
+        "A @ coefficients to the outputs; A is X with a column of ones. Compare the squared "
+        "residuals with the outputs' squared deviations from their column means.",
     ],
 )
 
 
 # ---------------------------------------------------------------------------------------------
-# Exercise 10.4: its gradient, softmax minus one-hot
+# Exercise 10.4: the gradient of cross-entropy
 # ---------------------------------------------------------------------------------------------
 
 _rng = seeded("10.4")
@@ -300,9 +390,10 @@ def _cross_entropy_gradient(z, labels):
     return (_softmax(z) - _one_hot(labels, z.shape[1])) / z.shape[0]
 
 
-_GRAD_CASES = [
-    (_rng.normal(0.0, 2.0, size=(3, 3)), np.array([1, 0, 2])),
+_GRAD_SQUARE = (_rng.normal(0.0, 2.0, size=(3, 3)), np.array([1, 0, 2]))
+_GRAD_CASES = [  # not square first: a shape mistake fails loudly before it can pass by chance
     (_rng.normal(0.0, 2.0, size=(4, 5)), np.array([4, 0, 1, 1])),
+    _GRAD_SQUARE,
     (np.array([[0.5, -0.5]]), np.array([1])),
     (np.array([[1000.0, 0.0, -1000.0], [0.0, 0.0, 0.0]]), np.array([1, 0])),
     (np.array([[-1.5, 0.5, 3.0], [2.0, -2.0, 0.0]], dtype=np.float32), np.array([2, 0])),
@@ -345,8 +436,9 @@ _GRAD_MISTAKES: Mistakes = [
 _GRAD_ERRORS = [
     (
         "could not be broadcast",
-        "labels of shape (m,) do not line up with scores of shape (m, K): turn them into one-hot "
-        "rows first (np.eye(K)[labels]).",
+        "a row's maximum or sum must keep its axis (keepdims=True) to line up with scores of "
+        "shape (m, K), and labels of shape (m,) must become one-hot rows first "
+        "(np.eye(K)[labels]).",
     ),
     (
         "overflow",
@@ -357,11 +449,12 @@ _GRAD_ERRORS = [
 
 ex10_4 = _exercise(
     "10.4",
-    "the gradient of cross-entropy: softmax minus one-hot",
+    "the gradient of cross-entropy",
     reference=_cross_entropy_gradient,
     cases=_GRAD_CASES,
     mistakes=_GRAD_MISTAKES,
     error_hints=_GRAD_ERRORS,
+    prechecks=[written_without(_package_softmax)],
     hints=[
         "Lesson 07 derived it: with a softmax output and the categorical cross-entropy, the "
         "softmax's derivative cancels against the log's 1/p, and each row's error is its "
@@ -503,6 +596,16 @@ _CM_MISTAKES: Mistakes = [
     ],
 ]
 
+
+def _counts_are_whole_numbers(answer):
+    counts = np.asarray(call(answer, *_CM_CASES[0]))
+    if counts.dtype.kind not in "iu":
+        raise Incorrect(
+            f"the counts came back as {counts.dtype} numbers; a count is a whole number: make "
+            "the matrix an integer array, e.g. np.zeros((n_classes, n_classes), dtype=int)."
+        )
+
+
 _CM_ERRORS = [
     ("out of bounds", "make the matrix n_classes by n_classes, one row and column per class."),
 ]
@@ -515,6 +618,7 @@ ex10_6 = _exercise(
     cases=_CM_CASES,
     mistakes=_CM_MISTAKES,
     error_hints=_CM_ERRORS,
+    postchecks=[_counts_are_whole_numbers],
     hints=[
         "Start from np.zeros((n_classes, n_classes), dtype=int). Each sample adds 1 to the entry "
         "in the row of its true class and the column of its predicted class.",
