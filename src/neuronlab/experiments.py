@@ -273,7 +273,7 @@ def train_side_by_side(
             grads_b[layer] = delta.sum(axis=-2, keepdims=True)  # (BP3)
             if layer > 0:  # (BP2)
                 delta = delta @ np.swapaxes(weights[layer], -1, -2)
-                delta *= hidden[layer - 1].derivative(zs[layer - 1])
+                delta *= hidden[layer - 1].derivative_at(zs[layer - 1], activations[layer])
         return grads_W, grads_b
 
     X_probe, Y_probe = X[:probe_size], Y[:probe_size]
