@@ -34,6 +34,9 @@ def notebook_client(
     from nbclient import NotebookClient
 
     quiet = [] if zmq.has("curve") else ["--IPKernelApp.log_level=ERROR"]
+    # Once the last cell has run, the outputs are in hand: stop the kernel at once. A graceful
+    # shutdown sometimes waited about 3 s for the kernel to exit, longer than the notebook ran.
+    options.setdefault("shutdown_kernel", "immediate")
     return NotebookClient(
         notebook,
         timeout=timeout,
