@@ -241,3 +241,18 @@ def test_contrast_of_text_on_an_image_is_read_from_the_pixel_under_it(monkeypatc
     bad = shown(monkeypatch, GOOD_ALT, white_on_pale)["metadata"]["neuronlab"]
     assert good["lowest_text_contrast"] >= plotting.MIN_TEXT_CONTRAST
     assert bad["lowest_text_contrast"] < 1.5
+
+
+def test_label_decades_marks_whole_powers_of_ten_as_plain_text():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.semilogy(np.arange(5), [1e-4, 1e-3, 1e-2, 1e-1, 1.0])
+    plotting.label_decades(ax)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    plt.close(fig)
+    assert "10⁻²" in labels
+    assert "10⁰" in labels
+    assert not any("$" in label for label in labels)  # no formula to typeset
+    assert not ax.yaxis.get_minor_locator()()  # no minor ticks

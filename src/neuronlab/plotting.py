@@ -211,6 +211,26 @@ def plot_loss_curve(
     return ax
 
 
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def label_decades(ax: Axes, axis: str = "y") -> Axes:
+    """Mark a log axis at whole powers of ten only, labelled 10⁻⁴, 10⁰, 10² as plain text.
+
+    Matplotlib's default typesets every label as a formula and adds minor ticks between the
+    decades; on a figure of several log panels that takes longer than the rest of the drawing.
+    """
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
+
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(LogLocator(base=10))
+    target.set_minor_locator(NullLocator())
+    target.set_major_formatter(
+        FuncFormatter(lambda value, _: "10" + str(round(np.log10(value))).translate(_SUPERSCRIPTS))
+    )
+    return ax
+
+
 # ---------------------------------------------------------------------------------------------
 # Computational graphs (lesson 05)
 # ---------------------------------------------------------------------------------------------
