@@ -330,7 +330,14 @@ def show(alt: str, fig: Figure | None = None) -> None:
     fig = plt.gcf() if fig is None else fig
     check_alt(alt, titles(fig))
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DISPLAY_DPI * PIXEL_DENSITY, bbox_inches="tight")
+    # compress_level 0: this PNG is only read back by compact_png, which writes the real one
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=DISPLAY_DPI * PIXEL_DENSITY,
+        bbox_inches="tight",
+        pil_kwargs={"compress_level": 0},
+    )
     png = compact_png(buffer.getvalue())
     width, height = _png_size(png)
     shown = min(width // PIXEL_DENSITY, READING_WIDTH_PX)
