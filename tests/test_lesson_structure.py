@@ -132,3 +132,23 @@ def test_saved_widgets_are_a_sentence_not_a_dead_model(path):
     source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
     if re.search(r"explorer\(|interact\(", source):
         assert any(WIDGET_PLACEHOLDER in str(o.get("data", {})) for o in outputs)
+
+
+# A backslash sequence typed into a Python string turns LaTeX into control characters:
+# "\times" starts with a tab, "\approx" with a bell. The page then shows garbage.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+@pytest.mark.parametrize(
+    "path", LESSONS + SOLUTIONS + course_notebooks("exercises"), ids=lambda p: str(p)
+)
+def test_no_control_characters_in_cells(path):
+    notebook = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        found = CONTROL.findall(cell.source)
+        if cell.cell_type == "markdown" and "\t" in cell.source:
+            found.append("\t")
+        assert not found, (
+            f"{path.name} cell {index} holds control characters {found!r}: a LaTeX command "
+            "written into a Python string without doubling its backslash (\\t, \\a, \\b, \\f)?"
+        )
