@@ -157,33 +157,43 @@ def _run(function: Callable[..., Any], args: tuple[Any, ...]) -> Any:
     return function(*copies(positional), **keywords)
 
 
+def _outcomes(
+    answer: Callable[..., Any], reference: Callable[..., Any], cases: Sequence[tuple[Any, ...]]
+) -> list[tuple[tuple[Any, ...], Any, Any]]:
+    """``(args, the answer's output, the reference's)`` for every case on which the answer runs
+    without an exception or a floating-point error (a failing case is reported on its own).
+    """
+    found = []
+    for args in cases:
+        try:
+            with np.errstate(all="raise"), warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                got = _run(answer, args)
+        except Exception:
+            continue
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found.append((args, got, _run(reference, args)))
+    return found
+
+
 def _reproduces_everywhere(
-    answer: Callable[..., Any],
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
-    rtol: float,
-    atol: float,
+    outcomes: list[tuple[tuple[Any, ...], Any, Any]], rtol: float, atol: float
 ) -> Callable[[Callable[..., Any]], bool]:
     """A ``confirm`` for :func:`diagnose`: does a known mistake give the learner's answer on
-    every case where the mistake differs from the reference (and the answer runs without a
-    floating-point error, a second problem reported on its own case)? ``x * abs(x)`` agrees
-    with ``2 * x`` at x = -2 only: it must not be told "that is x times 2".
+    every case (of :func:`_outcomes`) where the mistake runs and differs from the reference?
+    ``x * abs(x)`` agrees with ``2 * x`` at x = -2 only: it must not be told "that is x times 2".
     """
 
     def confirm(wrong: Callable[..., Any]) -> bool:
-        for args in cases:
+        for args, got, expected in outcomes:
             tolerances = (max(rtol, 1e-4), 1e-7) if is_float32(args) else (rtol, atol)
-            try:  # a mistake or an answer that fails on a case (an exception, a floating-point
-                # error) says nothing there: the answer's failure is reported on its own case
+            try:  # a mistake that fails on a case says nothing there
                 with np.errstate(all="raise"), warnings.catch_warnings():
                     warnings.simplefilter("error", RuntimeWarning)
                     wrong_answer = _run(wrong, args)
-                    got = _run(answer, args)
             except Exception:
                 continue
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                expected = _run(reference, args)
             if _same(wrong_answer, expected, *tolerances):
                 continue
             if not _same(got, wrong_answer, *tolerances):
@@ -241,24 +251,15 @@ def _factor_named(hint: str) -> str:
 def _same_ratio_everywhere(
     hint: str,
     part: int | None,
-    answer: Callable[..., Any],
-    reference: Callable[..., Any],
-    cases: Sequence[tuple[Any, ...]],
+    outcomes: list[tuple[tuple[Any, ...], Any, Any]],
     factors: Callable[[tuple[Any, ...]], Mapping[str, float]] | None,
 ) -> bool:
-    """Does the factor a ratio hint names hold on every case (where the answer runs and the
+    """Does the factor a ratio hint names hold on every case of :func:`_outcomes` (where the
     expected value is not all zeros)? ``part`` is the output it was found in, for a tuple
     answer. ``x * abs(x)`` is -1 times x² at x = -2 only: no hint.
     """
     factor = _factor_named(hint)
-    for args in cases:
-        try:
-            with np.errstate(all="raise"), warnings.catch_warnings():
-                warnings.simplefilter("error", RuntimeWarning)
-                got = _run(answer, args)
-        except Exception:
-            continue
-        expected = _run(reference, args)
+    for args, got, expected in outcomes:
         if part is not None:
             try:
                 got, expected = got[part], expected[part]
@@ -357,9 +358,8 @@ def compare_cases(
                 check_dtype=check_dtype and float32,
             )
         except Incorrect as error:
-            everywhere = _reproduces_everywhere(
-                answer, reference, cases, mistake_rtol, min(atol, 1e-12)
-            )
+            outcomes = _outcomes(answer, reference, cases)  # the evidence for any hint below
+            everywhere = _reproduces_everywhere(outcomes, mistake_rtol, min(atol, 1e-12))
             hint = diagnose(
                 got, args, mistakes, mistake_rtol, min(atol, 1e-12), expected, everywhere
             )
@@ -370,7 +370,7 @@ def compare_cases(
                 part = next((i for i, h in enumerate(hints) if h), None)
                 hint = "" if part is None else hints[part]
                 if hint and not _same_ratio_everywhere(
-                    hint, part if outputs else None, answer, reference, cases, factors
+                    hint, part if outputs else None, outcomes, factors
                 ):
                     hint = ""
             if not hint and close_hint and _same(got, expected, rtol=1e-4):
