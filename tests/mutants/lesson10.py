@@ -103,6 +103,16 @@ def report_validation_score(val_accuracy, test_accuracy):
     return chosen, val_accuracy[chosen].mean()
 
 
+def choose_by_the_median_seed(val_accuracy, test_accuracy):
+    chosen = np.argmax(np.median(val_accuracy, axis=1))
+    return chosen, test_accuracy[chosen].mean()
+
+
+def choose_by_the_worst_seed(val_accuracy, test_accuracy):
+    chosen = np.argmax(val_accuracy.min(axis=1))
+    return chosen, test_accuracy[chosen].mean()
+
+
 def choose_best_single_run(val_accuracy, test_accuracy):
     row, _ = np.unravel_index(np.argmax(val_accuracy), val_accuracy.shape)
     return row, test_accuracy[row].mean()
@@ -326,6 +336,8 @@ WRONG_ANSWERS = {
         (report_best_test_score, "not the best test accuracy of any setting"),
         (report_validation_score, "you reported the chosen setting's validation accuracy"),
         (choose_best_single_run, "the setting of the single best run"),
+        (choose_by_the_median_seed, "each setting's median over its seeds"),
+        (choose_by_the_worst_seed, "each setting's worst seed"),
         (report_best_seed, "not its best seed"),
         (choose_with_argmin, "not np.argmin"),
         (choose_last_of_equals, "keep the first of them"),

@@ -155,6 +155,10 @@ _CHOICE_CASES = [
     (np.array([[0.95], [0.91], [0.96], [0.93]]), np.array([[0.94], [0.95], [0.92], [0.90]])),
     (_random_scores(6, 5), _random_scores(6, 5)),
     (_random_scores(12, 3), _random_scores(12, 3)),
+    (  # the best mean (row 0), the best median (row 1) and the best worst seed (row 2) differ
+        np.array([[0.99, 0.70, 0.70], [0.60, 0.80, 0.80], [0.75, 0.75, 0.75]]),
+        np.array([[0.91, 0.92, 0.93], [0.50, 0.52, 0.54], [0.60, 0.62, 0.64]]),
+    ),
 ]
 
 
@@ -197,8 +201,19 @@ _CHOICE_MISTAKES: Mistakes = [
     ),
     (
         _chosen_by(lambda v, t: v.max(axis=1)),
-        "you chose the setting of the single best run. Choose by each setting's mean over its "
-        "seeds: one lucky seed does not make a better setting.",
+        "you chose the setting of the single best run. A setting is judged by its mean over "
+        "its seeds: one lucky seed does not make a better setting (picking one trained network, "
+        "as the lesson's last step does, is another choice).",
+    ),
+    (
+        _chosen_by(lambda v, t: np.median(v, axis=1)),
+        "you chose by each setting's median over its seeds; the protocol chooses by the mean "
+        "(np.mean along axis=1).",
+    ),
+    (
+        _chosen_by(lambda v, t: v.min(axis=1)),
+        "you chose by each setting's worst seed; the protocol chooses by the mean over the "
+        "seeds (np.mean along axis=1).",
     ),
     (
         lambda v, t: (_choose_and_report(v, t)[0], float(np.max(t[_choose_and_report(v, t)[0]]))),
